@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import './scripts/node20_polyfills.ts';
 
 export default defineConfig({
   test: {

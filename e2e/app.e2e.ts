@@ -1,0 +1,245 @@
+// The app shell in real Chromium: basemap and layers drawn, toggles, card, language, URL state, phone, no WebGL.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, mapShot, openPage, pageShot, pixelStats, waitForMapIdle } from './browser';
+
+const base = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Shown {
+  id: string;
+  category: string;
+  color: string;
+  coordinates: [number, number];
+}
+
+/** Point features the app currently shows, with their layer colour. */
+async function shownPoints(page: Page): Promise<Shown[]> {
+  return page.evaluate(() => {
+    const lym = (
+      window as unknown as {
+        __lym: {
+          shown(): {
+            properties: { id: string; category: string };
+            geometry: { type: string; coordinates: [number, number] };
+          }[];
+          colors: Record<string, string>;
+        };
+      }
+    ).__lym;
+    return lym
+      .shown()
+      .filter((f) => f.geometry.type === 'Point')
+      .map((f) => ({
+        id: f.properties.id,
+        category: f.properties.category,
+        color: lym.colors[f.properties.category] as string,
+        coordinates: f.geometry.coordinates,
+      }));
+  });
+}
+
+async function project(page: Page, lonlat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = (
+      window as unknown as { __lym: { map: { project(ll: [number, number]): { x: number; y: number } } } }
+    ).__lym.map;
+    const p = map.project(ll);
+    return { x: p.x, y: p.y };
+  }, lonlat);
+}
+
+async function renderedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lym = (
+      window as unknown as {
+        __lym: {
+          map: {
+            queryRenderedFeatures(o: object): { properties: { id: string } }[];
+            getStyle(): { layers: { id: string }[] };
+          };
+        };
+      }
+    ).__lym;
+    const layers = lym.map
+      .getStyle()
+      .layers.filter((l) => /^lym-.*-circle$/.test(l.id))
+      .map((l) => l.id);
+    return [...new Set(lym.map.queryRenderedFeatures({ layers }).map((f) => f.properties.id))].sort();
+  });
+}
+
+describe('app shell', () => {
+  it('opens on central Lanzhou in Chinese, falls back to the offline basemap and draws it', async () => {
+    const blocked: string[] = [];
+    const errors: string[] = [];
+    const { context, page } = await openPage(browser, { blocked, errors });
+    const t0 = Date.now();
+    await page.goto(`${base}?e2e`);
+    const idleAt = await waitForMapIdle(page);
+    console.log(
+      `first map idle: ${Math.round(idleAt)} ms after navigation start (wall ${Date.now() - t0} ms)`,
+    );
+    await expect.poll(() => page.locator('.notice-text').textContent()).toContain('离线底图');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('.title-full').textContent()).toBe('就在兰州 · 青年友好城市地图');
+    const shot = await mapShot(page, 'desktop-zh');
+    const stats = pixelStats(shot, ['#6b7280']);
+    // A drawn basemap has many colours (land, water, boundaries, labels); a blank canvas has one or two.
+    expect(stats.distinct).toBeGreaterThan(20);
+    await pageShot(page, 'desktop-zh-page');
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(
+      errors.filter(
+        (e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|AJAXError|Failed to fetch/.test(e),
+      ),
+    ).toEqual([]);
+    await context.close();
+  });
+
+  it('draws every layer that has features, in its colour, and the toggle hides it', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#map=10.5/36.06/103.78&lang=zh`);
+    await waitForMapIdle(page);
+    const points = await shownPoints(page);
+    expect(points.length).toBeGreaterThan(0);
+    expect(await renderedIds(page)).toEqual([...new Set(points.map((p) => p.id))].sort());
+    const shot = await mapShot(page, 'layers-all');
+    for (const p of points) {
+      const stats = pixelStats(shot, [p.color], 30);
+      expect(stats.matches[p.color], `${p.category} drawn in ${p.color}`).toBeGreaterThan(20);
+    }
+    const first = points[0] as Shown;
+    await page.locator(`#layer-${first.category}`).uncheck();
+    await waitForMapIdle(page);
+    expect(await renderedIds(page)).not.toContain(first.id);
+    expect(page.url()).not.toMatch(new RegExp(`layers=[^&]*${first.category}`));
+    const after = await mapShot(page, 'layers-toggled');
+    const others = points.filter((p) => p.color !== first.color);
+    expect(pixelStats(after, [first.color], 30).matches[first.color]).toBeLessThan(
+      pixelStats(shot, [first.color], 30).matches[first.color] as number,
+    );
+    for (const p of others) expect(pixelStats(after, [p.color], 30).matches[p.color]).toBeGreaterThan(20);
+    await context.close();
+  });
+
+  it('opens a card with source and accuracy when a feature is clicked, and closes it with Escape', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#map=12/36.06/103.80&lang=zh`);
+    await waitForMapIdle(page);
+    const [target] = (await shownPoints(page)).filter((p) => p.category === 'youth_park');
+    expect(target).toBeDefined();
+    await page.evaluate(
+      (ll) =>
+        (window as unknown as { __lym: { map: { jumpTo(o: object): void } } }).__lym.map.jumpTo({
+          center: ll,
+          zoom: 14,
+        }),
+      (target as Shown).coordinates,
+    );
+    await waitForMapIdle(page);
+    const { x, y } = await project(page, (target as Shown).coordinates);
+    const box = await page.locator('#map').boundingBox();
+    await page.mouse.click((box?.x ?? 0) + x, (box?.y ?? 0) + y);
+    const card = page.locator('.feature-card');
+    await expect.poll(() => card.getAttribute('data-feature-id')).toBe((target as Shown).id);
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('来源');
+    expect(text).toContain('位置精度');
+    expect(text).toMatch(/约 \d+ 米/);
+    expect(page.url()).toContain(`sel=${(target as Shown).id}`);
+    await pageShot(page, 'card-zh');
+    await card.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    await context.close();
+  });
+
+  it('switches language, remembers it, and keeps the view in the URL across reload and back', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#map=11.00/36.05000/103.75000`);
+    await waitForMapIdle(page);
+    await page.locator('#lang-switch').click();
+    await expect.poll(() => page.locator('.title-full').textContent()).toBe('Lanzhou Youth Map');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('#toggle-layers').textContent()).toBe('Layers');
+    await mapShot(page, 'desktop-en');
+    await pageShot(page, 'desktop-en-page');
+    await page.locator('#layer-youth_park').uncheck();
+    const url = page.url();
+    expect(url).toContain('lang=en');
+    expect(url).toContain('map=11.00/36.05000/103.75000');
+    // Reload with no hash: the language is remembered.
+    await page.goto(`${base}?e2e`);
+    await waitForMapIdle(page);
+    expect(await page.locator('.title-full').textContent()).toBe('Lanzhou Youth Map');
+    // The shared URL restores the same view in a new page.
+    const other = await context.newPage();
+    await other.goto(url);
+    await waitForMapIdle(other);
+    const view = await other.evaluate(() => {
+      const s = (
+        window as unknown as {
+          __lym: { store: { get(): { zoom: number; center: number[]; layers: string[] } } };
+        }
+      ).__lym.store.get();
+      return s;
+    });
+    expect(view.zoom).toBeCloseTo(11, 1);
+    expect(view.center[0]).toBeCloseTo(103.75, 3);
+    expect(view.layers).not.toContain('youth_park');
+    expect(await other.locator('#layer-youth_park').isChecked()).toBe(false);
+    // Back undoes the toggle.
+    await other.locator('#layer-youth_park').check();
+    await other.goBack();
+    await expect.poll(() => other.locator('#layer-youth_park').isChecked()).toBe(false);
+    await context.close();
+  });
+
+  it('fits a 375 px phone in both languages', async () => {
+    for (const lang of ['zh', 'en']) {
+      const { context, page } = await openPage(browser, {
+        viewport: { width: 375, height: 720 },
+        isMobile: true,
+      });
+      await page.goto(`${base}?e2e#lang=${lang}`);
+      await waitForMapIdle(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      // Every header control is on screen (a clipped header does not show up as page overflow).
+      for (const id of ['#toggle-layers', '#toggle-list', '#basemap-select', '#lang-switch']) {
+        const box = await page.locator(id).boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 375, `${id} on screen`).toBe(true);
+      }
+      expect(await page.locator('#layers-panel').isHidden()).toBe(true);
+      await pageShot(page, `phone-${lang}`);
+      await page.locator('#toggle-layers').click();
+      expect(await page.locator('#layers-panel').isVisible()).toBe(true);
+      await pageShot(page, `phone-${lang}-layers`);
+      await context.close();
+    }
+  });
+});
+
+describe('without WebGL', () => {
+  it('says so and lists the features instead of a blank page', async () => {
+    const noGl = await launch({ webgl: false });
+    const { context, page } = await openPage(noGl);
+    await page.goto(`${base}`);
+    await expect.poll(() => page.locator('.nowebgl').count()).toBe(1);
+    expect(await page.locator('.nowebgl h2').textContent()).toBe('无法显示地图');
+    await expect.poll(() => page.locator('.list-item').count()).toBeGreaterThan(0);
+    await page.locator('.list-item').first().click();
+    expect(await page.locator('.feature-card').count()).toBe(1);
+    await pageShot(page, 'nowebgl-zh');
+    await context.close();
+    await noGl.close();
+  });
+});

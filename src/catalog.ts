@@ -1,0 +1,241 @@
+// The layer catalog: one typed entry per map layer — names, geometry kind, colour, icon glyph, draw order.
+
+import type { CategoryId } from './lib/feature';
+
+export type GeometryKind = 'point' | 'line' | 'polygon' | 'point_or_polygon' | 'route' | 'derived';
+
+export interface LayerEntry {
+  id: CategoryId;
+  name_zh: string;
+  name_en: string;
+  /** One-line explanation shown in the legend's tooltip. */
+  blurb_zh: string;
+  blurb_en: string;
+  geometry: GeometryKind;
+  /** Fill / stroke colour (hex). Chosen for ≥3:1 contrast against both day and night basemaps. */
+  color: string;
+  /** A single character drawn on the marker, so colour is not the only cue. */
+  glyph: string;
+  /** Higher draws on top. */
+  order: number;
+  /** Shown when the app first opens. */
+  visibleByDefault: boolean;
+  /** Computed layers have no stored features (fitness_circle is derived from fitness sites). */
+  derived?: boolean;
+  /** A facility that residents can search and walk to (boundaries and routes are not). */
+  facility: boolean;
+}
+
+export const CATALOG: readonly LayerEntry[] = [
+  {
+    id: 'district',
+    name_zh: '区县边界',
+    name_en: 'District boundaries',
+    blurb_zh: '兰州市八个区县',
+    blurb_en: 'The eight districts and counties of Lanzhou',
+    geometry: 'polygon',
+    color: '#6b7280',
+    glyph: '',
+    order: 0,
+    visibleByDefault: true,
+    facility: false,
+  },
+  {
+    id: 'fitness_circle',
+    name_zh: '一刻钟健身圈',
+    name_en: '15-minute fitness circle',
+    blurb_zh: '步行15分钟可达健身场地的范围',
+    blurb_en: 'Areas within a 15-minute walk of a fitness site',
+    geometry: 'derived',
+    color: '#16a34a',
+    glyph: '',
+    order: 1,
+    visibleByDefault: false,
+    derived: true,
+    facility: false,
+  },
+  {
+    id: 'night_zone',
+    name_zh: '夜间青年文旅消费集聚区',
+    name_en: 'Night-economy zones',
+    blurb_zh: '夜赏、夜游、夜宴、夜娱、夜购',
+    blurb_en: 'Night markets, food streets and evening culture',
+    geometry: 'point_or_polygon',
+    color: '#7c3aed',
+    glyph: '夜',
+    order: 2,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'youth_block',
+    name_zh: '青年发展型街区/园区',
+    name_en: 'Youth development blocks',
+    blurb_zh: '科创园、奥体中心、岚沐文体旅产业园、兰州老街等',
+    blurb_en: 'Science park, Olympic centre, Lanmu park, Lanzhou Old Street and others',
+    geometry: 'point_or_polygon',
+    color: '#b45309',
+    glyph: '街',
+    order: 3,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'youth_park',
+    name_zh: '青年主题公园',
+    name_en: 'Youth parks',
+    blurb_zh: '青年主题公园（游园）与滨河公园',
+    blurb_en: 'Youth theme parks and riverside parks',
+    geometry: 'point_or_polygon',
+    color: '#15803d',
+    glyph: '园',
+    order: 4,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'fitness_trail',
+    name_zh: '青年健身步道',
+    name_en: 'Youth fitness trail',
+    blurb_zh: '黄河风情线沿线的健身步道',
+    blurb_en: 'Fitness trail along the Yellow River scenic line',
+    geometry: 'line',
+    color: '#ea580c',
+    glyph: '',
+    order: 5,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'night_route',
+    name_zh: '夜游黄河风情线',
+    name_en: 'Yellow River night-tour routes',
+    blurb_zh: '青年夜游打卡路线',
+    blurb_en: 'Night-tour check-in routes',
+    geometry: 'route',
+    color: '#db2777',
+    glyph: '',
+    order: 6,
+    visibleByDefault: true,
+    facility: false,
+  },
+  {
+    id: 'fitness_site',
+    name_zh: '健身场地',
+    name_en: 'Fitness sites',
+    blurb_zh: '体育公园、体育场馆、社区健身点、向社会开放的学校场馆',
+    blurb_en: 'Sports parks, stadiums, community fitness spots, school venues open to the public',
+    geometry: 'point_or_polygon',
+    color: '#0f766e',
+    glyph: '体',
+    order: 7,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'youth_community',
+    name_zh: '青年友好型社区',
+    name_en: 'Youth-friendly communities',
+    blurb_zh: '不少于20家',
+    blurb_en: 'At least 20 planned',
+    geometry: 'point_or_polygon',
+    color: '#2563eb',
+    glyph: '社',
+    order: 8,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'youth_housing',
+    name_zh: '青年（人才）公寓',
+    name_en: 'Youth and talent apartments',
+    blurb_zh: '保障性租赁住房、青年人才驿站、共有产权住房',
+    blurb_en: 'Affordable rentals, talent stations, shared-ownership housing',
+    geometry: 'point',
+    color: '#c2410c',
+    glyph: '寓',
+    order: 9,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'youth_home',
+    name_zh: '青年之家',
+    name_en: 'Youth homes',
+    blurb_zh: '共青团实体阵地',
+    blurb_en: 'Communist Youth League community centres',
+    geometry: 'point',
+    color: '#dc2626',
+    glyph: '家',
+    order: 10,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'job_station',
+    name_zh: '大学生就业创业服务工作站',
+    name_en: 'Graduate job and start-up stations',
+    blurb_zh: '计划建设25家',
+    blurb_en: '25 planned',
+    geometry: 'point',
+    color: '#4f46e5',
+    glyph: '业',
+    order: 11,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'study_room',
+    name_zh: '青年城市书房',
+    name_en: 'Youth city study room',
+    blurb_zh: '计划建设1座',
+    blurb_en: 'One planned',
+    geometry: 'point',
+    color: '#0369a1',
+    glyph: '书',
+    order: 12,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'night_school',
+    name_zh: '青年夜校',
+    name_en: 'Youth night schools',
+    blurb_zh: '夜间剧场、讲座沙龙、特长培训',
+    blurb_en: 'Evening theatre, talks and classes',
+    geometry: 'point',
+    color: '#9333ea',
+    glyph: '校',
+    order: 13,
+    visibleByDefault: true,
+    facility: true,
+  },
+  {
+    id: 'checkin_spot',
+    name_zh: '黄河打卡点',
+    name_en: 'Yellow River check-in spots',
+    blurb_zh: '中山桥等黄河风情线打卡点',
+    blurb_en: 'Zhongshan Bridge and other spots on the Yellow River scenic line',
+    geometry: 'point',
+    color: '#be123c',
+    glyph: '卡',
+    order: 14,
+    visibleByDefault: true,
+    facility: true,
+  },
+];
+
+const BY_ID = new Map(CATALOG.map((entry) => [entry.id, entry]));
+
+/** The catalog entry of a category; throws for an id not in the catalog (a programming error). */
+export function layerOf(id: CategoryId): LayerEntry {
+  const entry = BY_ID.get(id);
+  if (!entry) throw new Error(`No catalog entry for ${id}`);
+  return entry;
+}
+
+/** Localised layer name. */
+export function layerName(id: CategoryId, lang: 'zh' | 'en'): string {
+  const entry = layerOf(id);
+  return lang === 'zh' ? entry.name_zh : entry.name_en;
+}

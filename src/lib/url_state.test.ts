@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { defaultState, parseHash, toHash, type ViewState } from './url_state';
+
+describe('url state', () => {
+  it('round-trips every field', () => {
+    const s: ViewState = {
+      center: [103.82345, 36.06123],
+      zoom: 14.25,
+      lang: 'en',
+      layers: ['checkin_spot', 'youth_park'],
+      statuses: ['planned'],
+      basemap: 'custom',
+      customUrl: 'https://tiles.example.org/style.json?x=1&y=2',
+      selected: 'checkin-zhongshan-bridge',
+    };
+    const hash = toHash(s);
+    expect(hash).toContain('map=14.25/36.06123/103.82345');
+    expect(parseHash(hash, defaultState())).toEqual(s);
+  });
+
+  it('keeps an explicitly empty layer list', () => {
+    const s = { ...defaultState(), layers: [] };
+    expect(parseHash(toHash(s), defaultState()).layers).toEqual([]);
+  });
+
+  it('ignores malformed or hostile values', () => {
+    const base = defaultState();
+    const s = parseHash(
+      '#map=abc/1/2&lang=fr&layers=checkin_spot,<script>&bm=evil&st=existing,gone&bm=custom&style=javascript:alert(1)',
+      base,
+    );
+    expect(s.center).toEqual(base.center);
+    expect(s.zoom).toBe(base.zoom);
+    expect(s.lang).toBe('zh');
+    expect(s.layers).toEqual(['checkin_spot']);
+    expect(s.statuses).toEqual(['existing']);
+    expect(s.basemap).toBe(base.basemap);
+    expect(s.customUrl).toBeNull();
+  });
+
+  it('clamps the view to the Lanzhou region', () => {
+    const s = parseHash('#map=30/80/-170', defaultState());
+    expect(s.zoom).toBe(22);
+    expect(s.center[0]).toBeGreaterThan(100);
+    expect(s.center[1]).toBeLessThan(38);
+  });
+});

@@ -1,0 +1,199 @@
+// Pure: app state → the maplibre sources and layers that draw our features on top of any basemap.
+
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import { CATALOG, type LayerEntry } from '../catalog';
+import type { CategoryId, MapFeatureCollection, Status } from '../lib/feature';
+import type { Lang } from '../lib/i18n';
+
+export const FEATURE_SOURCE = 'lym-features';
+export const DISTRICT_SOURCE = 'lym-districts';
+/** Prefix of every layer we own, so the basemap's layers are never touched. */
+export const OVERLAY_PREFIX = 'lym-';
+
+export interface OverlayOptions {
+  layers: readonly CategoryId[];
+  statuses: readonly Status[];
+  lang: Lang;
+  selected: string | null;
+  theme: 'day' | 'night';
+  /** Font stack for glyphs and labels; null when the basemap has no glyphs (then no text is drawn). */
+  font: string[] | null;
+}
+
+/** Layer ids that respond to clicks (the feature layers, not labels or halos). */
+export function clickableLayerIds(): string[] {
+  return CATALOG.flatMap((e) => layerIdsOf(e).filter((id) => /-(circle|fill|line)$/.test(id)));
+}
+
+function layerIdsOf(e: LayerEntry): string[] {
+  const p = `${OVERLAY_PREFIX}${e.id}`;
+  if (e.id === 'district') return [`${p}-fill`, `${p}-line`];
+  if (e.derived || e.geometry === 'route') return [];
+  if (e.geometry === 'line') return [`${p}-line`];
+  if (e.geometry === 'point') return [`${p}-circle`, `${p}-glyph`, `${p}-label`];
+  return [`${p}-fill`, `${p}-outline`, `${p}-circle`, `${p}-glyph`, `${p}-label`];
+}
+
+/** The GeoJSON sources for our data. */
+export function overlaySources(
+  features: MapFeatureCollection,
+  districts: MapFeatureCollection,
+): Record<string, SourceSpecification> {
+  return {
+    [FEATURE_SOURCE]: { type: 'geojson', data: features as never, promoteId: 'id' },
+    [DISTRICT_SOURCE]: { type: 'geojson', data: districts as never, promoteId: 'id' },
+  };
+}
+
+const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const isPolygon: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
+const isLine: ExpressionSpecification = ['==', ['geometry-type'], 'LineString'];
+
+/**
+ * Every overlay layer, in draw order. Hidden layers are kept with `visibility: none` so that toggling
+ * is a property change, not a style rebuild.
+ */
+export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
+  const night = o.theme === 'night';
+  const halo = night ? '#0b1020' : '#ffffff';
+  const text = night ? '#f1f5f9' : '#111827';
+  const status: ExpressionSpecification = ['in', ['get', 'status'], ['literal', [...o.statuses]]];
+  const name: ExpressionSpecification =
+    o.lang === 'zh'
+      ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en']]
+      : ['coalesce', ['get', 'name_en'], ['get', 'name_zh']];
+  const visible = (id: CategoryId) => (o.layers.includes(id) ? 'visible' : 'none');
+  const out: LayerSpecification[] = [];
+
+  for (const e of [...CATALOG].sort((a, b) => a.order - b.order)) {
+    const p = `${OVERLAY_PREFIX}${e.id}`;
+    const visibility = visible(e.id);
+    if (e.id === 'district') {
+      out.push(
+        {
+          id: `${p}-fill`,
+          type: 'fill',
+          source: DISTRICT_SOURCE,
+          layout: { visibility },
+          paint: { 'fill-color': e.color, 'fill-opacity': 0.02 },
+        },
+        {
+          id: `${p}-line`,
+          type: 'line',
+          source: DISTRICT_SOURCE,
+          layout: { visibility, 'line-join': 'round' },
+          paint: { 'line-color': night ? '#94a3b8' : e.color, 'line-width': 1.5, 'line-dasharray': [3, 2] },
+        },
+      );
+      continue;
+    }
+    if (e.derived || e.geometry === 'route') continue;
+    const cat: ExpressionSpecification = ['all', ['==', ['get', 'category'], e.id], status];
+    // Planned and under-construction places are drawn hollow: colour is never the only cue for status.
+    const planned: ExpressionSpecification = ['!=', ['get', 'status'], 'existing'];
+    if (e.geometry === 'line') {
+      out.push({
+        id: `${p}-line`,
+        type: 'line',
+        source: FEATURE_SOURCE,
+        filter: ['all', cat, isLine],
+        layout: { visibility, 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': e.color, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 16, 6] },
+      });
+      continue;
+    }
+    if (e.geometry !== 'point') {
+      out.push(
+        {
+          id: `${p}-fill`,
+          type: 'fill',
+          source: FEATURE_SOURCE,
+          filter: ['all', cat, isPolygon],
+          layout: { visibility },
+          paint: { 'fill-color': e.color, 'fill-opacity': ['case', planned, 0.1, 0.25] },
+        },
+        {
+          id: `${p}-outline`,
+          type: 'line',
+          source: FEATURE_SOURCE,
+          filter: ['all', cat, isPolygon],
+          layout: { visibility },
+          paint: { 'line-color': e.color, 'line-width': 2 },
+        },
+      );
+    }
+    out.push({
+      id: `${p}-circle`,
+      type: 'circle',
+      source: FEATURE_SOURCE,
+      filter: ['all', cat, isPoint],
+      layout: { visibility },
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 6, 14, 11],
+        'circle-color': ['case', planned, halo, e.color],
+        'circle-stroke-color': ['case', planned, e.color, halo],
+        'circle-stroke-width': ['case', planned, 3, 1.5],
+      },
+    });
+    if (o.font) {
+      out.push(
+        {
+          id: `${p}-glyph`,
+          type: 'symbol',
+          source: FEATURE_SOURCE,
+          filter: ['all', cat, isPoint],
+          minzoom: 11,
+          layout: {
+            visibility,
+            'text-field': e.glyph,
+            'text-font': o.font,
+            'text-size': 11,
+            'text-allow-overlap': true,
+            'text-ignore-placement': true,
+          },
+          paint: { 'text-color': ['case', planned, e.color, '#ffffff'] },
+        },
+        {
+          id: `${p}-label`,
+          type: 'symbol',
+          source: FEATURE_SOURCE,
+          filter: ['all', cat, isPoint],
+          minzoom: 12,
+          layout: {
+            visibility,
+            'text-field': name,
+            'text-font': o.font,
+            'text-size': 12,
+            'text-offset': [0, 1.3],
+            'text-anchor': 'top',
+            'text-max-width': 8,
+            'text-optional': true,
+          },
+          paint: { 'text-color': text, 'text-halo-color': halo, 'text-halo-width': 1.5 },
+        },
+      );
+    }
+  }
+  out.push(
+    {
+      id: `${OVERLAY_PREFIX}selected-halo`,
+      type: 'circle',
+      source: FEATURE_SOURCE,
+      filter: ['all', isPoint, ['==', ['get', 'id'], o.selected ?? '']],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 11, 14, 17],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': night ? '#facc15' : '#1d4ed8',
+        'circle-stroke-width': 3,
+      },
+    },
+    {
+      id: `${OVERLAY_PREFIX}selected-line`,
+      type: 'line',
+      source: FEATURE_SOURCE,
+      filter: ['all', ['!=', ['geometry-type'], 'Point'], ['==', ['get', 'id'], o.selected ?? '']],
+      paint: { 'line-color': night ? '#facc15' : '#1d4ed8', 'line-width': 4 },
+    },
+  );
+  return out;
+}

@@ -1,0 +1,151 @@
+// Owns the maplibre Map: applies view state and the composed style, reports clicks, moves and basemap failures.
+
+import {
+  addProtocol,
+  Map as MlMap,
+  NavigationControl,
+  ScaleControl,
+  type StyleSpecification,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Protocol } from 'pmtiles';
+import { MAX_BOUNDS } from '../config';
+import type { MapFeatureCollection } from '../lib/feature';
+import type { ViewState } from '../lib/url_state';
+import { composeStyle, overlayFont } from './compose';
+import { clickableLayerIds, overlayLayers, overlaySources } from './layers';
+
+setWorkerUrl(workerUrl);
+let protocolAdded = false;
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  state: ViewState;
+  base: StyleSpecification;
+  theme: 'day' | 'night';
+  features: MapFeatureCollection;
+  districts: MapFeatureCollection;
+  /** Called with a feature id, or null when empty map was clicked. */
+  onSelect(id: string | null): void;
+  onMove(center: [number, number], zoom: number): void;
+  /** The base style's own sources failed (tiles unreachable): the caller falls back. */
+  onBaseError(detail: string): void;
+  /** Keep the drawing buffer so tests can read pixels. */
+  preserveDrawingBuffer?: boolean;
+}
+
+/** Whether this browser can create a WebGL context (maplibre needs WebGL 2 or 1). */
+export function hasWebGL(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+export class MapView {
+  readonly map: MlMap;
+  private base: StyleSpecification;
+  private theme: 'day' | 'night';
+  private state: ViewState;
+  private baseSources: Set<string>;
+  private readonly opts: MapViewOptions;
+
+  constructor(opts: MapViewOptions) {
+    this.opts = opts;
+    this.base = opts.base;
+    this.theme = opts.theme;
+    this.state = opts.state;
+    this.baseSources = new Set(Object.keys(opts.base.sources));
+    if (!protocolAdded) {
+      addProtocol('pmtiles', new Protocol().tile);
+      protocolAdded = true;
+    }
+    this.map = new MlMap({
+      container: opts.container,
+      style: this.compose(),
+      center: opts.state.center,
+      zoom: opts.state.zoom,
+      maxBounds: MAX_BOUNDS,
+      attributionControl: { compact: false },
+      canvasContextAttributes: { preserveDrawingBuffer: Boolean(opts.preserveDrawingBuffer) },
+      localIdeographFontFamily:
+        '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+    });
+    this.map.addControl(new NavigationControl({ showCompass: true }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.wireEvents();
+  }
+
+  private compose(): StyleSpecification {
+    const s = this.state;
+    const layers = overlayLayers({
+      layers: s.layers,
+      statuses: s.statuses,
+      lang: s.lang,
+      selected: s.selected,
+      theme: this.theme,
+      font: overlayFont(this.base),
+    });
+    return composeStyle(this.base, overlaySources(this.opts.features, this.opts.districts), layers);
+  }
+
+  private wireEvents(): void {
+    const clickable = clickableLayerIds();
+    const present = () => clickable.filter((id) => this.map.getLayer(id));
+    this.map.on('click', (e) => {
+      const pad = 8;
+      const hits = this.map.queryRenderedFeatures(
+        [
+          [e.point.x - pad, e.point.y - pad],
+          [e.point.x + pad, e.point.y + pad],
+        ],
+        { layers: present() },
+      );
+      // Prefer points over the polygons they sit in.
+      hits.sort((a, b) => Number(a.geometry.type !== 'Point') - Number(b.geometry.type !== 'Point'));
+      const id = hits[0]?.properties?.id;
+      this.opts.onSelect(typeof id === 'string' ? id : null);
+    });
+    this.map.on('mousemove', (e) => {
+      const hit = this.map.queryRenderedFeatures(e.point, { layers: present() }).length > 0;
+      this.map.getCanvas().style.cursor = hit ? 'pointer' : '';
+    });
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      this.opts.onMove([c.lng, c.lat], this.map.getZoom());
+    });
+    this.map.on('error', (e) => {
+      const sourceId = (e as { sourceId?: string }).sourceId;
+      if (sourceId && this.baseSources.has(sourceId))
+        this.opts.onBaseError(String(e.error?.message ?? e.error));
+    });
+  }
+
+  /** Apply a new view state: style diffs for layers/filters/labels, a jump when the camera differs. */
+  update(state: ViewState): void {
+    this.state = state;
+    this.map.setStyle(this.compose(), { diff: true });
+    const c = this.map.getCenter();
+    const moved =
+      Math.abs(c.lng - state.center[0]) > 1e-5 ||
+      Math.abs(c.lat - state.center[1]) > 1e-5 ||
+      Math.abs(this.map.getZoom() - state.zoom) > 0.01;
+    if (moved) this.map.jumpTo({ center: state.center, zoom: state.zoom });
+  }
+
+  /** Replace the basemap (full style reload: sources differ). */
+  setBase(base: StyleSpecification, theme: 'day' | 'night'): void {
+    this.base = base;
+    this.theme = theme;
+    this.baseSources = new Set(Object.keys(base.sources));
+    this.map.setStyle(this.compose(), { diff: false });
+  }
+
+  /** Ease the camera to a feature's position. */
+  flyTo(center: [number, number], zoom?: number): void {
+    this.map.easeTo({ center, zoom: Math.max(this.map.getZoom(), zoom ?? 14), duration: 600 });
+  }
+}

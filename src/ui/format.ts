@@ -1,0 +1,26 @@
+// Display formatting shared by the card, list and panels (district names, accuracy, status).
+
+import { layerName } from '../catalog';
+import { type FeatureProps, LANZHOU_DISTRICTS } from '../lib/feature';
+import type { Lang } from '../lib/i18n';
+import { translate } from '../lib/i18n';
+
+/** Localised district name for an adcode; the code itself when unknown. */
+export function districtName(code: string, lang: Lang): string {
+  const d = LANZHOU_DISTRICTS[code as keyof typeof LANZHOU_DISTRICTS];
+  return d ? d[lang] : code;
+}
+
+/** Name in the chosen language, falling back to the other. */
+export function featureName(p: FeatureProps, lang: Lang): string {
+  return (lang === 'zh' ? p.name_zh || p.name_en : p.name_en || p.name_zh) ?? p.id;
+}
+
+/** One line: "Category · District · Status". */
+export function featureSummary(p: FeatureProps, lang: Lang): string {
+  return [
+    layerName(p.category, lang),
+    districtName(p.district, lang),
+    translate(lang, `status.${p.status}`),
+  ].join(' · ');
+}
