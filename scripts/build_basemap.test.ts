@@ -47,7 +47,7 @@ describe('buildBasemapFromFiles', () => {
     expect(header.minLon).toBeCloseTo(10, 5);
     expect(header.maxLat).toBeCloseTo(10.2, 5);
     const meta = (await archive.getMetadata()) as { attribution: string; vector_layers: { id: string }[] };
-    expect(meta.attribution).toMatch(/ECharts/);
+    expect(meta.attribution).toMatch(/高德地图 AMap/);
     expect(meta.vector_layers.map((l) => l.id)).toEqual(['boundary', 'district_label', 'place_label']);
     expect(await archive.getZxy(4, 8, 7)).toBeDefined();
   });

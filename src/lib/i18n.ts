@@ -4,7 +4,13 @@ export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 export const DEFAULT_LANG: Lang = 'zh';
 
-type Entry = { zh: string; en: string };
+import { IMPORT_MESSAGES } from './messages/import';
+import { NEARBY_MESSAGES } from './messages/nearby';
+import { PLANNER_MESSAGES } from './messages/planner';
+import { SEARCH_MESSAGES } from './messages/search';
+import { TOUR_MESSAGES } from './messages/tour';
+
+export type Entry = { zh: string; en: string };
 
 /** Every user-facing string. Keys are stable; both languages are required (checked by tests). */
 export const MESSAGES = {
@@ -169,6 +175,11 @@ export const MESSAGES = {
   },
   'err.csv_row': { zh: '{file} 第 {row} 行', en: '{file} row {row}' },
   'err.feature_where': { zh: '{file} 第 {index} 个要素', en: '{file} feature {index}' },
+  ...SEARCH_MESSAGES,
+  ...NEARBY_MESSAGES,
+  ...PLANNER_MESSAGES,
+  ...TOUR_MESSAGES,
+  ...IMPORT_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

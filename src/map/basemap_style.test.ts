@@ -110,10 +110,10 @@ describe('offlineStyle', () => {
     const s = offlineStyle({ theme: 'day', lang: 'zh', pmtilesUrl: PM, hasOsmLayers: true });
     const src = s.sources[OFFLINE_SOURCE] as { attribution: string };
     expect(src.attribution).toContain(ATTRIBUTION.osm);
-    expect(src.attribution).toContain(ATTRIBUTION.echarts);
-    expect(attributionOf(s)).toEqual([ATTRIBUTION.osm, ATTRIBUTION.echarts]);
+    expect(src.attribution).toContain(ATTRIBUTION.boundaries);
+    expect(attributionOf(s)).toEqual([ATTRIBUTION.osm, ATTRIBUTION.boundaries]);
     const noOsm = offlineStyle({ theme: 'day', lang: 'zh', pmtilesUrl: PM, hasOsmLayers: false });
-    expect(attributionOf(noOsm)).toEqual([ATTRIBUTION.echarts]);
+    expect(attributionOf(noOsm)).toEqual([ATTRIBUTION.boundaries]);
   });
 });
 

@@ -141,7 +141,7 @@ function attributionMeta(list: string[]): Record<string, unknown> {
  */
 export function offlineStyle(o: OfflineStyleOptions): StyleSpecification {
   const p = PALETTES[o.theme];
-  const attribution = o.hasOsmLayers ? [ATTRIBUTION.osm, ATTRIBUTION.echarts] : [ATTRIBUTION.echarts];
+  const attribution = o.hasOsmLayers ? [ATTRIBUTION.osm, ATTRIBUTION.boundaries] : [ATTRIBUTION.boundaries];
   const source: SourceSpecification = {
     type: 'vector',
     url: pmtilesSourceUrl(o.pmtilesUrl),

@@ -1,0 +1,5 @@
+// User-facing strings of the planner feature (merged into src/lib/i18n.ts MESSAGES; both languages required).
+
+import type { Entry } from '../i18n';
+
+export const PLANNER_MESSAGES = {} satisfies Record<string, Entry>;
