@@ -2,7 +2,7 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, mapShot, openPage, pageShot, pixelStats, waitForMapIdle } from './browser';
+import { cspViolations, launch, mapShot, openPage, pageShot, pixelStats, waitForMapIdle } from './browser';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -96,6 +96,7 @@ describe('app shell', () => {
     // A drawn basemap has many colours (land, water, boundaries, labels); a blank canvas has one or two.
     expect(stats.distinct).toBeGreaterThan(20);
     await pageShot(page, 'desktop-zh-page');
+    expect(await cspViolations(page)).toEqual([]);
     expect(blocked.length).toBeGreaterThan(0);
     expect(
       errors.filter(
@@ -214,7 +215,13 @@ describe('app shell', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       // Every header control is on screen (a clipped header does not show up as page overflow).
-      for (const id of ['#toggle-layers', '#toggle-list', '#basemap-select', '#lang-switch']) {
+      for (const id of [
+        '#toggle-layers',
+        '#toggle-list',
+        '#basemap-select',
+        '#about-button',
+        '#lang-switch',
+      ]) {
         const box = await page.locator(id).boundingBox();
         expect(box && box.x >= 0 && box.x + box.width <= 375, `${id} on screen`).toBe(true);
       }
@@ -225,6 +232,29 @@ describe('app shell', () => {
       await pageShot(page, `phone-${lang}-layers`);
       await context.close();
     }
+  });
+});
+
+describe('about', () => {
+  it('names every data source and the walking assumption, in both languages', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=zh`);
+    await waitForMapIdle(page);
+    await page.locator('#about-button').click();
+    const dialog = page.locator('#about-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const zh = (await dialog.textContent()) ?? '';
+    expect(zh).toContain('高德地图');
+    expect(zh).toContain('GB 50180-2018');
+    expect(zh).toMatch(/已收录 \d+ 个地点、8 个区县、\d+ 项规划目标/);
+    await pageShot(page, 'about-zh');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.locator('#lang-switch').click();
+    await page.locator('#about-button').click();
+    expect(await dialog.textContent()).toContain('District boundaries © AMap');
+    expect(await cspViolations(page)).toEqual([]);
+    await context.close();
   });
 });
 

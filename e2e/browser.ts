@@ -62,12 +62,25 @@ export async function openPage(
     opts.blocked?.push(url.href);
     return route.abort('internetdisconnected');
   });
+  // Content-Security-Policy violations are collected on the page for tests to assert on.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => opts.errors?.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') opts.errors?.push(`console: ${m.text()}`);
   });
   return { context, page };
+}
+
+/** CSP violations the page has reported so far. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
 
 /** Wait until the map exists and is idle (all tiles and style loaded). Returns ms from navigation start. */

@@ -15,7 +15,8 @@ import {
   type ViewState,
 } from './lib/url_state';
 import { resolveBasemap } from './map/basemaps';
-import { hasWebGL, MapView } from './map/map_view';
+import { hasWebGL, MapView, prewarmMap } from './map/map_view';
+import { renderAbout } from './ui/about';
 import { clear, h } from './ui/dom';
 import { renderFeatureCard } from './ui/feature_card';
 import { renderLayerPanel } from './ui/layer_panel';
@@ -41,6 +42,13 @@ const titleFull = h('span', { class: 'title-full' });
 const titleShort = h('span', { class: 'title-short', 'aria-hidden': 'true' });
 const title = h('h1', { class: 'app-title' }, titleFull, titleShort);
 const langButton = h('button', { type: 'button', class: 'lang-switch', id: 'lang-switch' });
+const aboutButton = h('button', {
+  type: 'button',
+  class: 'toggle',
+  id: 'about-button',
+  'aria-haspopup': 'dialog',
+});
+const aboutDialog = h('dialog', { id: 'about-dialog', 'aria-labelledby': 'about-title' });
 const layersButton = h('button', {
   type: 'button',
   class: 'toggle',
@@ -59,7 +67,16 @@ const header = h(
   'header',
   { class: 'app-header' },
   title,
-  h('div', { class: 'header-controls' }, layersButton, listButton, basemapLabel, basemapSelect, langButton),
+  h(
+    'div',
+    { class: 'header-controls' },
+    layersButton,
+    listButton,
+    basemapLabel,
+    basemapSelect,
+    aboutButton,
+    langButton,
+  ),
 );
 const layersPanel = h('aside', {
   id: 'layers-panel',
@@ -78,12 +95,13 @@ const notice = h(
   noticeClose,
 );
 const main = h('main', { class: 'app-main' }, mapEl, layersPanel, listPanel, cardSlot, notice);
-root.append(header, main);
+root.append(header, main, aboutDialog);
 
 let panelsOpen = { layers: window.matchMedia('(min-width: 768px)').matches, list: false };
 let features: MapFeature[] = [];
 let byId = new Map<string, MapFeature>();
 let counts: Partial<Record<CategoryId, number>> = {};
+let targetCount = 0;
 let mapView: MapView | null = null;
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -120,6 +138,8 @@ function render(): void {
   layersButton.textContent = t('panel.layers');
   layersButton.setAttribute('aria-expanded', String(panelsOpen.layers));
   listButton.textContent = t('list.toggle');
+  aboutButton.textContent = t('about.button');
+  if (aboutDialog.open) renderAboutDialog();
   listButton.setAttribute('aria-expanded', String(panelsOpen.list));
   mapEl.setAttribute('aria-label', t('app.title'));
   basemapLabel.textContent = t('basemap.label');
@@ -187,6 +207,11 @@ function anchorOf(f: MapFeature): [number, number] {
   return [flat[0] ?? 0, flat[1] ?? 0];
 }
 
+function renderAboutDialog(): void {
+  const stats = { places: features.length, districts: counts.district ?? 0, targets: targetCount };
+  aboutDialog.replaceChildren(renderAbout(store.get().lang, stats, () => aboutDialog.close()));
+}
+
 // ---- events ---------------------------------------------------------------------------------------
 langButton.addEventListener('click', () => {
   const lang: Lang = store.get().lang === 'zh' ? 'en' : 'zh';
@@ -196,6 +221,10 @@ langButton.addEventListener('click', () => {
     // Private mode: the choice still lives in the URL.
   }
   store.set({ lang });
+});
+aboutButton.addEventListener('click', () => {
+  renderAboutDialog();
+  aboutDialog.showModal();
 });
 layersButton.addEventListener('click', () => {
   panelsOpen = { ...panelsOpen, layers: !panelsOpen.layers };
@@ -262,13 +291,22 @@ async function applyBasemap(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  const webgl = hasWebGL() && !params.has('nowebgl');
+  if (webgl) prewarmMap();
+  const s0 = store.get();
+  // The basemap style and the data load in parallel: the first map frame waits for the slower one only.
+  const basemap = webgl
+    ? resolveBasemap(s0.basemap, { lang: s0.lang, customUrl: s0.customUrl, env: import.meta.env })
+    : null;
   let districts: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
   try {
-    const [fc, d] = await Promise.all([
+    const [fc, d, plan] = await Promise.all([
       fetchJson<MapFeatureCollection>('data/features.geojson'),
       fetchJson<MapFeatureCollection>('data/districts.geojson'),
+      fetchJson<{ targets: unknown[] }>('data/plan_targets.json'),
     ]);
     districts = d;
+    targetCount = plan.targets.length;
     features = fc.features;
   } catch (e) {
     showNotice(t('data.error', { detail: (e as Error).message }));
@@ -279,7 +317,7 @@ async function start(): Promise<void> {
   counts.district = districts.features.length;
   if (store.get().selected && !byId.has(store.get().selected as string)) store.set({ selected: null }, 'url');
 
-  if (!hasWebGL() || params.has('nowebgl')) {
+  if (!basemap) {
     root.classList.add('no-webgl');
     panelsOpen = { layers: false, list: true };
     mapEl.replaceChildren(

