@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // The default 1 s poll is too short for a software-rendered map on a busy 2-core machine.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -134,7 +134,9 @@ function render(): void {
   titleShort.textContent = t('app.title.short');
   noticeClose.setAttribute('aria-label', t('notice.close'));
   langButton.textContent = t('lang.switch');
-  langButton.setAttribute('aria-label', t('lang.switch.label'));
+  // The visible text is the accessible name (WCAG 2.5.3); `lang` lets screen readers pronounce it right.
+  langButton.setAttribute('lang', s.lang === 'zh' ? 'en' : 'zh-CN');
+  langButton.title = t('lang.switch.label');
   layersButton.textContent = t('panel.layers');
   layersButton.setAttribute('aria-expanded', String(panelsOpen.layers));
   listButton.textContent = t('list.toggle');
@@ -183,7 +185,13 @@ function renderCard(): void {
   const f = s.selected ? byId.get(s.selected) : undefined;
   clear(cardSlot);
   if (!f) return;
-  const card = renderFeatureCard(f, s.lang, () => store.set({ selected: null }));
+  const card = renderFeatureCard(f, s.lang, () => {
+    store.set({ selected: null });
+    // Return focus to the list entry of the closed feature, so keyboard users keep their place.
+    (
+      listPanel.querySelector(`[data-feature-id="${CSS.escape(f.properties.id)}"]`) as HTMLElement | null
+    )?.focus();
+  });
   cardSlot.append(card);
 }
 
