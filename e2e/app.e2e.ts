@@ -215,23 +215,53 @@ describe('app shell', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       // Every header control is on screen (a clipped header does not show up as page overflow).
-      for (const id of [
-        '#toggle-layers',
-        '#toggle-list',
-        '#basemap-select',
-        '#about-button',
-        '#lang-switch',
-      ]) {
+      for (const id of ['#toggle-layers', '#toggle-list', '#toggle-plan', '#about-button', '#lang-switch']) {
         const box = await page.locator(id).boundingBox();
         expect(box && box.x >= 0 && box.x + box.width <= 375, `${id} on screen`).toBe(true);
       }
-      expect(await page.locator('#layers-panel').isHidden()).toBe(true);
+      expect(await page.locator('#side-panel').isHidden()).toBe(true);
       await pageShot(page, `phone-${lang}`);
       await page.locator('#toggle-layers').click();
-      expect(await page.locator('#layers-panel').isVisible()).toBe(true);
+      expect(await page.locator('#side-panel').isVisible()).toBe(true);
+      // The basemap picker lives in the layer panel.
+      expect(await page.locator('#basemap-select').isVisible()).toBe(true);
       await pageShot(page, `phone-${lang}-layers`);
       await context.close();
     }
+  });
+});
+
+describe('plan targets', () => {
+  it('lists every target with its quote and what is mapped, and shows a layer on request', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=zh&p=plan`);
+    await waitForMapIdle(page);
+    const items = page.locator('.plan-target');
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(15);
+    const housing = page.locator('[data-target-id="youth-rental-apartments"]');
+    expect(await housing.textContent()).toContain('3043');
+    expect(await housing.locator('blockquote').textContent()).toContain(
+      '新筹集青年(人才)公寓等保障性租赁住房3043套',
+    );
+    // A park that no source ties to the plan does not count towards the youth theme parks.
+    expect(await page.locator('[data-target-id="youth-theme-parks"]').textContent()).toMatch(
+      /已标注 0 \/ 目标 2/,
+    );
+    const blocks = page.locator('[data-target-id="youth-development-blocks"]');
+    expect(await blocks.textContent()).toMatch(/已标注 1 \/ 目标 4/);
+    await pageShot(page, 'plan-zh');
+    await blocks.locator('.plan-show').click();
+    await expect.poll(() => page.locator('#toggle-list').getAttribute('aria-expanded')).toBe('true');
+    expect(
+      await page.locator('.list-item[data-feature-id="youth-block-olympic-sports-center"]').count(),
+    ).toBe(1);
+    await page.locator('#lang-switch').click();
+    await page.locator('#toggle-plan').click();
+    expect(await page.locator('[data-target-id="youth-development-blocks"]').textContent()).toContain(
+      '1 of 4 mapped',
+    );
+    await pageShot(page, 'plan-en');
+    await context.close();
   });
 });
 

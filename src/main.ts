@@ -5,11 +5,13 @@ import './style.css';
 import { CATALOG } from './catalog';
 import type { CategoryId, MapFeature, MapFeatureCollection } from './lib/feature';
 import { DEFAULT_LANG, type Lang, type MessageKey, parseLang, translate } from './lib/i18n';
+import { type PlanTarget, planProgress } from './lib/plan_targets';
 import { createStore } from './lib/store';
 import {
-  BASEMAP_IDS,
   type BasemapId,
   defaultState,
+  PANEL_IDS,
+  type PanelId,
   parseHash,
   toHash,
   type ViewState,
@@ -17,14 +19,17 @@ import {
 import { resolveBasemap } from './map/basemaps';
 import { hasWebGL, MapView, prewarmMap } from './map/map_view';
 import { renderAbout } from './ui/about';
-import { clear, h } from './ui/dom';
+import { renderBasemapPicker } from './ui/basemap_picker';
+import { h } from './ui/dom';
 import { renderFeatureCard } from './ui/feature_card';
 import { renderLayerPanel } from './ui/layer_panel';
 import { renderList, shownFeatures } from './ui/list_view';
+import { renderPlanPanel } from './ui/plan_panel';
 
 const LANG_KEY = 'lym.lang';
 const root = document.getElementById('app') as HTMLElement;
 const params = new URLSearchParams(location.search);
+const wide = window.matchMedia('(min-width: 768px)').matches;
 
 function storedLang(): Lang {
   try {
@@ -34,56 +39,35 @@ function storedLang(): Lang {
   }
 }
 
-const store = createStore<ViewState>(parseHash(location.hash, defaultState(storedLang())));
+// On a phone the map comes first: no panel open unless the link says so.
+const initial = { ...defaultState(storedLang()), panel: wide ? ('layers' as const) : null };
+const store = createStore<ViewState>(parseHash(location.hash, initial));
 const t = (key: MessageKey, p?: Record<string, string | number>) => translate(store.get().lang, key, p);
 
 // ---- layout ---------------------------------------------------------------------------------------
 const titleFull = h('span', { class: 'title-full' });
 const titleShort = h('span', { class: 'title-short', 'aria-hidden': 'true' });
-const title = h('h1', { class: 'app-title' }, titleFull, titleShort);
 const langButton = h('button', { type: 'button', class: 'lang-switch', id: 'lang-switch' });
-const aboutButton = h('button', {
-  type: 'button',
-  class: 'toggle',
-  id: 'about-button',
-  'aria-haspopup': 'dialog',
-});
+const aboutButton = h('button', { type: 'button', id: 'about-button', 'aria-haspopup': 'dialog' });
 const aboutDialog = h('dialog', { id: 'about-dialog', 'aria-labelledby': 'about-title' });
-const layersButton = h('button', {
-  type: 'button',
-  class: 'toggle',
-  id: 'toggle-layers',
-  'aria-controls': 'layers-panel',
+const PANEL_LABEL: Record<PanelId, MessageKey> = {
+  layers: 'panel.layers',
+  list: 'list.toggle',
+  plan: 'plan.tab',
+};
+const tabs = PANEL_IDS.map((id) => {
+  const b = h('button', { type: 'button', class: 'tab', id: `toggle-${id}`, 'aria-controls': 'side-panel' });
+  b.addEventListener('click', () => store.set({ panel: store.get().panel === id ? null : id }));
+  return b;
 });
-const listButton = h('button', {
-  type: 'button',
-  class: 'toggle',
-  id: 'toggle-list',
-  'aria-controls': 'list-panel',
-});
-const basemapSelect = h('select', { id: 'basemap-select' });
-const basemapLabel = h('label', { for: 'basemap-select', class: 'basemap-label' });
 const header = h(
   'header',
   { class: 'app-header' },
-  title,
-  h(
-    'div',
-    { class: 'header-controls' },
-    layersButton,
-    listButton,
-    basemapLabel,
-    basemapSelect,
-    aboutButton,
-    langButton,
-  ),
+  h('h1', { class: 'app-title' }, titleFull, titleShort),
+  h('div', { class: 'header-controls' }, aboutButton, langButton),
 );
-const layersPanel = h('aside', {
-  id: 'layers-panel',
-  class: 'panel layers',
-  'aria-labelledby': 'layers-heading',
-});
-const listPanel = h('aside', { id: 'list-panel', class: 'panel list', 'aria-label': '' });
+const tabBar = h('nav', { class: 'tab-bar' }, ...tabs);
+const sidePanel = h('aside', { id: 'side-panel', class: 'panel' });
 const mapEl = h('div', { id: 'map', class: 'map', role: 'region' });
 const cardSlot = h('div', { class: 'card-slot' });
 const noticeText = h('span', { class: 'notice-text' });
@@ -94,14 +78,13 @@ const notice = h(
   noticeText,
   noticeClose,
 );
-const main = h('main', { class: 'app-main' }, mapEl, layersPanel, listPanel, cardSlot, notice);
-root.append(header, main, aboutDialog);
+const main = h('main', { class: 'app-main' }, mapEl, sidePanel, cardSlot, notice);
+root.append(header, tabBar, main, aboutDialog);
 
-let panelsOpen = { layers: window.matchMedia('(min-width: 768px)').matches, list: false };
 let features: MapFeature[] = [];
 let byId = new Map<string, MapFeature>();
 let counts: Partial<Record<CategoryId, number>> = {};
-let targetCount = 0;
+let targets: PlanTarget[] = [];
 let mapView: MapView | null = null;
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -118,12 +101,47 @@ noticeClose.addEventListener('click', () => {
   notice.hidden = true;
 });
 
-/** Re-render a panel, keeping keyboard focus on the control that had it. */
-function rerender(container: HTMLElement, content: HTMLElement): void {
-  const focusedId = document.activeElement?.id;
-  clear(container);
-  container.append(content);
-  if (focusedId) document.getElementById(focusedId)?.focus();
+function panelContent(s: ViewState): HTMLElement | null {
+  switch (s.panel) {
+    case 'layers': {
+      const panel = renderLayerPanel({
+        lang: s.lang,
+        layers: s.layers,
+        statuses: s.statuses,
+        counts,
+        onLayers: (layers) => store.set({ layers }),
+        onStatuses: (statuses) => store.set({ statuses }),
+      });
+      panel.append(
+        renderBasemapPicker({
+          lang: s.lang,
+          basemap: s.basemap,
+          customUrl: s.customUrl,
+          onChange: (basemap: BasemapId, customUrl: string | null) => store.set({ basemap, customUrl }),
+          onInvalid: () => showNotice(t('basemap.custom.bad')),
+        }),
+      );
+      return panel;
+    }
+    case 'list':
+      return renderList({
+        lang: s.lang,
+        features,
+        layers: s.layers,
+        statuses: s.statuses,
+        selected: s.selected,
+        onSelect: selectFromList,
+      });
+    case 'plan':
+      return renderPlanPanel({
+        lang: s.lang,
+        progress: planProgress(targets, features),
+        onShowLayer: (category) =>
+          store.set({ layers: [...new Set([...s.layers, category])], panel: 'list' }),
+      });
+    case null:
+      return null;
+  }
 }
 
 function render(): void {
@@ -137,59 +155,35 @@ function render(): void {
   // The visible text is the accessible name (WCAG 2.5.3); `lang` lets screen readers pronounce it right.
   langButton.setAttribute('lang', s.lang === 'zh' ? 'en' : 'zh-CN');
   langButton.title = t('lang.switch.label');
-  layersButton.textContent = t('panel.layers');
-  layersButton.setAttribute('aria-expanded', String(panelsOpen.layers));
-  listButton.textContent = t('list.toggle');
   aboutButton.textContent = t('about.button');
   if (aboutDialog.open) renderAboutDialog();
-  listButton.setAttribute('aria-expanded', String(panelsOpen.list));
+  tabBar.setAttribute('aria-label', t('panel.tabs'));
+  PANEL_IDS.forEach((id, i) => {
+    const tab = tabs[i] as HTMLButtonElement;
+    tab.textContent = t(PANEL_LABEL[id]);
+    tab.setAttribute('aria-expanded', String(s.panel === id));
+  });
   mapEl.setAttribute('aria-label', t('app.title'));
-  basemapLabel.textContent = t('basemap.label');
-  clear(basemapSelect);
-  for (const id of BASEMAP_IDS) {
-    basemapSelect.append(
-      h('option', { value: id, selected: id === s.basemap }, t(`basemap.${id}` as MessageKey)),
-    );
-  }
-  layersPanel.hidden = !panelsOpen.layers;
-  listPanel.hidden = !panelsOpen.list;
-  listPanel.setAttribute('aria-label', t('list.title'));
-  rerender(
-    layersPanel,
-    renderLayerPanel({
-      lang: s.lang,
-      layers: s.layers,
-      statuses: s.statuses,
-      counts,
-      onLayers: (layers) => store.set({ layers }),
-      onStatuses: (statuses) => store.set({ statuses }),
-    }),
-  );
-  layersPanel.querySelector('h2')?.setAttribute('id', 'layers-heading');
-  rerender(
-    listPanel,
-    renderList({
-      lang: s.lang,
-      features,
-      layers: s.layers,
-      statuses: s.statuses,
-      selected: s.selected,
-      onSelect: selectFromList,
-    }),
-  );
+  // Re-render the panel, keeping keyboard focus on the control that had it.
+  const focusedId = document.activeElement?.id;
+  const content = panelContent(s);
+  sidePanel.hidden = content === null;
+  sidePanel.replaceChildren(...(content ? [content] : []));
+  sidePanel.setAttribute('aria-label', s.panel ? t(PANEL_LABEL[s.panel]) : '');
+  if (focusedId) document.getElementById(focusedId)?.focus();
   renderCard();
 }
 
 function renderCard(): void {
   const s = store.get();
   const f = s.selected ? byId.get(s.selected) : undefined;
-  clear(cardSlot);
+  cardSlot.replaceChildren();
   if (!f) return;
   const card = renderFeatureCard(f, s.lang, () => {
     store.set({ selected: null });
     // Return focus to the list entry of the closed feature, so keyboard users keep their place.
     (
-      listPanel.querySelector(`[data-feature-id="${CSS.escape(f.properties.id)}"]`) as HTMLElement | null
+      sidePanel.querySelector(`[data-feature-id="${CSS.escape(f.properties.id)}"]`) as HTMLElement | null
     )?.focus();
   });
   cardSlot.append(card);
@@ -198,25 +192,20 @@ function renderCard(): void {
 function selectFromList(id: string): void {
   store.set({ selected: id });
   const f = byId.get(id);
-  if (f && mapView) {
-    const [lon, lat] = anchorOf(f);
-    mapView.flyTo([lon, lat]);
-  }
+  if (f && mapView) mapView.flyTo(anchorOf(f));
   (cardSlot.querySelector('.feature-card') as HTMLElement | null)?.focus();
 }
 
+/** A representative position of a feature: the point itself, or the first vertex. */
 function anchorOf(f: MapFeature): [number, number] {
   const g = f.geometry;
   if (g.type === 'Point') return g.coordinates;
-  const flat =
-    JSON.stringify(g.coordinates)
-      .match(/-?\d+(\.\d+)?/g)
-      ?.map(Number) ?? [];
+  const flat = g.coordinates.flat(3) as unknown as number[];
   return [flat[0] ?? 0, flat[1] ?? 0];
 }
 
 function renderAboutDialog(): void {
-  const stats = { places: features.length, districts: counts.district ?? 0, targets: targetCount };
+  const stats = { places: features.length, districts: counts.district ?? 0, targets: targets.length };
   aboutDialog.replaceChildren(renderAbout(store.get().lang, stats, () => aboutDialog.close()));
 }
 
@@ -233,28 +222,6 @@ langButton.addEventListener('click', () => {
 aboutButton.addEventListener('click', () => {
   renderAboutDialog();
   aboutDialog.showModal();
-});
-layersButton.addEventListener('click', () => {
-  panelsOpen = { ...panelsOpen, layers: !panelsOpen.layers };
-  render();
-});
-listButton.addEventListener('click', () => {
-  panelsOpen = { ...panelsOpen, list: !panelsOpen.list };
-  render();
-});
-basemapSelect.addEventListener('change', () => {
-  const basemap = basemapSelect.value as BasemapId;
-  if (basemap === 'custom') {
-    const url = window.prompt(t('basemap.custom.prompt'), store.get().customUrl ?? 'https://');
-    if (!url || !/^https?:\/\//i.test(url)) {
-      showNotice(t('basemap.custom.bad'));
-      render();
-      return;
-    }
-    store.set({ basemap, customUrl: url });
-    return;
-  }
-  store.set({ basemap, customUrl: null });
 });
 window.addEventListener('popstate', () => store.set(parseHash(location.hash, store.get()), 'url'));
 
@@ -280,18 +247,18 @@ async function fetchJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+const resolveOptions = () => ({
+  lang: store.get().lang,
+  customUrl: store.get().customUrl,
+  env: import.meta.env,
+});
 let basemapRequest = 0;
 /** Set once the online basemap failed and the offline one replaced it (until the user picks again). */
 let fellBack = false;
 async function applyBasemap(): Promise<void> {
   const request = ++basemapRequest;
   fellBack = false;
-  const s = store.get();
-  const resolved = await resolveBasemap(s.basemap, {
-    lang: s.lang,
-    customUrl: s.customUrl,
-    env: import.meta.env,
-  });
+  const resolved = await resolveBasemap(store.get().basemap, resolveOptions());
   if (request !== basemapRequest || !mapView) return;
   if (resolved.notice) showNotice(t(resolved.notice));
   mapView.setBase(resolved.style, resolved.theme);
@@ -301,21 +268,18 @@ async function applyBasemap(): Promise<void> {
 async function start(): Promise<void> {
   const webgl = hasWebGL() && !params.has('nowebgl');
   if (webgl) prewarmMap();
-  const s0 = store.get();
   // The basemap style and the data load in parallel: the first map frame waits for the slower one only.
-  const basemap = webgl
-    ? resolveBasemap(s0.basemap, { lang: s0.lang, customUrl: s0.customUrl, env: import.meta.env })
-    : null;
+  const basemap = webgl ? resolveBasemap(store.get().basemap, resolveOptions()) : null;
   let districts: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
   try {
     const [fc, d, plan] = await Promise.all([
       fetchJson<MapFeatureCollection>('data/features.geojson'),
       fetchJson<MapFeatureCollection>('data/districts.geojson'),
-      fetchJson<{ targets: unknown[] }>('data/plan_targets.json'),
+      fetchJson<{ targets: PlanTarget[] }>('data/plan_targets.json'),
     ]);
-    districts = d;
-    targetCount = plan.targets.length;
     features = fc.features;
+    districts = d;
+    targets = plan.targets;
   } catch (e) {
     showNotice(t('data.error', { detail: (e as Error).message }));
   }
@@ -327,20 +291,15 @@ async function start(): Promise<void> {
 
   if (!basemap) {
     root.classList.add('no-webgl');
-    panelsOpen = { layers: false, list: true };
     mapEl.replaceChildren(
       h('div', { class: 'nowebgl' }, h('h2', {}, t('nowebgl.title')), h('p', {}, t('nowebgl.body'))),
     );
+    store.set({ panel: 'list' }, 'url');
     render();
     return;
   }
   render();
-  const s = store.get();
-  const resolved = await resolveBasemap(s.basemap, {
-    lang: s.lang,
-    customUrl: s.customUrl,
-    env: import.meta.env,
-  });
+  const resolved = await basemap;
   if (resolved.notice) showNotice(t(resolved.notice));
   mapView = new MapView({
     container: mapEl,
@@ -355,14 +314,12 @@ async function start(): Promise<void> {
     onBaseError: () => {
       if (fellBack || store.get().basemap === 'offline') return;
       fellBack = true;
-      void resolveBasemap('offline', { lang: store.get().lang, customUrl: null, env: import.meta.env }).then(
-        (off) => {
-          if (!mapView) return;
-          showNotice(t('basemap.fallback'));
-          mapView.setBase(off.style, off.theme);
-          mapView.update(store.get());
-        },
-      );
+      void resolveBasemap('offline', resolveOptions()).then((off) => {
+        if (!mapView) return;
+        showNotice(t('basemap.fallback'));
+        mapView.setBase(off.style, off.theme);
+        mapView.update(store.get());
+      });
     },
   });
   // Exposed for end-to-end tests and debugging; read-only use.

@@ -6,7 +6,7 @@ import OpeningHours from 'opening_hours';
 import { parseFacilityCsv } from '../../src/lib/csv_features';
 import { createDistrictLookup } from '../../src/lib/districts';
 import type { CategoryId, MapFeature, MapFeatureCollection } from '../../src/lib/feature';
-import { parsePlanTargets } from '../../src/lib/plan_targets';
+import { parsePlanTargets, unknownTargetRefs } from '../../src/lib/plan_targets';
 import { formatIssue, type Issue, validateGeoJson } from '../../src/lib/validate';
 
 export interface BuildResult {
@@ -82,7 +82,7 @@ export function buildData(dataDir: string): BuildResult {
     }
   }
   const targets = parsePlanTargets(JSON.parse(read('plan_targets.json')));
-  errors.push(...targets.problems);
+  errors.push(...targets.problems, ...unknownTargetRefs(targets.targets, features));
 
   const counts: Partial<Record<CategoryId, number>> = {};
   for (const f of features) counts[f.properties.category] = (counts[f.properties.category] ?? 0) + 1;

@@ -19,7 +19,13 @@ export const REQUIRED_COLUMNS = [
   'accuracy_m',
   'source_title',
 ] as const;
-const OPTIONAL_TEXT = ['address_zh', 'opening_hours', 'description_zh', 'description_en'] as const;
+const OPTIONAL_TEXT = [
+  'address_zh',
+  'opening_hours',
+  'description_zh',
+  'description_en',
+  'plan_target',
+] as const;
 const OPTIONAL_NUMBER = ['units', 'length_m'] as const;
 
 const numberOrRaw = (v: string): number | string =>

@@ -64,6 +64,8 @@ export interface FeatureProps {
   units?: number;
   /** Trails: length in metres. */
   length_m?: number;
+  /** Id of the plan target (data/plan_targets.json) this feature fulfils, when a source says so. */
+  plan_target?: string;
 }
 
 export type Position = [number, number];

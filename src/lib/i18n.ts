@@ -24,7 +24,7 @@ export const MESSAGES = {
   'lang.switch': { zh: 'English', en: '中文' },
   'lang.switch.label': { zh: '切换到英文', en: 'Switch to Chinese' },
   'panel.layers': { zh: '图层', en: 'Layers' },
-  'panel.layers.toggle': { zh: '显示/隐藏图层面板', en: 'Show or hide the layer panel' },
+  'panel.tabs': { zh: '面板', en: 'Panels' },
   'panel.close': { zh: '关闭', en: 'Close' },
   'layers.count': { zh: '{n} 处', en: '{n}' },
   'layers.derived': { zh: '由步行时间计算', en: 'computed from walking time' },
@@ -44,6 +44,7 @@ export const MESSAGES = {
     zh: '输入样式 JSON 或 .pmtiles 的网址',
     en: 'Enter a style JSON or .pmtiles URL',
   },
+  'basemap.apply': { zh: '使用', en: 'Use' },
   'basemap.fallback': {
     zh: '在线底图无法加载，已切换到离线底图。',
     en: 'The online basemap could not be loaded; switched to the offline basemap.',

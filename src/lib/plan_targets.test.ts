@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureProps, MapFeature } from './feature';
-import { parsePlanTargets, planProgress } from './plan_targets';
+import { parsePlanTargets, planProgress, unknownTargetRefs } from './plan_targets';
 
 const shipped = JSON.parse(readFileSync(new URL('../../data/plan_targets.json', import.meta.url), 'utf8'));
 // The plan text lives in the workspace's shared/ folder beside the checkout (not committed); CI has it.
@@ -36,6 +36,16 @@ describe('plan targets', () => {
     for (const t of parsePlanTargets(shipped).targets) expect(source, t.id).toContain(t.quote_zh);
   });
 
+  it('finds plan_target references to unknown targets', () => {
+    const { targets } = parsePlanTargets(shipped);
+    expect(
+      unknownTargetRefs(targets, [
+        f({ id: 'x', plan_target: 'nope' }),
+        f({ plan_target: 'youth-theme-parks' }),
+      ]),
+    ).toEqual(['x: plan_target "nope" is not an id in plan_targets.json']);
+  });
+
   it('reports shape problems', () => {
     const bad = parsePlanTargets({
       targets: [{ id: 'a', category: 'nope', measure: 'x', target: -1 }, { id: 'a' }],
@@ -47,13 +57,22 @@ describe('plan targets', () => {
   it('sums units, counts named places and limits district targets to one per district', () => {
     const { targets } = parsePlanTargets(shipped);
     const features = [
-      f({ units: 300 }),
-      f({ units: 200, status: 'planned' }),
+      f({ units: 300, plan_target: 'youth-rental-apartments' }),
+      f({ units: 200, status: 'planned', plan_target: 'youth-rental-apartments' }),
+      f({ units: 999, name_zh: '某共有产权住房' }),
+      f({ category: 'youth_park', name_zh: '某滨河公园' }),
+      f({ category: 'youth_community' }),
       f({ category: 'youth_block', name_zh: '兰州老街' }),
       f({ category: 'youth_block', name_zh: '兰州奥体中心', status: 'under_construction' }),
-      f({ category: 'fitness_site', district: '620104', status: 'planned' }),
-      f({ category: 'fitness_site', district: '620104' }),
-      f({ category: 'fitness_site', district: '620102' }),
+      f({
+        category: 'fitness_site',
+        district: '620104',
+        status: 'planned',
+        plan_target: 'sports-parks-gaolan-xigu',
+      }),
+      f({ category: 'fitness_site', district: '620104', plan_target: 'sports-parks-gaolan-xigu' }),
+      f({ category: 'fitness_site', district: '620122' }),
+      f({ category: 'fitness_site', district: '620102', plan_target: 'sports-parks-gaolan-xigu' }),
     ];
     const byId = new Map(planProgress(targets, features).map((p) => [p.target.id, p]));
     expect(byId.get('youth-rental-apartments')?.mapped).toEqual({
@@ -73,6 +92,9 @@ describe('plan targets', () => {
       under_construction: 0,
     });
     expect(byId.get('sports-parks-gaolan-xigu')?.share).toBe(0.5);
+    // A park that no source ties to the plan is not a youth theme park; every youth-friendly community counts.
+    expect(byId.get('youth-theme-parks')?.share).toBe(0);
+    expect(byId.get('youth-friendly-communities')?.mapped.existing).toBe(1);
     expect(byId.get('maternal-child-hospital')?.share).toBeNull();
     expect(byId.get('youth-talent-stations')?.share).toBeNull();
   });

@@ -26,6 +26,12 @@ export interface PlanTarget {
   source: SourceRef;
   districts?: string[];
   named_places_zh?: string[];
+  /**
+   * For features/units targets: `category` counts every feature of the layer (the layer is exactly what the
+   * plan promises, e.g. 青年友好型社区); `tagged` counts only features whose `plan_target` names this target
+   * (the layer is broader: not every park is a youth theme park, not every home a 保障性租赁住房).
+   */
+  match?: 'category' | 'tagged';
   note_zh?: string;
   note_en?: string;
 }
@@ -41,6 +47,17 @@ export interface TargetProgress {
 }
 
 const MEASURES: readonly Measure[] = ['features', 'units', 'named', 'coverage'];
+
+/** Feature `plan_target` values that name no target (English problems, for the build). */
+export function unknownTargetRefs(targets: readonly PlanTarget[], features: readonly MapFeature[]): string[] {
+  const ids = new Set(targets.map((t) => t.id));
+  return features
+    .filter((f) => f.properties.plan_target !== undefined && !ids.has(f.properties.plan_target))
+    .map(
+      (f) =>
+        `${f.properties.id}: plan_target "${f.properties.plan_target}" is not an id in plan_targets.json`,
+    );
+}
 
 /** Check the shape of plan_targets.json; returns the targets or a list of problems (English, for the build). */
 export function parsePlanTargets(raw: unknown): { targets: PlanTarget[]; problems: string[] } {
@@ -73,7 +90,8 @@ export function parsePlanTargets(raw: unknown): { targets: PlanTarget[]; problem
 }
 
 /**
- * Progress of each target against the mapped features. Named targets count features whose name_zh contains
+ * Progress of each target against the mapped features. Tagged targets count only features that name the target
+ * in `plan_target`; category targets count the whole layer. Named targets count features whose name_zh contains
  * one of the named places; district-limited targets count one per listed district at most (a sports park in
  * each of 皋兰 and 西固), so two parks in one district do not meet a two-district target.
  */
@@ -86,7 +104,11 @@ export function planProgress(
     const featureIds: string[] = [];
     if (target.category === null || target.measure === 'coverage')
       return { target, mapped, featureIds, share: null };
-    let pool = features.filter((f) => f.properties.category === target.category);
+    let pool = features.filter(
+      (f) =>
+        f.properties.category === target.category &&
+        (target.measure === 'named' || target.match === 'category' || f.properties.plan_target === target.id),
+    );
     if (target.districts) pool = pool.filter((f) => target.districts?.includes(f.properties.district));
     if (target.measure === 'named') {
       for (const name of target.named_places_zh ?? []) {

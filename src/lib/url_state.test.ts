@@ -12,15 +12,20 @@ describe('url state', () => {
       basemap: 'custom',
       customUrl: 'https://tiles.example.org/style.json?x=1&y=2',
       selected: 'checkin-zhongshan-bridge',
+      panel: 'plan',
     };
     const hash = toHash(s);
     expect(hash).toContain('map=14.25/36.06123/103.82345');
     expect(parseHash(hash, defaultState())).toEqual(s);
   });
 
-  it('keeps an explicitly empty layer list', () => {
-    const s = { ...defaultState(), layers: [] };
-    expect(parseHash(toHash(s), defaultState()).layers).toEqual([]);
+  it('keeps an explicitly empty layer list and a closed panel', () => {
+    const s = { ...defaultState(), layers: [], panel: null };
+    const back = parseHash(toHash(s), defaultState());
+    expect(back.layers).toEqual([]);
+    expect(back.panel).toBeNull();
+    expect(parseHash('#p=nonsense', defaultState()).panel).toBeNull();
+    expect(parseHash('#lang=en', defaultState()).panel).toBe('layers');
   });
 
   it('ignores malformed or hostile values', () => {

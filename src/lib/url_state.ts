@@ -9,6 +9,10 @@ import type { Lang } from './i18n';
 export const BASEMAP_IDS = ['auto', 'offline', 'osm', 'osm_dark', 'tianditu', 'custom'] as const;
 export type BasemapId = (typeof BASEMAP_IDS)[number];
 
+/** Side panels; one is open at a time (null: none, the map alone). */
+export const PANEL_IDS = ['layers', 'list', 'plan'] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
+
 export interface ViewState {
   /** [lon, lat] in WGS-84 degrees. */
   center: [number, number];
@@ -21,6 +25,8 @@ export interface ViewState {
   customUrl: string | null;
   /** Selected feature id. */
   selected: string | null;
+  /** The open side panel. */
+  panel: PanelId | null;
 }
 
 export const DEFAULT_LAYERS: CategoryId[] = CATALOG.filter((e) => e.visibleByDefault).map((e) => e.id);
@@ -35,6 +41,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     basemap: 'auto',
     customUrl: null,
     selected: null,
+    panel: 'layers',
   };
 }
 
@@ -74,6 +81,8 @@ export function parseHash(hash: string, base: ViewState): ViewState {
   const custom = q.get('style');
   s.customUrl = custom && /^https?:\/\//i.test(custom) ? custom : null;
   if (s.basemap === 'custom' && !s.customUrl) s.basemap = base.basemap === 'custom' ? 'auto' : base.basemap;
+  const panel = q.get('p');
+  if (panel !== null) s.panel = (PANEL_IDS as readonly string[]).includes(panel) ? (panel as PanelId) : null;
   const sel = q.get('sel');
   s.selected = sel && sel.length <= 200 ? sel : null;
   return s;
@@ -89,6 +98,7 @@ export function toHash(s: ViewState): string {
   q.set('bm', s.basemap);
   if (s.basemap === 'custom' && s.customUrl) q.set('style', s.customUrl);
   if (s.selected) q.set('sel', s.selected);
+  q.set('p', s.panel ?? '');
   // URLSearchParams escapes "/" and ","; the unescaped forms keep links readable and are valid in a fragment.
   return `#${q.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')}`;
 }

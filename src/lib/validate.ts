@@ -41,12 +41,20 @@ export interface ValidateOptions {
   /** Points farther than this from their claimed district fail (metres), on top of the point's accuracy. */
   districtToleranceM?: number;
   bbox?: readonly [number, number, number, number];
+  /** Warn (`import.winding_fixed`) when a polygon ring is rewound to RFC 7946 order; silent when false. */
+  reportWinding?: boolean;
+  /**
+   * User imports: a missing `accuracy_m` is accepted and stored as NaN ("unknown"), and the district check
+   * then allows no extra tolerance for it. Shipped data must state its accuracy.
+   */
+  allowUnknownAccuracy?: boolean;
 }
 
 /** Boundary polygons are quantised to 1/1024° (~100 m) and generalised; points this close are accepted. */
 export const DEFAULT_DISTRICT_TOLERANCE_M = 300;
 const MAX_DEPTH = 8;
-const MAX_STRING = 10_000;
+/** Longest accepted text property (characters). User imports cut longer strings to this, with a warning. */
+export const MAX_STRING_LENGTH = 10_000;
 
 /** Render an issue in `lang`, including where it happened. */
 export function formatIssue(issue: Issue, lang: Lang): string {
@@ -72,6 +80,11 @@ function depth(value: unknown, level = 0): number {
   let max = level;
   for (const child of Object.values(value)) max = Math.max(max, depth(child, level + 1));
   return max;
+}
+
+/** True when a properties object nests objects/arrays deeper than the validator accepts (8 levels). */
+export function isNestedTooDeeply(value: unknown): boolean {
+  return depth(value) > MAX_DEPTH;
 }
 
 class Collector {
@@ -150,17 +163,22 @@ function signedArea(ring: Position[]): number {
 }
 
 /** RFC 7946 winding: outer rings counter-clockwise, holes clockwise. Returns a rewound copy. */
-function rewindPolygon(rings: Position[][]): Position[][] {
-  return rings.map((ring, i) => {
+function rewindPolygon(rings: Position[][]): { rings: Position[][]; rewound: boolean } {
+  let rewound = false;
+  const out = rings.map((ring, i) => {
     const ccw = signedArea(ring) > 0;
-    return (i === 0) === ccw ? ring : [...ring].reverse();
+    if ((i === 0) === ccw) return ring;
+    rewound = true;
+    return [...ring].reverse();
   });
+  return { rings: out, rewound };
 }
 
 function checkGeometry(
   g: unknown,
   c: Collector,
   box: readonly [number, number, number, number],
+  reportWinding = false,
 ): Geometry | null {
   if (g === null || g === undefined) {
     c.error('err.geometry_missing');
@@ -198,12 +216,14 @@ function checkGeometry(
       for (const rings of polys) {
         if (!arr(rings) || rings.length === 0) return c.error('err.ring_short');
         if (!rings.every((r) => checkRing(r, c, box))) return null;
-        const polygon = rewindPolygon(rings as Position[][]);
+        const { rings: polygon, rewound } = rewindPolygon(rings as Position[][]);
         const crossing = kinks({ type: 'Polygon', coordinates: polygon }).features[0];
         if (crossing) {
           c.error('err.ring_self_intersection', { value: fmt(crossing.geometry.coordinates) });
           return null;
         }
+        // Only a simple ring has a meaningful orientation.
+        if (rewound && reportWinding) c.warn('import.winding_fixed');
         out.push(polygon);
       }
       return type === 'Polygon' ? { type, coordinates: out[0] as Position[][] } : { type, coordinates: out };
@@ -230,7 +250,7 @@ function anchor(g: Geometry): Position {
 }
 
 const REQUIRED_STRINGS = ['id', 'name_zh', 'name_en'] as const;
-const OPTIONAL_STRINGS = ['address_zh', 'description_zh', 'description_en'] as const;
+const OPTIONAL_STRINGS = ['address_zh', 'description_zh', 'description_en', 'plan_target'] as const;
 
 function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeatureProps | null {
   if (p === null || typeof p !== 'object' || Array.isArray(p)) {
@@ -243,7 +263,9 @@ function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeaturePro
   }
   const r = p as Record<string, unknown>;
   const str = (k: string) =>
-    typeof r[k] === 'string' && (r[k] as string).trim() !== '' && (r[k] as string).length <= MAX_STRING;
+    typeof r[k] === 'string' &&
+    (r[k] as string).trim() !== '' &&
+    (r[k] as string).length <= MAX_STRING_LENGTH;
   for (const k of REQUIRED_STRINGS) {
     if (r[k] === undefined || r[k] === '') c.error('err.field_missing', { field: k });
     else if (!str(k)) c.error('err.field_type', { field: k, value: String(r[k]).slice(0, 40) });
@@ -260,7 +282,9 @@ function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeaturePro
   if (!(typeof r.district === 'string' && r.district in LANZHOU_DISTRICTS)) {
     c.error('err.district', { value: String(r.district) });
   }
-  if (!isNum(r.accuracy_m) || r.accuracy_m <= 0) {
+  const unknownAccuracy =
+    opts.allowUnknownAccuracy === true && (r.accuracy_m === undefined || r.accuracy_m === null);
+  if (!unknownAccuracy && (!isNum(r.accuracy_m) || r.accuracy_m <= 0)) {
     c.error(r.accuracy_m === undefined ? 'err.field_missing' : 'err.field_type', {
       field: 'accuracy_m',
       value: String(r.accuracy_m),
@@ -302,7 +326,7 @@ function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeaturePro
       ...(typeof source?.date === 'string' ? { date: source.date } : {}),
       ...(typeof source?.url === 'string' ? { url: source.url } : {}),
     },
-    accuracy_m: r.accuracy_m as number,
+    accuracy_m: unknownAccuracy ? Number.NaN : (r.accuracy_m as number),
   };
   for (const k of [...OPTIONAL_STRINGS, 'opening_hours'] as const)
     if (typeof r[k] === 'string') out[k] = r[k] as string;
@@ -325,7 +349,7 @@ export function validateFeature(
     return { feature: null, issues: c.issues };
   }
   const f = raw as { geometry?: unknown; properties?: unknown };
-  const geometry = checkGeometry(f.geometry, c, opts.bbox ?? LANZHOU_BBOX);
+  const geometry = checkGeometry(f.geometry, c, opts.bbox ?? LANZHOU_BBOX, opts.reportWinding);
   const props = checkProps(f.properties, c, opts);
   if (!geometry || !props) return { feature: null, issues: c.issues };
 
@@ -343,7 +367,8 @@ export function validateFeature(
     const actual = opts.districts.districtAt(lon, lat);
     if (actual !== props.district) {
       const away = opts.districts.distanceToDistrictM(lon, lat, props.district);
-      const tolerance = (opts.districtToleranceM ?? DEFAULT_DISTRICT_TOLERANCE_M) + props.accuracy_m;
+      const accuracy = Number.isFinite(props.accuracy_m) ? props.accuracy_m : 0;
+      const tolerance = (opts.districtToleranceM ?? DEFAULT_DISTRICT_TOLERANCE_M) + accuracy;
       if (away > tolerance) {
         const name = (code: string | null) =>
           code && code in LANZHOU_DISTRICTS

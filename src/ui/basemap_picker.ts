@@ -1,0 +1,56 @@
+// The basemap chooser shown in the layer panel: a select of basemaps and, for "custom", a URL field.
+
+import { type Lang, type MessageKey, translate } from '../lib/i18n';
+import { BASEMAP_IDS, type BasemapId } from '../lib/url_state';
+import { h } from './dom';
+
+export interface BasemapPickerProps {
+  lang: Lang;
+  basemap: BasemapId;
+  customUrl: string | null;
+  onChange(basemap: BasemapId, customUrl: string | null): void;
+  /** The custom URL is not http(s). */
+  onInvalid(): void;
+}
+
+/** Render the picker. Choosing "custom" reveals a URL field; the choice applies on submit. */
+export function renderBasemapPicker(p: BasemapPickerProps): HTMLElement {
+  const t = (k: MessageKey) => translate(p.lang, k);
+  const select = h(
+    'select',
+    { id: 'basemap-select' },
+    ...BASEMAP_IDS.map((id) =>
+      h('option', { value: id, selected: id === p.basemap }, t(`basemap.${id}` as MessageKey)),
+    ),
+  );
+  const url = h('input', {
+    type: 'url',
+    id: 'basemap-url',
+    placeholder: 'https://…/style.json',
+    value: p.customUrl ?? '',
+    'aria-label': t('basemap.custom.prompt'),
+  });
+  const apply = h('button', { type: 'submit' }, t('basemap.apply'));
+  const custom = h('div', { class: 'basemap-custom', hidden: p.basemap !== 'custom' }, url, apply);
+  const form = h(
+    'form',
+    { class: 'basemap-picker' },
+    h('label', { for: 'basemap-select' }, t('basemap.label')),
+    select,
+    custom,
+  );
+  select.addEventListener('change', () => {
+    const id = select.value as BasemapId;
+    if (id === 'custom') {
+      custom.hidden = false;
+      url.focus();
+    } else p.onChange(id, null);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = url.value.trim();
+    if (!/^https?:\/\/\S+$/i.test(value)) p.onInvalid();
+    else p.onChange('custom', value);
+  });
+  return form;
+}
