@@ -137,6 +137,24 @@ export function pixelStats(png: Buffer, colors: string[], tolerance = 24): Pixel
   return { width: img.width, height: img.height, matches, distinct: seen.size };
 }
 
+/** Share (0–1) of pixels that differ by more than `tolerance` in any channel between two same-size PNGs. */
+export function changedShare(a: Buffer, b: Buffer, tolerance = 12): number {
+  const x = PNG.sync.read(a);
+  const y = PNG.sync.read(b);
+  if (x.width !== y.width || x.height !== y.height) throw new Error('changedShare: images differ in size');
+  let changed = 0;
+  for (let i = 0; i < x.data.length; i += 4) {
+    if (
+      Math.abs((x.data[i] as number) - (y.data[i] as number)) > tolerance ||
+      Math.abs((x.data[i + 1] as number) - (y.data[i + 1] as number)) > tolerance ||
+      Math.abs((x.data[i + 2] as number) - (y.data[i + 2] as number)) > tolerance
+    ) {
+      changed++;
+    }
+  }
+  return changed / (x.width * x.height);
+}
+
 /** Screenshot of the map element only, saved under test-results/screenshots/<name>.png. */
 export async function mapShot(page: Page, name: string): Promise<Buffer> {
   mkdirSync(SHOTS_DIR, { recursive: true });

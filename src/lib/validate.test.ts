@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { Position } from './feature';
 import {
   type DistrictLookup,
+  displayValue,
   formatIssue,
+  isNestedTooDeeply,
   isSafeUrl,
+  MAX_STRING_LENGTH,
   parseGeoJsonText,
   validateFeature,
   validateGeoJson,
@@ -206,5 +209,77 @@ describe('validateGeoJson / parseGeoJsonText', () => {
     expect(
       parseGeoJsonText(`\uFEFF${JSON.stringify(point([103.82, 36.06]))}`, { file: 'd' }).features,
     ).toHaveLength(1);
+  });
+});
+
+describe('options for user imports (reportWinding, allowUnknownAccuracy) and hostile values', () => {
+  const clockwise: Position[] = [
+    [103.81, 36.01],
+    [103.81, 36.02],
+    [103.82, 36.02],
+    [103.82, 36.01],
+    [103.81, 36.01],
+  ];
+
+  it('warns when it rewinds a ring only if asked, and still fixes it', () => {
+    const r = validateFeature(polygon(clockwise), where, { file: 't', reportWinding: true });
+    expect(r.issues.map((i) => [i.severity, i.key])).toEqual([['warning', 'import.winding_fixed']]);
+    expect(r.feature?.geometry.coordinates).toEqual([[...clockwise].reverse()]);
+    const ccw = validateFeature(polygon([...clockwise].reverse()), where, { file: 't', reportWinding: true });
+    expect(ccw.issues).toEqual([]);
+    // A bow-tie has no orientation: only the self-intersection is reported.
+    const bowtie: Position[] = [
+      [103.81, 36.01],
+      [103.82, 36.02],
+      [103.82, 36.01],
+      [103.81, 36.02],
+      [103.81, 36.01],
+    ];
+    expect(keys(validateFeature(polygon(bowtie), where, { file: 't', reportWinding: true }))).toEqual([
+      'err.ring_self_intersection',
+    ]);
+  });
+
+  it('accepts a missing accuracy as unknown (NaN) only when allowed, and then gives no extra tolerance', () => {
+    const strict = validateFeature(point([103.82, 36.06], { accuracy_m: undefined }), where, { file: 't' });
+    expect(keys(strict)).toEqual(['err.field_missing']);
+    for (const accuracy_m of [undefined, null, Number.NaN]) {
+      const r = validateFeature(point([103.82, 36.06], { accuracy_m }), where, {
+        file: 't',
+        allowUnknownAccuracy: true,
+      });
+      expect(r.issues).toEqual([]);
+      expect(r.feature?.properties.accuracy_m).toBeNaN();
+    }
+    expect(
+      keys(
+        validateFeature(point([103.82, 36.06], { accuracy_m: -1 }), where, {
+          file: 't',
+          allowUnknownAccuracy: true,
+        }),
+      ),
+    ).toEqual(['err.field_type']);
+    // 50 m outside the claimed square with the default 300 m tolerance: fine; with 0 m tolerance: an error,
+    // because unknown accuracy adds nothing (NaN must not silently disable the check).
+    const [[w, s]] = squares.features[0].geometry.coordinates[0];
+    const outside = [w - 50 / (111_320 * Math.cos((s * Math.PI) / 180)), s + 0.001];
+    const opts = { file: 't', districts: lookup, allowUnknownAccuracy: true, districtToleranceM: 0 };
+    const r = validateFeature(
+      point(outside, { accuracy_m: undefined, district: squares.features[0].properties.district }),
+      where,
+      opts,
+    );
+    expect(keys(r)).toEqual(['err.outside_district']);
+  });
+
+  it('exports its limits and a String() that cannot throw', () => {
+    expect(MAX_STRING_LENGTH).toBe(10_000);
+    const deep = { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } };
+    expect(isNestedTooDeeply(deep)).toBe(true);
+    expect(isNestedTooDeeply(deep.a)).toBe(false);
+    expect(displayValue({ toString: 1 })).toBe('[object Object]');
+    expect(displayValue(-5)).toBe('-5');
+    const r = validateFeature(point([103.82, 36.06], { status: { toString: 'x' } }), where, { file: 't' });
+    expect(formatIssue(r.issues[0]!, 'en')).toBe('t.geojson feature 1: unknown status [object Object]');
   });
 });

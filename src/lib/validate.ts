@@ -44,8 +44,8 @@ export interface ValidateOptions {
   /** Warn (`import.winding_fixed`) when a polygon ring is rewound to RFC 7946 order; silent when false. */
   reportWinding?: boolean;
   /**
-   * User imports: a missing `accuracy_m` is accepted and stored as NaN ("unknown"), and the district check
-   * then allows no extra tolerance for it. Shipped data must state its accuracy.
+   * User imports: a missing (undefined, null or NaN) `accuracy_m` is accepted and stored as NaN
+   * ("unknown"), and the district check then allows no extra tolerance for it. Shipped data must state it.
    */
   allowUnknownAccuracy?: boolean;
 }
@@ -62,8 +62,33 @@ export function formatIssue(issue: Issue, lang: Lang): string {
   return translate(lang, issue.key, { ...issue.params, where });
 }
 
+/**
+ * String(value) that cannot throw: JSON can build objects whose `toString` is not a function
+ * (`{"toString": 1}`), on which String() throws a TypeError.
+ */
+export function displayValue(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** A short JSON preview of an untrusted value for a message: never throws, at most 80 characters. */
+function brief(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? 'undefined';
+  } catch {
+    // Too deep for the stack, or otherwise unserialisable.
+    text = displayValue(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const fmt = (p: readonly unknown[]) => `[${p.map((v) => (isNum(v) ? +v.toFixed(6) : String(v))).join(', ')}]`;
+const fmt = (p: readonly unknown[]) =>
+  `[${p.map((v) => (isNum(v) ? +v.toFixed(6) : displayValue(v).slice(0, 40))).join(', ')}]`;
 
 /** True for an http(s) URL; everything else (javascript:, data:, relative) is refused. */
 export function isSafeUrl(value: string): boolean {
@@ -113,7 +138,7 @@ function checkPosition(
   box: readonly [number, number, number, number],
 ): p is Position {
   if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every(isNum)) {
-    c.error('err.coord_invalid', { value: Array.isArray(p) ? fmt(p) : (JSON.stringify(p) ?? 'undefined') });
+    c.error('err.coord_invalid', { value: Array.isArray(p) ? fmt(p.slice(0, 4)) : brief(p) });
     return false;
   }
   const [lon, lat] = p as number[] as [number, number];
@@ -134,7 +159,7 @@ function checkPosition(
 
 function checkRing(ring: unknown, c: Collector, box: readonly [number, number, number, number]): boolean {
   if (!Array.isArray(ring)) {
-    c.error('err.coord_invalid', { value: JSON.stringify(ring) ?? 'undefined' });
+    c.error('err.coord_invalid', { value: brief(ring) });
     return false;
   }
   if (!ring.every((p) => checkPosition(p, c, box))) return false;
@@ -186,7 +211,7 @@ function checkGeometry(
   }
   if (typeof g !== 'object' || !('type' in g) || !('coordinates' in g)) {
     c.error('err.geometry_type', {
-      value: typeof g === 'object' ? String((g as { type?: unknown }).type) : typeof g,
+      value: typeof g === 'object' ? displayValue((g as { type?: unknown }).type) : typeof g,
     });
     return null;
   }
@@ -201,7 +226,8 @@ function checkGeometry(
       return { type, coordinates: coordinates as Position[] };
     }
     case 'MultiLineString': {
-      if (!arr(coordinates)) return c.error('err.coord_invalid', { value: String(coordinates) });
+      if (!arr(coordinates))
+        return c.error('err.coord_invalid', { value: displayValue(coordinates).slice(0, 80) });
       for (const line of coordinates) {
         if (!arr(line) || !line.every((p) => checkPosition(p, c, box))) return null;
         if (line.length < 2) return c.error('err.line_short');
@@ -211,7 +237,7 @@ function checkGeometry(
     case 'Polygon':
     case 'MultiPolygon': {
       const polys = type === 'Polygon' ? [coordinates] : coordinates;
-      if (!arr(polys)) return c.error('err.coord_invalid', { value: String(coordinates) });
+      if (!arr(polys)) return c.error('err.coord_invalid', { value: displayValue(coordinates).slice(0, 80) });
       const out: Position[][][] = [];
       for (const rings of polys) {
         if (!arr(rings) || rings.length === 0) return c.error('err.ring_short');
@@ -229,7 +255,7 @@ function checkGeometry(
       return type === 'Polygon' ? { type, coordinates: out[0] as Position[][] } : { type, coordinates: out };
     }
     default:
-      c.error('err.geometry_type', { value: String(type) });
+      c.error('err.geometry_type', { value: displayValue(type) });
       return null;
   }
 }
@@ -268,31 +294,32 @@ function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeaturePro
     (r[k] as string).length <= MAX_STRING_LENGTH;
   for (const k of REQUIRED_STRINGS) {
     if (r[k] === undefined || r[k] === '') c.error('err.field_missing', { field: k });
-    else if (!str(k)) c.error('err.field_type', { field: k, value: String(r[k]).slice(0, 40) });
+    else if (!str(k)) c.error('err.field_type', { field: k, value: displayValue(r[k]).slice(0, 40) });
   }
   for (const k of OPTIONAL_STRINGS) {
     if (r[k] !== undefined && !str(k))
-      c.error('err.field_type', { field: k, value: String(r[k]).slice(0, 40) });
+      c.error('err.field_type', { field: k, value: displayValue(r[k]).slice(0, 40) });
   }
   const category = r.category;
   if (!CATEGORY_IDS.includes(category as CategoryId) || category === 'fitness_circle') {
-    c.error('err.category', { value: String(category) });
+    c.error('err.category', { value: displayValue(category) });
   }
-  if (!STATUSES.includes(r.status as Status)) c.error('err.status', { value: String(r.status) });
+  if (!STATUSES.includes(r.status as Status)) c.error('err.status', { value: displayValue(r.status) });
   if (!(typeof r.district === 'string' && r.district in LANZHOU_DISTRICTS)) {
-    c.error('err.district', { value: String(r.district) });
+    c.error('err.district', { value: displayValue(r.district) });
   }
   const unknownAccuracy =
-    opts.allowUnknownAccuracy === true && (r.accuracy_m === undefined || r.accuracy_m === null);
+    opts.allowUnknownAccuracy === true &&
+    (r.accuracy_m === undefined || r.accuracy_m === null || Number.isNaN(r.accuracy_m));
   if (!unknownAccuracy && (!isNum(r.accuracy_m) || r.accuracy_m <= 0)) {
     c.error(r.accuracy_m === undefined ? 'err.field_missing' : 'err.field_type', {
       field: 'accuracy_m',
-      value: String(r.accuracy_m),
+      value: displayValue(r.accuracy_m),
     });
   }
   for (const k of ['units', 'length_m'] as const) {
     if (r[k] !== undefined && !(isNum(r[k]) && r[k] >= 0))
-      c.error('err.field_type', { field: k, value: String(r[k]) });
+      c.error('err.field_type', { field: k, value: displayValue(r[k]) });
   }
   const source = r.source as Record<string, unknown> | undefined;
   if (!source || typeof source !== 'object' || typeof source.title !== 'string' || !source.title.trim()) {
@@ -304,13 +331,13 @@ function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeaturePro
       source.date !== undefined &&
       !(typeof source.date === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(source.date))
     ) {
-      c.error('err.field_type', { field: 'source.date', value: String(source.date) });
+      c.error('err.field_type', { field: 'source.date', value: displayValue(source.date) });
     }
   }
   if (r.opening_hours !== undefined) {
     const oh = r.opening_hours;
     if (typeof oh !== 'string' || (opts.checkOpeningHours && !opts.checkOpeningHours(oh))) {
-      c.error('err.opening_hours', { value: String(oh).slice(0, 60) });
+      c.error('err.opening_hours', { value: displayValue(oh).slice(0, 60) });
     }
   }
   if (c.failed) return null;
@@ -353,8 +380,8 @@ export function validateFeature(
   const props = checkProps(f.properties, c, opts);
   if (!geometry || !props) return { feature: null, issues: c.issues };
 
-  const whereText = translate('en', where.key, where.params);
   if (opts.seenIds) {
+    const whereText = translate('en', where.key, where.params);
     const first = opts.seenIds.get(props.id);
     if (first !== undefined) {
       c.error('err.duplicate_id', { value: props.id, other: first });
@@ -403,7 +430,7 @@ export function validateGeoJson(
       : value === null
         ? 'null'
         : typeof value === 'object'
-          ? String(top?.type ?? 'object')
+          ? displayValue(top?.type ?? 'object')
           : typeof value;
     return {
       features: [],
