@@ -3,8 +3,12 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './style.css';
 import { CATALOG } from './catalog';
+import type { Crs } from './lib/crs';
+import { createDistrictLookup } from './lib/districts';
 import type { CategoryId, MapFeature, MapFeatureCollection } from './lib/feature';
 import { DEFAULT_LANG, type Lang, type MessageKey, parseLang, translate } from './lib/i18n';
+import { importInWorker } from './lib/import/client';
+import type { ImportProgress, ImportResult } from './lib/import/import_file';
 import { type PlanTarget, planProgress } from './lib/plan_targets';
 import { createStore } from './lib/store';
 import {
@@ -16,14 +20,18 @@ import {
   toHash,
   type ViewState,
 } from './lib/url_state';
+import { createWalkEngine } from './lib/walk/engine';
 import { resolveBasemap } from './map/basemaps';
+import { EMPTY_ANALYSIS } from './map/layers';
 import { hasWebGL, MapView, prewarmMap } from './map/map_view';
 import { renderAbout } from './ui/about';
 import { renderBasemapPicker } from './ui/basemap_picker';
 import { h } from './ui/dom';
 import { renderFeatureCard } from './ui/feature_card';
+import { renderImportPanel } from './ui/import_panel';
 import { renderLayerPanel } from './ui/layer_panel';
 import { renderList, shownFeatures } from './ui/list_view';
+import { NearbyController } from './ui/nearby_controller';
 import { renderPlanPanel } from './ui/plan_panel';
 
 const LANG_KEY = 'lym.lang';
@@ -53,6 +61,7 @@ const aboutDialog = h('dialog', { id: 'about-dialog', 'aria-labelledby': 'about-
 const PANEL_LABEL: Record<PanelId, MessageKey> = {
   layers: 'panel.layers',
   list: 'list.toggle',
+  nearby: 'nearby.tab',
   plan: 'plan.tab',
 };
 const tabs = PANEL_IDS.map((id) => {
@@ -86,6 +95,13 @@ let byId = new Map<string, MapFeature>();
 let counts: Partial<Record<CategoryId, number>> = {};
 let targets: PlanTarget[] = [];
 let mapView: MapView | null = null;
+let nearby: NearbyController | null = null;
+let districtData: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
+const importState: { crs: Crs; progress: ImportProgress | null; result: ImportResult | null } = {
+  crs: 'WGS84',
+  progress: null,
+  result: null,
+};
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
 /** Show a transient message; it stays 12 s (long enough to read twice) or until dismissed. */
@@ -120,6 +136,16 @@ function panelContent(s: ViewState): HTMLElement | null {
           onChange: (basemap: BasemapId, customUrl: string | null) => store.set({ basemap, customUrl }),
           onInvalid: () => showNotice(t('basemap.custom.bad')),
         }),
+        renderImportPanel({
+          lang: s.lang,
+          crs: importState.crs,
+          progress: importState.progress,
+          result: importState.result,
+          onCrs: (crs) => {
+            importState.crs = crs;
+          },
+          onFile: (file) => void importUserFile(file),
+        }),
       );
       return panel;
     }
@@ -132,6 +158,8 @@ function panelContent(s: ViewState): HTMLElement | null {
         selected: s.selected,
         onSelect: selectFromList,
       });
+    case 'nearby':
+      return nearby?.panel(s) ?? null;
     case 'plan':
       return renderPlanPanel({
         lang: s.lang,
@@ -223,6 +251,16 @@ aboutButton.addEventListener('click', () => {
   renderAboutDialog();
   aboutDialog.showModal();
 });
+// Drop a file anywhere on the map to import it.
+main.addEventListener('dragover', (e) => {
+  if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+});
+main.addEventListener('drop', (e) => {
+  const file = e.dataTransfer?.files[0];
+  if (!file) return;
+  e.preventDefault();
+  void importUserFile(file);
+});
 window.addEventListener('popstate', () => store.set(parseHash(location.hash, store.get()), 'url'));
 
 store.subscribe((s, prev, source) => {
@@ -237,8 +275,55 @@ store.subscribe((s, prev, source) => {
   if (s.basemap !== prev.basemap || s.customUrl !== prev.customUrl || s.lang !== prev.lang)
     void applyBasemap();
   else mapView?.update(s);
+  if (s.origin !== prev.origin || s.selected !== prev.selected || s.nearbyCats !== prev.nearbyCats)
+    updateAnalysis();
   if (source !== 'map' || s.selected !== prev.selected) render();
 });
+
+/** Set the loaded features (shipped + imported): counts, lookups, the map and the nearby index follow. */
+function setFeatures(next: MapFeature[]): void {
+  features = next;
+  byId = new Map(features.map((f) => [f.properties.id, f]));
+  counts = { district: districtData.features.length };
+  for (const f of features) counts[f.properties.category] = (counts[f.properties.category] ?? 0) + 1;
+  mapView?.setFeatures({ type: 'FeatureCollection', features });
+  nearby?.setFeatures(features);
+}
+
+/** Import a user file in a worker; accepted places are added, nothing loaded is ever replaced or lost. */
+async function importUserFile(file: File): Promise<void> {
+  importState.progress = { phase: 'read', done: 0, total: file.size };
+  importState.result = null;
+  render();
+  const result = await importInWorker(
+    file,
+    {
+      name: file.name,
+      crs: importState.crs,
+      lang: store.get().lang,
+      districts: districtData,
+      existingIds: features.map((f) => f.properties.id),
+    },
+    (progress) => {
+      importState.progress = progress;
+      if (store.get().panel === 'layers') render();
+    },
+  );
+  importState.progress = null;
+  importState.result = result;
+  if (result.features.length) {
+    setFeatures([...features, ...result.features]);
+    updateAnalysis();
+  }
+  if (store.get().panel !== 'layers') store.set({ panel: 'layers' });
+  else render();
+}
+
+/** Draw the isochrones and the walk for the chosen place (or clear them). */
+function updateAnalysis(): void {
+  if (!mapView || !nearby) return;
+  mapView.setAnalysis(store.get().origin ? nearby.analysis(store.get()) : EMPTY_ANALYSIS);
+}
 
 // ---- data and map -----------------------------------------------------------------------------------
 async function fetchJson<T>(path: string): Promise<T> {
@@ -283,11 +368,16 @@ async function start(): Promise<void> {
   } catch (e) {
     showNotice(t('data.error', { detail: (e as Error).message }));
   }
-  byId = new Map(features.map((f) => [f.properties.id, f]));
-  counts = {};
-  for (const f of features) counts[f.properties.category] = (counts[f.properties.category] ?? 0) + 1;
-  counts.district = districts.features.length;
+  districtData = districts;
+  setFeatures(features);
   if (store.get().selected && !byId.has(store.get().selected as string)) store.set({ selected: null }, 'url');
+  const lookup = createDistrictLookup(districts);
+  nearby = new NearbyController(createWalkEngine(null), features, {
+    set: (patch) => store.set(patch),
+    notice: (key) => showNotice(t(key)),
+    inLanzhou: (lon, lat) => lookup.districtAt(lon, lat) !== null,
+    refresh: () => render(),
+  });
 
   if (!basemap) {
     root.classList.add('no-webgl');
@@ -309,7 +399,12 @@ async function start(): Promise<void> {
     features: { type: 'FeatureCollection', features },
     districts,
     preserveDrawingBuffer: params.has('e2e'),
-    onSelect: (id) => store.set({ selected: id }),
+    onClick: (hit, lngLat) => {
+      // With the nearby panel open, a click that hits no facility (only a district) chooses the place.
+      if (store.get().panel === 'nearby' && (hit === null || hit.category === 'district')) {
+        store.set({ origin: lngLat, selected: null });
+      } else store.set({ selected: hit?.id ?? null });
+    },
     onMove: (center, zoom) => store.set({ center, zoom }, 'map'),
     onBaseError: () => {
       if (fellBack || store.get().basemap === 'offline') return;
@@ -322,6 +417,7 @@ async function start(): Promise<void> {
       });
     },
   });
+  updateAnalysis();
   // Exposed for end-to-end tests and debugging; read-only use.
   (window as unknown as { __lym: unknown }).__lym = {
     map: mapView.map,

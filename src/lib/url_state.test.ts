@@ -13,6 +13,8 @@ describe('url state', () => {
       customUrl: 'https://tiles.example.org/style.json?x=1&y=2',
       selected: 'checkin-zhongshan-bridge',
       panel: 'plan',
+      origin: [103.831234, 36.051234],
+      nearbyCats: ['fitness_site', 'youth_park'],
     };
     const hash = toHash(s);
     expect(hash).toContain('map=14.25/36.06123/103.82345');
@@ -41,6 +43,15 @@ describe('url state', () => {
     expect(s.statuses).toEqual(['existing']);
     expect(s.basemap).toBe(base.basemap);
     expect(s.customUrl).toBeNull();
+  });
+
+  it('drops an origin outside the region or malformed', () => {
+    expect(parseHash('#at=116.4,39.9', defaultState()).origin).toBeNull();
+    expect(parseHash('#at=103.8', defaultState()).origin).toBeNull();
+    expect(parseHash('#at=103.8,36.05&cats=fitness_site,district,bogus', defaultState())).toMatchObject({
+      origin: [103.8, 36.05],
+      nearbyCats: ['fitness_site'],
+    });
   });
 
   it('clamps the view to the Lanzhou region', () => {

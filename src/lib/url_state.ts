@@ -5,12 +5,13 @@ import { INITIAL_CENTER, INITIAL_ZOOM, MAX_BOUNDS } from '../config';
 import type { CategoryId, Status } from './feature';
 import { STATUSES } from './feature';
 import type { Lang } from './i18n';
+import { NEARBY_CATEGORIES } from './nearby';
 
 export const BASEMAP_IDS = ['auto', 'offline', 'osm', 'osm_dark', 'tianditu', 'custom'] as const;
 export type BasemapId = (typeof BASEMAP_IDS)[number];
 
 /** Side panels; one is open at a time (null: none, the map alone). */
-export const PANEL_IDS = ['layers', 'list', 'plan'] as const;
+export const PANEL_IDS = ['layers', 'list', 'nearby', 'plan'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 export interface ViewState {
@@ -27,6 +28,10 @@ export interface ViewState {
   selected: string | null;
   /** The open side panel. */
   panel: PanelId | null;
+  /** The place "what is near" is asked from, [lon, lat]. */
+  origin: [number, number] | null;
+  /** Categories the nearby list shows. */
+  nearbyCats: CategoryId[];
 }
 
 export const DEFAULT_LAYERS: CategoryId[] = CATALOG.filter((e) => e.visibleByDefault).map((e) => e.id);
@@ -42,11 +47,15 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     customUrl: null,
     selected: null,
     panel: 'layers',
+    origin: null,
+    nearbyCats: [...NEARBY_CATEGORIES],
   };
 }
 
 const ALL_LAYERS = new Set<string>(CATALOG.map((e) => e.id));
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+const inBounds = (lon: number, lat: number) =>
+  lon >= MAX_BOUNDS[0][0] && lon <= MAX_BOUNDS[1][0] && lat >= MAX_BOUNDS[0][1] && lat <= MAX_BOUNDS[1][1];
 
 /**
  * Read state from a hash like `#map=13/36.06/103.82&layers=a,b&lang=en&sel=id&bm=offline&st=existing`.
@@ -81,6 +90,16 @@ export function parseHash(hash: string, base: ViewState): ViewState {
   const custom = q.get('style');
   s.customUrl = custom && /^https?:\/\//i.test(custom) ? custom : null;
   if (s.basemap === 'custom' && !s.customUrl) s.basemap = base.basemap === 'custom' ? 'auto' : base.basemap;
+  const at = q.get('at')?.split(',').map(Number);
+  s.origin =
+    at && at.length === 2 && at.every(Number.isFinite) && inBounds(at[0] as number, at[1] as number)
+      ? [at[0] as number, at[1] as number]
+      : null;
+  const cats = q.get('cats');
+  if (cats !== null)
+    s.nearbyCats = cats
+      .split(',')
+      .filter((c): c is CategoryId => (NEARBY_CATEGORIES as string[]).includes(c));
   const panel = q.get('p');
   if (panel !== null) s.panel = (PANEL_IDS as readonly string[]).includes(panel) ? (panel as PanelId) : null;
   const sel = q.get('sel');
@@ -99,6 +118,8 @@ export function toHash(s: ViewState): string {
   if (s.basemap === 'custom' && s.customUrl) q.set('style', s.customUrl);
   if (s.selected) q.set('sel', s.selected);
   q.set('p', s.panel ?? '');
+  if (s.origin) q.set('at', `${s.origin[0].toFixed(6)},${s.origin[1].toFixed(6)}`);
+  q.set('cats', s.nearbyCats.join(','));
   // URLSearchParams escapes "/" and ","; the unescaped forms keep links readable and are valid in a fragment.
   return `#${q.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')}`;
 }

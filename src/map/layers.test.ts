@@ -2,6 +2,8 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../catalog';
 import {
+  analysisCollection,
+  analysisLayers,
   clickableLayerIds,
   FEATURE_SOURCE,
   type OverlayOptions,
@@ -69,5 +71,50 @@ describe('overlay layers', () => {
         id,
       ).toBeDefined();
     expect(layers.filter((l) => 'source' in l && l.source === FEATURE_SOURCE).length).toBeGreaterThan(20);
+  });
+});
+
+describe('analysis layers', () => {
+  it('are valid and draw bands largest first, then the walk and the place', () => {
+    const square = (d: number) => [
+      [
+        [
+          [103.8 - d, 36 - d],
+          [103.8 + d, 36 - d],
+          [103.8 + d, 36 + d],
+          [103.8 - d, 36 + d],
+          [103.8 - d, 36 - d],
+        ],
+      ],
+    ];
+    const fc = analysisCollection({
+      origin: [103.8, 36],
+      bands: [5, 10, 15].map((m) => ({ minutes: m, coordinates: square(m / 1000), method: 'estimate' })),
+      route: {
+        coordinates: [
+          [103.8, 36],
+          [103.81, 36.01],
+        ],
+        method: 'network',
+      },
+    });
+    expect(fc.features.map((f) => f.properties.kind)).toEqual(['band', 'band', 'band', 'route', 'origin']);
+    expect(fc.features.slice(0, 3).map((f) => [f.properties.minutes, f.properties.band])).toEqual([
+      [15, 2],
+      [10, 1],
+      [5, 0],
+    ]);
+    const errors = validateStyleMin({
+      ...style(analysisLayers('night')),
+      sources: overlaySources(empty, empty, fc),
+    });
+    expect(errors.map((e) => e.message)).toEqual([]);
+  });
+
+  it('leaves out a walk with fewer than two points', () => {
+    expect(
+      analysisCollection({ origin: null, route: { coordinates: [[103.8, 36]], method: 'estimate' } })
+        .features,
+    ).toEqual([]);
   });
 });

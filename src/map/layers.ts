@@ -7,6 +7,11 @@ import type { Lang } from '../lib/i18n';
 
 export const FEATURE_SOURCE = 'lym-features';
 export const DISTRICT_SOURCE = 'lym-districts';
+/** Walking analysis: isochrone bands, the drawn walk, the chosen place. */
+export const ANALYSIS_SOURCE = 'lym-analysis';
+/** Band fill colours, 5 → 15 minutes (light to dark reads as "farther"), with ≥3:1 contrast on the basemaps. */
+export const BAND_COLORS = ['#15803d', '#65a30d', '#ca8a04'] as const;
+export const ROUTE_COLOR = '#1d4ed8';
 /** Prefix of every layer we own, so the basemap's layers are never touched. */
 export const OVERLAY_PREFIX = 'lym-';
 
@@ -38,11 +43,129 @@ function layerIdsOf(e: LayerEntry): string[] {
 export function overlaySources(
   features: MapFeatureCollection,
   districts: MapFeatureCollection,
+  analysis: AnalysisCollection = EMPTY_ANALYSIS,
 ): Record<string, SourceSpecification> {
   return {
     [FEATURE_SOURCE]: { type: 'geojson', data: features as never, promoteId: 'id' },
     [DISTRICT_SOURCE]: { type: 'geojson', data: districts as never, promoteId: 'id' },
+    [ANALYSIS_SOURCE]: { type: 'geojson', data: analysis as never },
   };
+}
+
+/** What the analysis source draws; `kind` picks the layer. Bands are drawn largest first. */
+export interface AnalysisCollection {
+  type: 'FeatureCollection';
+  features: {
+    type: 'Feature';
+    geometry: { type: string; coordinates: unknown };
+    properties: { kind: 'band' | 'route' | 'origin'; minutes?: number; band?: number; method?: string };
+  }[];
+}
+export const EMPTY_ANALYSIS: AnalysisCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * Build the analysis collection: isochrone bands (MultiPolygon coordinates per band, cumulative), an optional
+ * walk (LineString coordinates) and the chosen place.
+ */
+export function analysisCollection(a: {
+  origin: [number, number] | null;
+  bands?: readonly { minutes: number; coordinates: unknown; method: string }[];
+  route?: { coordinates: [number, number][]; method: string } | null;
+}): AnalysisCollection {
+  const features: AnalysisCollection['features'] = [];
+  const bands = [...(a.bands ?? [])].sort((x, y) => y.minutes - x.minutes);
+  for (const b of bands) {
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'MultiPolygon', coordinates: b.coordinates },
+      properties: {
+        kind: 'band',
+        minutes: b.minutes,
+        band: (a.bands ?? []).findIndex((x) => x.minutes === b.minutes),
+        method: b.method,
+      },
+    });
+  }
+  if (a.route && a.route.coordinates.length >= 2) {
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: a.route.coordinates },
+      properties: { kind: 'route', method: a.route.method },
+    });
+  }
+  if (a.origin)
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: a.origin },
+      properties: { kind: 'origin' },
+    });
+  return { type: 'FeatureCollection', features };
+}
+
+/** Layers of the analysis source; drawn under the facility markers so results stay clickable. */
+export function analysisLayers(theme: 'day' | 'night'): LayerSpecification[] {
+  const halo = theme === 'night' ? '#0b1020' : '#ffffff';
+  const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
+  return [
+    {
+      id: `${OVERLAY_PREFIX}band-fill`,
+      type: 'fill',
+      source: ANALYSIS_SOURCE,
+      filter: kind('band'),
+      paint: {
+        'fill-color': ['match', ['get', 'band'], 0, BAND_COLORS[0], 1, BAND_COLORS[1], BAND_COLORS[2]],
+        'fill-opacity': 0.18,
+      },
+    },
+    // Estimated bands are circles in disguise: dashed, so they are not read as surveyed reach.
+    ...(['network', 'estimate'] as const).map(
+      (method): LayerSpecification => ({
+        id: `${OVERLAY_PREFIX}band-line-${method}`,
+        type: 'line',
+        source: ANALYSIS_SOURCE,
+        filter: ['all', kind('band'), ['==', ['get', 'method'], method]],
+        paint: {
+          'line-color': ['match', ['get', 'band'], 0, BAND_COLORS[0], 1, BAND_COLORS[1], BAND_COLORS[2]],
+          'line-width': 1.5,
+          ...(method === 'estimate' ? { 'line-dasharray': [2, 2] } : {}),
+        },
+      }),
+    ),
+    {
+      id: `${OVERLAY_PREFIX}route-casing`,
+      type: 'line',
+      source: ANALYSIS_SOURCE,
+      filter: kind('route'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': halo, 'line-width': 8 },
+    },
+    ...(['network', 'estimate'] as const).map(
+      (method): LayerSpecification => ({
+        id: `${OVERLAY_PREFIX}route-${method}`,
+        type: 'line',
+        source: ANALYSIS_SOURCE,
+        filter: ['all', kind('route'), ['==', ['get', 'method'], method]],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': ROUTE_COLOR,
+          'line-width': 5,
+          ...(method === 'estimate' ? { 'line-dasharray': [1.5, 1] } : {}),
+        },
+      }),
+    ),
+    {
+      id: `${OVERLAY_PREFIX}origin`,
+      type: 'circle',
+      source: ANALYSIS_SOURCE,
+      filter: kind('origin'),
+      paint: {
+        'circle-radius': 8,
+        'circle-color': '#111827',
+        'circle-stroke-color': halo,
+        'circle-stroke-width': 3,
+      },
+    },
+  ];
 }
 
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
@@ -183,7 +306,7 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 11, 14, 17],
         'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': night ? '#facc15' : '#1d4ed8',
+        'circle-stroke-color': night ? '#facc15' : '#0f172a',
         'circle-stroke-width': 3,
       },
     },
@@ -192,7 +315,7 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       type: 'line',
       source: FEATURE_SOURCE,
       filter: ['all', ['!=', ['geometry-type'], 'Point'], ['==', ['get', 'id'], o.selected ?? '']],
-      paint: { 'line-color': night ? '#facc15' : '#1d4ed8', 'line-width': 4 },
+      paint: { 'line-color': night ? '#facc15' : '#0f172a', 'line-width': 4 },
     },
   );
   return out;

@@ -2,6 +2,8 @@
 
 import {
   addProtocol,
+  type GeoJSONSource,
+  type IControl,
   Map as MlMap,
   NavigationControl,
   prewarm,
@@ -15,7 +17,17 @@ import { MAX_BOUNDS } from '../config';
 import type { MapFeatureCollection } from '../lib/feature';
 import type { ViewState } from '../lib/url_state';
 import { composeStyle, overlayFont } from './compose';
-import { clickableLayerIds, overlayLayers, overlaySources } from './layers';
+import {
+  ANALYSIS_SOURCE,
+  type AnalysisCollection,
+  analysisLayers,
+  clickableLayerIds,
+  EMPTY_ANALYSIS,
+  FEATURE_SOURCE,
+  OVERLAY_PREFIX,
+  overlayLayers,
+  overlaySources,
+} from './layers';
 
 setWorkerUrl(workerUrl);
 let protocolAdded = false;
@@ -27,8 +39,8 @@ export interface MapViewOptions {
   theme: 'day' | 'night';
   features: MapFeatureCollection;
   districts: MapFeatureCollection;
-  /** Called with a feature id, or null when empty map was clicked. */
-  onSelect(id: string | null): void;
+  /** A click: the feature hit (null on empty map) and where, [lon, lat]. */
+  onClick(hit: { id: string; category: string } | null, lngLat: [number, number]): void;
   onMove(center: [number, number], zoom: number): void;
   /** The base style's own sources failed (tiles unreachable): the caller falls back. */
   onBaseError(detail: string): void;
@@ -57,6 +69,8 @@ export class MapView {
   private theme: 'day' | 'night';
   private state: ViewState;
   private baseSources: Set<string>;
+  private analysis: AnalysisCollection = EMPTY_ANALYSIS;
+  private deck: { setProps(p: { layers: never }): void } | null = null;
   private readonly opts: MapViewOptions;
 
   constructor(opts: MapViewOptions) {
@@ -95,7 +109,14 @@ export class MapView {
       theme: this.theme,
       font: overlayFont(this.base),
     });
-    return composeStyle(this.base, overlaySources(this.opts.features, this.opts.districts), layers);
+    // Analysis (bands, the walk) sits above the district lines and below every facility marker.
+    const afterDistricts = layers.findIndex((l) => !l.id.startsWith(`${OVERLAY_PREFIX}district-`));
+    layers.splice(afterDistricts, 0, ...analysisLayers(this.theme));
+    return composeStyle(
+      this.base,
+      overlaySources(this.opts.features, this.opts.districts, this.analysis),
+      layers,
+    );
   }
 
   private wireEvents(): void {
@@ -112,8 +133,9 @@ export class MapView {
       );
       // Prefer points over the polygons they sit in.
       hits.sort((a, b) => Number(a.geometry.type !== 'Point') - Number(b.geometry.type !== 'Point'));
-      const id = hits[0]?.properties?.id;
-      this.opts.onSelect(typeof id === 'string' ? id : null);
+      const { id, category } = (hits[0]?.properties ?? {}) as { id?: unknown; category?: unknown };
+      const hit = typeof id === 'string' ? { id, category: String(category) } : null;
+      this.opts.onClick(hit, [e.lngLat.lng, e.lngLat.lat]);
     });
     this.map.on('mousemove', (e) => {
       const hit = this.map.queryRenderedFeatures(e.point, { layers: present() }).length > 0;
@@ -140,6 +162,37 @@ export class MapView {
       Math.abs(c.lat - state.center[1]) > 1e-5 ||
       Math.abs(this.map.getZoom() - state.zoom) > 0.01;
     if (moved) this.map.jumpTo({ center: state.center, zoom: state.zoom });
+  }
+
+  /** Replace the facility features (e.g. after a user import). */
+  setFeatures(features: MapFeatureCollection): void {
+    this.opts.features = features;
+    const source = this.map.getSource<GeoJSONSource>(FEATURE_SOURCE);
+    if (source) source.setData(features as never);
+  }
+
+  /** Draw walking analysis (isochrone bands, a walk, the chosen place); an empty collection clears it. */
+  setAnalysis(analysis: AnalysisCollection): void {
+    this.analysis = analysis;
+    // setData is the direct path for changing GeoJSON; compose() also carries it across basemap reloads.
+    const source = this.map.getSource<GeoJSONSource>(ANALYSIS_SOURCE);
+    if (source) source.setData(analysis as never);
+    else this.map.setStyle(this.compose(), { diff: true });
+  }
+
+  /**
+   * Draw deck.gl layers over the map (coverage grids, tour playback). deck.gl is loaded on first use so it
+   * stays out of the initial bundle. Pass [] to clear. Overlaid (not interleaved) mode: interleaved crashes
+   * with maplibre 6 (DESIGN.md §8).
+   */
+  async setDeckLayers(layers: unknown[]): Promise<void> {
+    if (!this.deck) {
+      if (layers.length === 0) return;
+      const { MapboxOverlay } = await import('@deck.gl/mapbox');
+      this.deck ??= new MapboxOverlay({ interleaved: false, layers: [] });
+      this.map.addControl(this.deck as unknown as IControl);
+    }
+    this.deck.setProps({ layers: layers as never });
   }
 
   /** Replace the basemap (full style reload: sources differ). */

@@ -27,7 +27,13 @@ export function renderFeatureCard(feature: MapFeature, lang: Lang, onClose: () =
     ]);
   if (p.length_m !== undefined)
     rows.push([t('card.length'), t('card.length.value', { km: (p.length_m / 1000).toFixed(1) })]);
-  rows.push([t('card.accuracy'), t('card.accuracy.value', { m: Math.round(p.accuracy_m) })]);
+  // Imported places may not say how precise they are (NaN): say "unknown", never "about NaN m".
+  rows.push([
+    t('card.accuracy'),
+    Number.isFinite(p.accuracy_m)
+      ? t('card.accuracy.value', { m: Math.round(p.accuracy_m) })
+      : t('card.hours.unknown'),
+  ]);
 
   const source = h('span', {}, p.source.title, p.source.date ? ` (${p.source.date})` : '');
   if (p.source.url && isSafeUrl(p.source.url)) {

@@ -170,4 +170,24 @@ export const IMPORT_MESSAGES = {
   'import.phase.parse': { zh: '正在解析…', en: 'Parsing…' },
   'import.phase.validate': { zh: '正在检查 {done}/{total}…', en: 'Checking {done}/{total}…' },
   'import.phase.done': { zh: '完成', en: 'Done' },
+  // The import section of the layer panel.
+  'import.ui.title': { zh: '导入数据', en: 'Import data' },
+  'import.ui.hint': {
+    zh: '选择或拖入 CSV / GeoJSON 文件（UTF-8 或 Excel 的 GBK 编码）。导入的数据只保存在本页面中。',
+    en: 'Choose or drop a CSV / GeoJSON file (UTF-8, or GBK as Excel saves it). Imported data stays in this page only.',
+  },
+  'import.ui.file': { zh: '选择文件', en: 'Choose a file' },
+  'import.ui.crs': { zh: '坐标系', en: 'Coordinate system' },
+  'import.ui.crs.WGS84': { zh: 'WGS-84（GPS、OpenStreetMap）', en: 'WGS-84 (GPS, OpenStreetMap)' },
+  'import.ui.crs.GCJ02': { zh: 'GCJ-02（高德、腾讯地图）', en: 'GCJ-02 (AMap, Tencent Maps)' },
+  'import.ui.crs.BD09': { zh: 'BD-09（百度地图）', en: 'BD-09 (Baidu Maps)' },
+  'import.ui.result': {
+    zh: '{file}：{records} 条记录，导入 {accepted} 条，拒绝 {rejected} 条。',
+    en: '{file}: {records} records, {accepted} imported, {rejected} rejected.',
+  },
+  'import.ui.kept': {
+    zh: '没有导入任何地点，已加载的数据保持不变。',
+    en: 'Nothing was imported; the data already loaded is unchanged.',
+  },
+  'import.ui.drop': { zh: '松开鼠标以导入文件', en: 'Drop the file to import it' },
 } satisfies Record<string, Entry>;

@@ -2,4 +2,72 @@
 
 import type { Entry } from '../i18n';
 
-export const NEARBY_MESSAGES = {} satisfies Record<string, Entry>;
+export const NEARBY_MESSAGES = {
+  'nearby.tab': { zh: '附近', en: 'Nearby' },
+  'nearby.title': { zh: '附近有什么', en: 'What is near' },
+  'nearby.pick': {
+    zh: '在地图上点击一个地点，或使用定位、搜索。',
+    en: 'Click a place on the map, or use your location or search.',
+  },
+  'nearby.locate': { zh: '定位我', en: 'Locate me' },
+  'nearby.locating': { zh: '正在定位…', en: 'Locating…' },
+  'nearby.locate.denied': {
+    zh: '无法获取位置（未授权或不可用）。请在地图上点击选择地点。',
+    en: 'Your location is not available (permission denied or no signal). Click the map to choose a place.',
+  },
+  'nearby.locate.outside': {
+    zh: '你的位置不在兰州市范围内，无法计算附近设施。请在地图上点击兰州的一个地点。',
+    en: 'Your location is outside Lanzhou, so nothing nearby can be computed. Click a place in Lanzhou on the map.',
+  },
+  'nearby.origin': { zh: '出发点：{lon}, {lat}', en: 'From: {lon}, {lat}' },
+  'nearby.clear': { zh: '清除出发点', en: 'Clear the place' },
+  'nearby.method.estimate': {
+    zh: '步行时间为估算：直线距离 × {factor}，按 {speed} 米/分钟（未加载街道网络）。',
+    en: 'Walking times are estimates: straight-line distance × {factor} at {speed} m/min (no street network loaded).',
+  },
+  'nearby.method.network': {
+    zh: '步行时间沿街道网络计算，按 {speed} 米/分钟。',
+    en: 'Walking times follow the street network at {speed} m/min.',
+  },
+  'nearby.categories': { zh: '类别', en: 'Categories' },
+  'nearby.open_now': { zh: '只看现在开放的', en: 'Open now only' },
+  'nearby.open_hidden': {
+    zh: '另有 {n} 处开放时间未知，未列出。',
+    en: '{n} more with unknown opening hours are not listed.',
+  },
+  'nearby.results': { zh: '{n} 处在 {max} 分钟步行范围内', en: '{n} within a {max}-minute walk' },
+  'nearby.none': {
+    zh: '{max} 分钟步行范围内没有所选类别的已收录地点。',
+    en: 'No mapped places of the chosen categories within a {max}-minute walk.',
+  },
+  'nearby.minutes': { zh: '{min} 分钟', en: '{min} min' },
+  'nearby.estimate_mark': { zh: '估算', en: 'estimate' },
+  'nearby.circle.inside': {
+    zh: '在一刻钟健身圈内：步行约 {min} 分钟可到 {name}。',
+    en: 'Inside the 15-minute fitness circle: {name} is about {min} min away on foot.',
+  },
+  'nearby.circle.outside': {
+    zh: '不在一刻钟健身圈内：最近的已建成健身场地 {name} 需步行约 {min} 分钟。',
+    en: 'Outside the 15-minute fitness circle: the nearest existing fitness site, {name}, is about {min} min away.',
+  },
+  'nearby.circle.none': {
+    zh: '不在一刻钟健身圈内：{max} 分钟内没有已收录的已建成健身场地。',
+    en: 'Outside the 15-minute fitness circle: no mapped existing fitness site within {max} min.',
+  },
+  'nearby.summary': { zh: '步行 5 / 10 / 15 分钟内', en: 'Within 5 / 10 / 15 min' },
+  'nearby.route': { zh: '步行路线：约 {min} 分钟，{dist}', en: 'Walk: about {min} min, {dist}' },
+  'nearby.route.steps': { zh: '含台阶 {dist}', en: 'includes steps ({dist})' },
+  'nearby.route.bridge': { zh: '经 {name}', en: 'via {name}' },
+  'nearby.route.bridge_unnamed': { zh: '经桥梁', en: 'over a bridge' },
+  'nearby.route.straight': {
+    zh: '直线示意（无街道网络），实际路线可能更长。',
+    en: 'Straight-line sketch (no street network): the real walk may be longer.',
+  },
+  'nearby.copy': { zh: '复制链接', en: 'Copy link' },
+  'nearby.copied': { zh: '链接已复制', en: 'Link copied' },
+  'nearby.copy_failed': {
+    zh: '无法复制，请从地址栏复制链接。',
+    en: 'Could not copy; copy the link from the address bar.',
+  },
+  'nearby.print': { zh: '打印 / 保存为 PDF', en: 'Print / save as PDF' },
+} satisfies Record<string, Entry>;

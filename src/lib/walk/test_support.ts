@@ -1,0 +1,85 @@
+// Test-only helpers for the walking engine: seeded random extracts and brute-force shortest paths.
+
+import type { WalkGraph } from './graph.ts';
+import type { OsmExtract, OsmWay } from './osm_extract.ts';
+
+/** Deterministic PRNG (mulberry32) so random tests are reproducible. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A random street-like extract: n nodes scattered over ~sizeM metres near (103.8, 36.05), ways joining
+ * each node to a few near neighbours, optional random elevations and oneway:foot ways.
+ */
+export function randomExtract(
+  seed: number,
+  n: number,
+  options: { sizeM?: number; ele?: boolean; onewayShare?: number; stepsShare?: number } = {},
+): OsmExtract {
+  const r = rng(seed);
+  const size = options.sizeM ?? 1000;
+  const nodes = new Map<number, { lon: number; lat: number; ele?: number }>();
+  const xy: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const x = r() * size;
+    const y = r() * size;
+    xy.push([x, y]);
+    const node: { lon: number; lat: number; ele?: number } = {
+      lon: 103.8 + x / 89_933,
+      lat: 36.05 + y / 111_195,
+    };
+    if (options.ele) node.ele = 1500 + r() * 40;
+    nodes.set(1000 + i, node);
+  }
+  const ways: OsmWay[] = [];
+  let wid = 1;
+  for (let i = 0; i < n; i++) {
+    const [xi, yi] = xy[i] as [number, number];
+    const near = xy
+      .map(([x, y], j) => ({ j, d: Math.hypot(x - xi, y - yi) }))
+      .filter((o) => o.j !== i)
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 3);
+    for (const { j } of near) {
+      if (r() < 0.35) continue;
+      const tags: Record<string, string> = { highway: r() < 0.5 ? 'footway' : 'residential' };
+      if (options.onewayShare && r() < options.onewayShare) tags['oneway:foot'] = 'yes';
+      if (options.stepsShare && r() < options.stepsShare) tags.highway = 'steps';
+      ways.push({ id: wid++, nodeIds: [1000 + i, 1000 + j], tags });
+    }
+  }
+  return { nodes, ways };
+}
+
+/** All-pairs shortest times by Floyd–Warshall (row-major n×n, Infinity when unreachable). */
+export function floydWarshall(graph: WalkGraph, costs: Float32Array): Float64Array {
+  const n = graph.nodeCount;
+  const d = new Float64Array(n * n).fill(Infinity);
+  for (let i = 0; i < n; i++) d[i * n + i] = 0;
+  for (let u = 0; u < n; u++) {
+    for (let e = graph.offsets[u] as number; e < (graph.offsets[u + 1] as number); e++) {
+      const v = graph.target[e] as number;
+      const c = costs[e] as number;
+      if (c < (d[u * n + v] as number)) d[u * n + v] = c;
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < n; i++) {
+      const dik = d[i * n + k] as number;
+      if (dik === Infinity) continue;
+      for (let j = 0; j < n; j++) {
+        const via = dik + (d[k * n + j] as number);
+        if (via < (d[i * n + j] as number)) d[i * n + j] = via;
+      }
+    }
+  }
+  return d;
+}

@@ -1,0 +1,193 @@
+// Runs "what is near" for the app: walking queries for the current state, opening hours, locate, copy, print.
+
+import { TIME_BANDS_MIN } from '../config';
+import type { MapFeature } from '../lib/feature';
+import {
+  fitnessCircleAnswer,
+  type NearbyIndex,
+  type NearbyRow,
+  prepareNearby,
+  rankNearby,
+  summarise,
+} from '../lib/nearby';
+import { formatOpening } from '../lib/tour/format';
+import type { OpeningStatus } from '../lib/tour/opening';
+import type { ViewState } from '../lib/url_state';
+import type { RouteResult, WalkEngine } from '../lib/walk/engine';
+import { type AnalysisCollection, analysisCollection, EMPTY_ANALYSIS } from '../map/layers';
+import { renderNearbyPanel } from './nearby_panel';
+
+/** The list reaches a little past the 15-minute circle so "just outside" is visible too. */
+export const NEARBY_MAX_MINUTES = 30;
+const LIST_LIMIT = 50;
+
+type OpeningFn = (value: string | undefined, at: Date) => OpeningStatus;
+
+export interface NearbyHost {
+  /** Patch the app state (origin, categories, selection). */
+  set(patch: Partial<ViewState>): void;
+  notice(
+    key: 'nearby.locate.denied' | 'nearby.locate.outside' | 'nearby.copied' | 'nearby.copy_failed',
+  ): void;
+  /** Whether [lon, lat] lies in Lanzhou. */
+  inLanzhou(lon: number, lat: number): boolean;
+  /** Re-render (e.g. after the opening-hours module loaded). */
+  refresh(): void;
+}
+
+interface Computed {
+  key: string;
+  rows: NearbyRow[];
+  all: NearbyRow[];
+  hiddenUnknown: number;
+}
+
+export class NearbyController {
+  private index: NearbyIndex;
+  private opening: OpeningFn | null = null;
+  private openingLoad: Promise<void> | null = null;
+  private openNow = false;
+  private locating = false;
+  private cache: Computed | null = null;
+
+  constructor(
+    private engine: WalkEngine,
+    private features: readonly MapFeature[],
+    private readonly host: NearbyHost,
+  ) {
+    this.index = prepareNearby(engine, features);
+  }
+
+  /** Use another feature set (e.g. after a user import). */
+  setFeatures(features: readonly MapFeature[]): void {
+    this.features = features;
+    this.index = prepareNearby(this.engine, features);
+    this.cache = null;
+  }
+
+  /** Use another engine (e.g. once a street network has loaded). */
+  setEngine(engine: WalkEngine): void {
+    this.engine = engine;
+    this.index = prepareNearby(engine, this.features);
+    this.cache = null;
+  }
+
+  private loadOpening(): void {
+    this.openingLoad ??= import('../lib/tour/opening').then((m) => {
+      this.opening = (value, at) => m.openingStatusAt(value, at);
+      this.cache = null;
+      this.host.refresh();
+    });
+  }
+
+  private compute(s: ViewState, now: Date): Computed | null {
+    if (!s.origin) return null;
+    const key = `${s.origin.join(',')}|${s.nearbyCats.join(',')}|${this.openNow}|${this.engine.method}|${this.opening ? 1 : 0}`;
+    if (this.cache?.key === key) return this.cache;
+    const all = rankNearby(this.index, s.origin, {
+      categories: s.nearbyCats,
+      maxMinutes: NEARBY_MAX_MINUTES,
+      limit: Number.POSITIVE_INFINITY,
+    });
+    let rows = all;
+    let hiddenUnknown = 0;
+    if (this.openNow && this.opening) {
+      const status = (r: NearbyRow) =>
+        (this.opening as OpeningFn)(r.feature.properties.opening_hours, now).kind;
+      hiddenUnknown = all.filter((r) => ['no_hours', 'unparseable', 'uncertain'].includes(status(r))).length;
+      rows = all.filter((r) => ['open', 'closes_soon'].includes(status(r)));
+    }
+    this.cache = { key, rows: rows.slice(0, LIST_LIMIT), all, hiddenUnknown };
+    return this.cache;
+  }
+
+  private routeFor(s: ViewState): RouteResult | null {
+    if (!s.origin || !s.selected) return null;
+    const index = this.index.features.findIndex((f) => f.properties.id === s.selected);
+    return index < 0 ? null : this.engine.route(s.origin[0], s.origin[1], this.index.group, index);
+  }
+
+  /** The panel for state `s`. */
+  panel(s: ViewState, now = new Date()): HTMLElement {
+    this.loadOpening();
+    const c = this.compute(s, now);
+    const opening = new Map<string, string>();
+    if (this.opening && c) {
+      for (const r of c.rows) {
+        opening.set(
+          r.feature.properties.id,
+          formatOpening(s.lang, this.opening(r.feature.properties.opening_hours, now), now),
+        );
+      }
+    }
+    return renderNearbyPanel({
+      lang: s.lang,
+      origin: s.origin,
+      categories: s.nearbyCats,
+      method: this.engine.method,
+      maxMinutes: NEARBY_MAX_MINUTES,
+      rows: c?.rows ?? null,
+      hiddenUnknown: c?.hiddenUnknown ?? 0,
+      openNow: this.openNow,
+      opening,
+      summary: c ? summarise(c.all, s.nearbyCats) : [],
+      circle: fitnessCircleAnswer(c?.all ?? []),
+      selected: s.selected,
+      route: this.routeFor(s),
+      locating: this.locating,
+      onCategories: (nearbyCats) => this.host.set({ nearbyCats }),
+      onOpenNow: (on) => {
+        this.openNow = on;
+        this.host.refresh();
+      },
+      onPick: (id) => this.host.set({ selected: id }),
+      onLocate: () => this.locate(),
+      onClear: () => this.host.set({ origin: null, selected: null }),
+      onCopy: () => {
+        if (!navigator.clipboard) {
+          this.host.notice('nearby.copy_failed');
+          return;
+        }
+        navigator.clipboard.writeText(location.href).then(
+          () => this.host.notice('nearby.copied'),
+          () => this.host.notice('nearby.copy_failed'),
+        );
+      },
+      onPrint: () => window.print(),
+    });
+  }
+
+  /** Isochrone bands, the walk to the selected result and the chosen place, for the map. */
+  analysis(s: ViewState): AnalysisCollection {
+    if (!s.origin) return EMPTY_ANALYSIS;
+    const bands = this.engine.isochrones(s.origin[0], s.origin[1], TIME_BANDS_MIN);
+    return analysisCollection({ origin: s.origin, bands, route: this.routeFor(s) });
+  }
+
+  private locate(): void {
+    if (!navigator.geolocation) {
+      this.host.notice('nearby.locate.denied');
+      return;
+    }
+    this.locating = true;
+    this.host.refresh();
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        this.locating = false;
+        const { longitude: lon, latitude: lat } = pos.coords;
+        if (!this.host.inLanzhou(lon, lat)) {
+          this.host.notice('nearby.locate.outside');
+          this.host.refresh();
+          return;
+        }
+        this.host.set({ origin: [lon, lat], selected: null, center: [lon, lat], zoom: 15 });
+      },
+      () => {
+        this.locating = false;
+        this.host.notice('nearby.locate.denied');
+        this.host.refresh();
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  }
+}
