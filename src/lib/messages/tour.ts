@@ -106,7 +106,10 @@ export const TOUR_MESSAGES = {
   'tour.ui.route': { zh: '路线', en: 'Route' },
   'tour.ui.route.own': { zh: '我的步行路线（自己规划）', en: 'My walk (planned by you)' },
   'tour.ui.own.name': { zh: '我的步行路线', en: 'My walk' },
-  'tour.ui.own.source': { zh: '你自己（在本图上规划的路线）', en: 'you (your own walk, planned on this map)' },
+  'tour.ui.own.source': {
+    zh: '你自己（在本图上规划的路线）',
+    en: 'you (your own walk, planned on this map)',
+  },
   'tour.ui.routes.loading': { zh: '正在加载夜游路线…', en: 'Loading night-tour routes…' },
   'tour.ui.routes.none': {
     zh: '暂无推荐的夜游打卡路线：本图尚未收录有核实位置的黄河打卡点，因此不提供路线。你可以用已收录的地点规划自己的步行路线。',
@@ -167,8 +170,14 @@ export const TOUR_MESSAGES = {
   'tour.ui.night.auto': { zh: '自动（日落后）', en: 'Automatic (after sunset)' },
   'tour.ui.night.night': { zh: '夜间', en: 'Night' },
   'tour.ui.night.day': { zh: '白天', en: 'Day' },
-  'tour.ui.night.is_night': { zh: '兰州现在是夜间（日出：{when}）', en: 'Night in Lanzhou now (sunrise {when})' },
-  'tour.ui.night.is_day': { zh: '兰州现在是白天（日落：{when}）', en: 'Daytime in Lanzhou now (sunset {when})' },
+  'tour.ui.night.is_night': {
+    zh: '兰州现在是夜间（日出：{when}）',
+    en: 'Night in Lanzhou now (sunrise {when})',
+  },
+  'tour.ui.night.is_day': {
+    zh: '兰州现在是白天（日落：{when}）',
+    en: 'Daytime in Lanzhou now (sunset {when})',
+  },
   'tour.ui.opening.loading': { zh: '正在加载开放时间…', en: 'Loading opening hours…' },
   'tour.ui.playback': { zh: '回放', en: 'Playback' },
   'tour.ui.play': { zh: '播放', en: 'Play' },
@@ -180,7 +189,10 @@ export const TOUR_MESSAGES = {
   'tour.ui.speed.value': { zh: '每秒 {n} 分钟', en: '{n} min per second' },
   'tour.ui.follow': { zh: '镜头跟随', en: 'Camera follows' },
   'tour.ui.pos.at_stop': { zh: '{time} · 在第 {n} 站 {name}', en: '{time} · at stop {n}, {name}' },
-  'tour.ui.pos.walking': { zh: '{time} · 步行前往第 {n} 站 {name}', en: '{time} · walking to stop {n}, {name}' },
+  'tour.ui.pos.walking': {
+    zh: '{time} · 步行前往第 {n} 站 {name}',
+    en: '{time} · walking to stop {n}, {name}',
+  },
   'tour.ui.pos.finished': { zh: '{time} · 行程结束', en: '{time} · end of the walk' },
   'tour.ui.arrived': { zh: '到达第 {n} 站：{name}', en: 'Arrived at stop {n}: {name}' },
   'tour.ui.nowebgl': {
