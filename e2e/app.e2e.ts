@@ -215,7 +215,16 @@ describe('app shell', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       // Every header control is on screen (a clipped header does not show up as page overflow).
-      for (const id of ['#toggle-layers', '#toggle-list', '#toggle-plan', '#about-button', '#lang-switch']) {
+      for (const id of [
+        '#toggle-layers',
+        '#toggle-list',
+        '#toggle-nearby',
+        '#toggle-tour',
+        '#toggle-plan',
+        '#toggle-coverage',
+        '#about-button',
+        '#lang-switch',
+      ]) {
         const box = await page.locator(id).boundingBox();
         expect(box && box.x >= 0 && box.x + box.width <= 375, `${id} on screen`).toBe(true);
       }

@@ -1,5 +1,6 @@
 // Residents: choose a place (click, locate, link) and get facilities ranked by walking time, with the walk drawn.
 
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { changedShare, launch, openPage, pageShot, pixelStats, waitForMapIdle } from './browser';
@@ -147,5 +148,53 @@ describe('nearby', () => {
     await denied.page.locator('#nearby-locate').click();
     await expect.poll(() => denied.page.locator('.notice-text').textContent()).toContain('无法获取位置');
     await denied.context.close();
+  });
+
+  it('uses the street network from Overpass when online (mocked), with the walk over the only footbridge', async () => {
+    const posts: string[] = [];
+    const { context, page } = await openPage(browser);
+    const fixture = readFileSync('test/fixtures/overpass/river_bridge_grid.json', 'utf8');
+    await page.route('https://overpass-api.de/api/interpreter', (route) => {
+      posts.push(route.request().postData() ?? '');
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: fixture,
+      });
+    });
+    await page.goto(`${base}?e2e#lang=en&p=nearby&map=15/36.085/103.69`);
+    await waitForMapIdle(page);
+    // South bank, west: the stadium (north bank) is reached only over the invented footbridge in the east.
+    await clickLngLat(page, [103.6857, 36.0818]);
+    await expect
+      .poll(() => page.locator('.nearby-method').textContent())
+      .toContain('follow the street network');
+    expect(await page.locator('.nearby-net').textContent()).toContain('downloaded from overpass-api.de');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain('around');
+    const stadium = page.locator('.nearby-item[data-feature-id="fitness-lanzhou-olympic-center-stadium"]');
+    await expect.poll(() => stadium.count()).toBe(1);
+    expect(await stadium.textContent()).not.toContain('estimate');
+    await stadium.click();
+    await expect.poll(() => page.locator('.nearby-route').textContent()).toContain('via 虚构测试桥');
+    await pageShot(page, 'nearby-network-en');
+    // A reload answers from the device cache: no second request.
+    await page.reload();
+    await waitForMapIdle(page);
+    await expect.poll(() => page.locator('.nearby-net').textContent()).toContain("this device's cache");
+    expect(posts).toHaveLength(1);
+    await context.close();
+  });
+
+  it('says it fell back to estimates when the street network cannot be downloaded', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=en&p=nearby&map=14/36.0877/103.6857&at=103.692,36.083`);
+    await waitForMapIdle(page);
+    await expect.poll(() => page.locator('.nearby-net').textContent()).toContain('could not be downloaded');
+    expect(await page.locator('.nearby-net').textContent()).toContain('Using estimated walking times');
+    expect(await page.locator('.nearby-method').textContent()).toContain('estimate');
+    expect(await page.locator('#nearby-net-retry').count()).toBe(1);
+    await context.close();
   });
 });

@@ -16,6 +16,8 @@ export const WALK_SPEED_M_PER_MIN = 80;
 export const DETOUR_FACTOR = 1.3;
 /** Walking-time bands in minutes (GB 50180-2018 life circles). */
 export const TIME_BANDS_MIN = [5, 10, 15] as const;
+/** Overpass API interpreter used for the online street network (build-time override: VITE_OVERPASS_ENDPOINT). */
+export const OVERPASS_ENDPOINT = 'https://overpass-api.de/api/interpreter';
 
 // ---- BASEMAPS (owned by the basemap module) ----
 /** Offline basemap archive, relative to the site root (built by scripts/build_basemap.ts into public/). */

@@ -2,6 +2,7 @@
 
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './style.css';
+import './ui/tour.css';
 import { CATALOG } from './catalog';
 import type { Crs } from './lib/crs';
 import { createDistrictLookup } from './lib/districts';
@@ -9,8 +10,10 @@ import type { CategoryId, MapFeature, MapFeatureCollection } from './lib/feature
 import { DEFAULT_LANG, type Lang, type MessageKey, parseLang, translate } from './lib/i18n';
 import { importInWorker } from './lib/import/client';
 import type { ImportProgress, ImportResult } from './lib/import/import_file';
+import { OSM_MANIFEST_PATH, osmAssetUrls, parseOsmManifest } from './lib/osm_manifest';
 import { type PlanTarget, planProgress } from './lib/plan_targets';
 import { createStore } from './lib/store';
+import { effectiveTheme, type Theme } from './lib/theme';
 import {
   type BasemapId,
   defaultState,
@@ -20,7 +23,11 @@ import {
   toHash,
   type ViewState,
 } from './lib/url_state';
+import { validateGeoJson } from './lib/validate';
 import { createWalkEngine } from './lib/walk/engine';
+import type { WalkGraph } from './lib/walk/graph';
+import { deserializeWalkGraph } from './lib/walk/graph_binary';
+import { resolveOverpassEndpoint } from './lib/walk/online/endpoint';
 import { resolveBasemap } from './map/basemaps';
 import { EMPTY_ANALYSIS } from './map/layers';
 import { hasWebGL, MapView, prewarmMap } from './map/map_view';
@@ -33,11 +40,20 @@ import { renderLayerPanel } from './ui/layer_panel';
 import { renderList, shownFeatures } from './ui/list_view';
 import { NearbyController } from './ui/nearby_controller';
 import { renderPlanPanel } from './ui/plan_panel';
+import { PlannerController } from './ui/planner_controller';
+import './ui/planner.css';
+import type { TourController } from './ui/tour_controller';
 
 const LANG_KEY = 'lym.lang';
 const root = document.getElementById('app') as HTMLElement;
 const params = new URLSearchParams(location.search);
 const wide = window.matchMedia('(min-width: 768px)').matches;
+/** Where street networks come from when no city graph is loaded (null: never fetch). */
+const overpassEndpoint = resolveOverpassEndpoint({
+  env: import.meta.env.VITE_OVERPASS_ENDPOINT,
+  param: params.get('overpass'),
+  pageOrigin: location.origin,
+});
 
 function storedLang(): Lang {
   try {
@@ -62,6 +78,8 @@ const PANEL_LABEL: Record<PanelId, MessageKey> = {
   layers: 'panel.layers',
   list: 'list.toggle',
   nearby: 'nearby.tab',
+  tour: 'tour.ui.tab',
+  coverage: 'plan.cov.tab',
   plan: 'plan.tab',
 };
 const tabs = PANEL_IDS.map((id) => {
@@ -96,6 +114,20 @@ let counts: Partial<Record<CategoryId, number>> = {};
 let targets: PlanTarget[] = [];
 let mapView: MapView | null = null;
 let nearby: NearbyController | null = null;
+let tour: TourController | null = null;
+let planner: PlannerController | null = null;
+let plannerTurn: Promise<void> = Promise.resolve();
+/** Coverage cells and what-if markers; chained so that layers built for an older state never land last. */
+function updatePlanner(): void {
+  if (!planner) return;
+  planner.syncMarkers(mapView?.map ?? null, store.get());
+  const view = mapView;
+  const p = planner;
+  if (!view) return;
+  plannerTurn = plannerTurn
+    .then(async () => view.setDeckLayers('coverage', await p.deckLayers(store.get())))
+    .catch(() => undefined);
+}
 let districtData: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
 const importState: { crs: Crs; progress: ImportProgress | null; result: ImportResult | null } = {
   crs: 'WGS84',
@@ -160,6 +192,10 @@ function panelContent(s: ViewState): HTMLElement | null {
       });
     case 'nearby':
       return nearby?.panel(s) ?? null;
+    case 'tour':
+      return tour?.panel(s) ?? null;
+    case 'coverage':
+      return planner?.panel(s) ?? null;
     case 'plan':
       return renderPlanPanel({
         lang: s.lang,
@@ -272,12 +308,26 @@ store.subscribe((s, prev, source) => {
       else history.pushState(null, '', hash);
     }
   }
-  if (s.basemap !== prev.basemap || s.customUrl !== prev.customUrl || s.lang !== prev.lang)
+  if (s.theme !== prev.theme || s.panel !== prev.panel) scheduleThemeCheck();
+  if (
+    s.basemap !== prev.basemap ||
+    s.customUrl !== prev.customUrl ||
+    s.lang !== prev.lang ||
+    (mapView !== null && currentTheme() !== shownTheme)
+  )
     void applyBasemap();
   else mapView?.update(s);
-  if (s.origin !== prev.origin || s.selected !== prev.selected || s.nearbyCats !== prev.nearbyCats)
+  if (s.origin !== prev.origin) nearby?.useAreaNetwork(s.origin, overpassEndpoint);
+  if (
+    s.origin !== prev.origin ||
+    s.selected !== prev.selected ||
+    s.nearbyCats !== prev.nearbyCats ||
+    tour?.changed(prev, s)
+  )
     updateAnalysis();
+  if (source !== 'map') updatePlanner();
   if (source !== 'map' || s.selected !== prev.selected) render();
+  tour?.sync(s);
 });
 
 /** Set the loaded features (shipped + imported): counts, lookups, the map and the nearby index follow. */
@@ -288,6 +338,8 @@ function setFeatures(next: MapFeature[]): void {
   for (const f of features) counts[f.properties.category] = (counts[f.properties.category] ?? 0) + 1;
   mapView?.setFeatures({ type: 'FeatureCollection', features });
   nearby?.setFeatures(features);
+  tour?.setFeatures(features);
+  planner?.setData(features, districtData);
 }
 
 /** Import a user file in a worker; accepted places are added, nothing loaded is ever replaced or lost. */
@@ -322,7 +374,9 @@ async function importUserFile(file: File): Promise<void> {
 /** Draw the isochrones and the walk for the chosen place (or clear them). */
 function updateAnalysis(): void {
   if (!mapView || !nearby) return;
-  mapView.setAnalysis(store.get().origin ? nearby.analysis(store.get()) : EMPTY_ANALYSIS);
+  const s = store.get();
+  if (tour?.active(s)) mapView.setAnalysis(tour.analysis(s));
+  else mapView.setAnalysis(s.origin ? nearby.analysis(s) : EMPTY_ANALYSIS);
 }
 
 // ---- data and map -----------------------------------------------------------------------------------
@@ -332,11 +386,82 @@ async function fetchJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** The theme to draw now (automatic night applies while touring after sunset in Lanzhou). */
+function currentTheme(): Theme {
+  return effectiveTheme(store.get().theme, store.get().panel === 'tour', new Date()).theme;
+}
+let themeTimer: ReturnType<typeof setTimeout> | undefined;
+/** Re-check the automatic theme when the sun next rises or sets (one timer, no polling). */
+function scheduleThemeCheck(): void {
+  clearTimeout(themeTimer);
+  const next = effectiveTheme(store.get().theme, store.get().panel === 'tour', new Date()).nextChange;
+  if (!next) return;
+  // Browsers clamp long timeouts; re-arm at most daily.
+  const wait = Math.min(next.getTime() - Date.now() + 1000, 86_400_000);
+  themeTimer = setTimeout(
+    () => {
+      if (currentTheme() !== shownTheme) void applyBasemap();
+      scheduleThemeCheck();
+    },
+    Math.max(1000, wait),
+  );
+}
+let shownTheme: Theme = 'day';
+
+/** The OSM import's offline basemap, when the deployer built one (see docs/DATA.md). */
+let osmBasemapUrl: string | null = null;
 const resolveOptions = () => ({
   lang: store.get().lang,
   customUrl: store.get().customUrl,
   env: import.meta.env,
+  theme: currentTheme(),
+  ...(osmBasemapUrl ? { offlineUrl: osmBasemapUrl, hasOsmLayers: true } : {}),
 });
+
+/**
+ * The OSM import's manifest, if the deployer built one (see docs/DATA.md): absent (404) is the normal case.
+ * Sets the detailed offline basemap at once; the graph and candidates load in parallel with the rest.
+ */
+async function loadOsmManifest(): Promise<ReturnType<typeof osmAssetUrls> | null> {
+  const manifestUrl = new URL(OSM_MANIFEST_PATH, document.baseURI).href;
+  try {
+    const res = await fetch(manifestUrl);
+    // Static hosts with an SPA fallback (vite preview among them) answer a missing file with index.html.
+    if (!res.ok || !/json/i.test(res.headers.get('content-type') ?? '')) return null;
+    const parsed = parseOsmManifest(await res.json());
+    if ('error' in parsed) throw new Error(parsed.error);
+    const urls = osmAssetUrls(parsed.manifest, manifestUrl);
+    osmBasemapUrl = urls.basemap;
+    return urls;
+  } catch (e) {
+    showNotice(t('data.osm_error', { detail: (e as Error).message }));
+    return null;
+  }
+}
+
+/** The whole-city walking graph and the OSM candidate facilities (labelled by their OSM source). */
+async function loadOsmParts(
+  urls: ReturnType<typeof osmAssetUrls> | null,
+): Promise<{ graph: WalkGraph | null; graphUrl: string | null; candidates: MapFeature[] }> {
+  if (!urls) return { graph: null, graphUrl: null, candidates: [] };
+  try {
+    const [graphBytes, candidates] = await Promise.all([
+      fetch(urls.graph).then((r) =>
+        r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${urls.graph}: HTTP ${r.status}`)),
+      ),
+      fetchJson<unknown>(urls.candidates),
+    ]);
+    const valid = validateGeoJson(candidates, { file: 'osm/candidates.geojson' });
+    return {
+      graph: deserializeWalkGraph(new Uint8Array(graphBytes)),
+      graphUrl: urls.graph,
+      candidates: valid.features,
+    };
+  } catch (e) {
+    showNotice(t('data.osm_error', { detail: (e as Error).message }));
+    return { graph: null, graphUrl: null, candidates: [] };
+  }
+}
 let basemapRequest = 0;
 /** Set once the online basemap failed and the offline one replaced it (until the user picks again). */
 let fellBack = false;
@@ -346,23 +471,30 @@ async function applyBasemap(): Promise<void> {
   const resolved = await resolveBasemap(store.get().basemap, resolveOptions());
   if (request !== basemapRequest || !mapView) return;
   if (resolved.notice) showNotice(t(resolved.notice));
+  shownTheme = resolved.theme;
   mapView.setBase(resolved.style, resolved.theme);
   mapView.update(store.get());
 }
 
 async function start(): Promise<void> {
   const webgl = hasWebGL() && !params.has('nowebgl');
+  // The tour view (~12 KiB gzip) loads beside the data, not in the initial bundle.
+  const tourModule = import('./ui/tour_controller').catch(() => null);
   if (webgl) prewarmMap();
   // The basemap style and the data load in parallel: the first map frame waits for the slower one only.
+  const osmParts = loadOsmParts(await loadOsmManifest());
   const basemap = webgl ? resolveBasemap(store.get().basemap, resolveOptions()) : null;
   let districts: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
+  let osm: Awaited<typeof osmParts> = { graph: null, graphUrl: null, candidates: [] };
   try {
-    const [fc, d, plan] = await Promise.all([
+    const [fc, d, plan, o] = await Promise.all([
       fetchJson<MapFeatureCollection>('data/features.geojson'),
       fetchJson<MapFeatureCollection>('data/districts.geojson'),
       fetchJson<{ targets: PlanTarget[] }>('data/plan_targets.json'),
+      osmParts,
     ]);
-    features = fc.features;
+    osm = o;
+    features = [...fc.features, ...osm.candidates];
     districts = d;
     targets = plan.targets;
   } catch (e) {
@@ -377,19 +509,59 @@ async function start(): Promise<void> {
     notice: (key) => showNotice(t(key)),
     inLanzhou: (lon, lat) => lookup.districtAt(lon, lat) !== null,
     refresh: () => render(),
+    engineChanged: () => {
+      updateAnalysis();
+      render();
+    },
+    retryNetwork: () => nearby?.useAreaNetwork(store.get().origin, overpassEndpoint),
   });
+  // Without the tour chunk (e.g. offline after an update) the rest of the app still works.
+  const tourLib = await tourModule;
+  tour = tourLib
+    ? new tourLib.TourController(
+        osm.graph ? createWalkEngine(osm.graph) : createWalkEngine(null),
+        features,
+        {
+          set: (patch) => store.set(patch),
+          notice: showNotice,
+          refresh: () => {
+            render();
+            updateAnalysis();
+          },
+          map: () => mapView?.map ?? null,
+          setDeckLayers: (layers) => mapView?.setDeckLayers('tour', layers),
+        },
+        { webgl },
+      )
+    : null;
+  if (osm.graph) nearby.setCityEngine(createWalkEngine(osm.graph));
+  else nearby.useAreaNetwork(store.get().origin, overpassEndpoint);
+  planner = new PlannerController({
+    set: (patch) => store.set(patch),
+    refresh: () => render(),
+    redraw: () => updatePlanner(),
+    notice: (text) => showNotice(text),
+    flyTo: (center, zoom) => mapView?.flyTo(center, zoom),
+    inLanzhou: (lon, lat) => lookup.districtAt(lon, lat) !== null,
+  });
+  if (osm.graphUrl) planner.setGraphUrl(osm.graphUrl);
+  planner.setData(features, districts);
 
   if (!basemap) {
     root.classList.add('no-webgl');
     mapEl.replaceChildren(
       h('div', { class: 'nowebgl' }, h('h2', {}, t('nowebgl.title')), h('p', {}, t('nowebgl.body'))),
     );
-    store.set({ panel: 'list' }, 'url');
+    // The list stands in for the map; views that work without it (tour timetable, plan) stay as linked.
+    const panel = store.get().panel;
+    if (panel === null || panel === 'layers' || panel === 'nearby') store.set({ panel: 'list' }, 'url');
     render();
+    tour?.sync(store.get());
     return;
   }
   render();
   const resolved = await basemap;
+  shownTheme = resolved.theme;
   if (resolved.notice) showNotice(t(resolved.notice));
   mapView = new MapView({
     container: mapEl,
@@ -400,6 +572,7 @@ async function start(): Promise<void> {
     districts,
     preserveDrawingBuffer: params.has('e2e'),
     onClick: (hit, lngLat) => {
+      if (planner?.mapClick(store.get(), lngLat)) return;
       // With the nearby panel open, a click that hits no facility (only a district) chooses the place.
       if (store.get().panel === 'nearby' && (hit === null || hit.category === 'district')) {
         store.set({ origin: lngLat, selected: null });
@@ -412,12 +585,15 @@ async function start(): Promise<void> {
       void resolveBasemap('offline', resolveOptions()).then((off) => {
         if (!mapView) return;
         showNotice(t('basemap.fallback'));
+        shownTheme = off.theme;
         mapView.setBase(off.style, off.theme);
         mapView.update(store.get());
       });
     },
   });
   updateAnalysis();
+  tour?.sync(store.get());
+  updatePlanner();
   // Exposed for end-to-end tests and debugging; read-only use.
   (window as unknown as { __lym: unknown }).__lym = {
     map: mapView.map,

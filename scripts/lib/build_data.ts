@@ -7,12 +7,15 @@ import { parseFacilityCsv } from '../../src/lib/csv_features';
 import { createDistrictLookup } from '../../src/lib/districts';
 import type { CategoryId, MapFeature, MapFeatureCollection } from '../../src/lib/feature';
 import { parsePlanTargets, unknownTargetRefs } from '../../src/lib/plan_targets';
+import { featuresById, validateTourRoutes } from '../../src/lib/tour/routes';
 import { formatIssue, type Issue, validateGeoJson } from '../../src/lib/validate';
 
 export interface BuildResult {
   districts: MapFeatureCollection;
   features: MapFeatureCollection;
   planTargets: unknown;
+  /** Validated night-tour routes (data/night_routes.json). */
+  routes: unknown;
   /** Human-readable problems (English then Chinese); the build fails when any is an error. */
   errors: string[];
   warnings: string[];
@@ -81,6 +84,12 @@ export function buildData(dataDir: string): BuildResult {
       features.push(...r.features);
     }
   }
+  const routeFile = 'night_routes.json';
+  const routes = validateTourRoutes(JSON.parse(read(routeFile)), {
+    file: routeFile,
+    features: featuresById(features),
+  });
+  collect(routes.issues);
   const targets = parsePlanTargets(JSON.parse(read('plan_targets.json')));
   errors.push(...targets.problems, ...unknownTargetRefs(targets.targets, features));
 
@@ -90,6 +99,7 @@ export function buildData(dataDir: string): BuildResult {
     districts: { type: 'FeatureCollection', features: boundaries.features },
     features: { type: 'FeatureCollection', features },
     planTargets: { targets: targets.targets },
+    routes: { routes: routes.routes },
     errors,
     warnings,
     counts,
@@ -102,6 +112,7 @@ export function writeBuild(result: BuildResult, outDir: string): void {
   writeFileSync(join(outDir, 'districts.geojson'), JSON.stringify(result.districts));
   writeFileSync(join(outDir, 'features.geojson'), JSON.stringify(result.features));
   writeFileSync(join(outDir, 'plan_targets.json'), JSON.stringify(result.planTargets));
+  writeFileSync(join(outDir, 'night_routes.json'), JSON.stringify(result.routes));
   writeFileSync(
     join(outDir, 'manifest.json'),
     JSON.stringify({ version: 1, counts: result.counts, features: result.features.features.length }, null, 2),

@@ -83,6 +83,10 @@ export const MESSAGES = {
     zh: '地图数据加载失败：{detail}',
     en: 'The map data could not be loaded: {detail}',
   },
+  'data.osm_error': {
+    zh: 'OpenStreetMap 导入数据无法加载（{detail}），已使用内置数据。',
+    en: 'The OpenStreetMap import could not be loaded ({detail}); using the built-in data.',
+  },
   'about.title': { zh: '关于与数据来源', en: 'About and data sources' },
   'about.body': {
     zh: '本图展示兰州市2024年青年发展型城市工作要点中的设施与目标。每个地点都注明来源与位置精度；没有公布选址的规划项目只作为目标统计，不标注在地图上。',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultCoverageState } from './coverage/scenario_state';
 import { defaultState, parseHash, toHash, type ViewState } from './url_state';
 
 describe('url state', () => {
@@ -15,9 +16,19 @@ describe('url state', () => {
       panel: 'plan',
       origin: [103.831234, 36.051234],
       nearbyCats: ['fitness_site', 'youth_park'],
+      theme: 'night',
+      tourRoute: 'yellow-river.1',
+      tourStops: [
+        { feature_id: 'fitness-lanzhou-olympic-center-stadium', dwell_min: 20 },
+        { feature_id: 'park-dongfanghong-square', dwell_min: 0 },
+      ],
+      tourStart: '2024-06-21T19:30',
+      ...defaultCoverageState(),
+      covSites: [{ category: 'fitness_site', lon: 103.81, lat: 36.05 }],
     };
     const hash = toHash(s);
     expect(hash).toContain('map=14.25/36.06123/103.82345');
+    expect(hash).toContain('stop=fitness-lanzhou-olympic-center-stadium~20&stop=park-dongfanghong-square~0');
     expect(parseHash(hash, defaultState())).toEqual(s);
   });
 
@@ -43,6 +54,7 @@ describe('url state', () => {
     expect(s.statuses).toEqual(['existing']);
     expect(s.basemap).toBe(base.basemap);
     expect(s.customUrl).toBeNull();
+    expect(parseHash('#th=dusk', base).theme).toBe('auto');
   });
 
   it('drops an origin outside the region or malformed', () => {

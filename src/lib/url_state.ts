@@ -2,19 +2,28 @@
 
 import { CATALOG } from '../catalog';
 import { INITIAL_CENTER, INITIAL_ZOOM, MAX_BOUNDS } from '../config';
+import {
+  type CoverageViewState,
+  defaultCoverageState,
+  parseCoverageParams,
+  writeCoverageParams,
+} from './coverage/scenario_state';
 import type { CategoryId, Status } from './feature';
 import { STATUSES } from './feature';
 import type { Lang } from './i18n';
 import { NEARBY_CATEGORIES } from './nearby';
+import { THEME_SETTINGS } from './theme';
+import type { NightStyleSetting } from './tour/night';
+import { defaultTourState, parseTourParams, type TourViewState, writeTourParams } from './tour/tour_state';
 
 export const BASEMAP_IDS = ['auto', 'offline', 'osm', 'osm_dark', 'tianditu', 'custom'] as const;
 export type BasemapId = (typeof BASEMAP_IDS)[number];
 
 /** Side panels; one is open at a time (null: none, the map alone). */
-export const PANEL_IDS = ['layers', 'list', 'nearby', 'plan'] as const;
+export const PANEL_IDS = ['layers', 'list', 'nearby', 'tour', 'plan', 'coverage'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
-export interface ViewState {
+export interface ViewState extends TourViewState, CoverageViewState {
   /** [lon, lat] in WGS-84 degrees. */
   center: [number, number];
   zoom: number;
@@ -32,6 +41,8 @@ export interface ViewState {
   origin: [number, number] | null;
   /** Categories the nearby list shows. */
   nearbyCats: CategoryId[];
+  /** Day / night map, or automatic (night after sunset while touring). */
+  theme: NightStyleSetting;
 }
 
 export const DEFAULT_LAYERS: CategoryId[] = CATALOG.filter((e) => e.visibleByDefault).map((e) => e.id);
@@ -49,6 +60,9 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     panel: 'layers',
     origin: null,
     nearbyCats: [...NEARBY_CATEGORIES],
+    theme: 'auto',
+    ...defaultTourState(),
+    ...defaultCoverageState(),
   };
 }
 
@@ -100,6 +114,10 @@ export function parseHash(hash: string, base: ViewState): ViewState {
     s.nearbyCats = cats
       .split(',')
       .filter((c): c is CategoryId => (NEARBY_CATEGORIES as string[]).includes(c));
+  const th = q.get('th');
+  if (th && (THEME_SETTINGS as readonly string[]).includes(th)) s.theme = th as NightStyleSetting;
+  Object.assign(s, parseTourParams(q));
+  Object.assign(s, parseCoverageParams(q, s));
   const panel = q.get('p');
   if (panel !== null) s.panel = (PANEL_IDS as readonly string[]).includes(panel) ? (panel as PanelId) : null;
   const sel = q.get('sel');
@@ -120,6 +138,9 @@ export function toHash(s: ViewState): string {
   q.set('p', s.panel ?? '');
   if (s.origin) q.set('at', `${s.origin[0].toFixed(6)},${s.origin[1].toFixed(6)}`);
   q.set('cats', s.nearbyCats.join(','));
+  q.set('th', s.theme);
+  writeTourParams(s, q);
+  writeCoverageParams(q, s);
   // URLSearchParams escapes "/" and ","; the unescaped forms keep links readable and are valid in a fragment.
-  return `#${q.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')}`;
+  return `#${q.toString().replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%7E/g, '~').replace(/%3A/g, ':').replace(/%3B/g, ';')}`;
 }

@@ -43,6 +43,19 @@ describe('resolveBasemap', () => {
     expect(r.notice).toBe('basemap.fallback');
   });
 
+  it('draws the offline and OpenStreetMap basemaps in the night theme when asked', async () => {
+    const off = await resolveBasemap('offline', { ...opts, theme: 'night' });
+    expect(off.theme).toBe('night');
+    const urls: string[] = [];
+    const spy = (async (url: string) => {
+      urls.push(url);
+      return new Response(JSON.stringify(style), { status: 200 });
+    }) as unknown as typeof fetch;
+    const dark = await resolveBasemap('auto', { ...opts, theme: 'night', fetchImpl: spy });
+    expect(dark.theme).toBe('night');
+    expect(urls).toEqual(['https://tiles.openfreemap.org/styles/dark']);
+  });
+
   it('keeps night for the dark style even when falling back', async () => {
     const r = await resolveBasemap('osm_dark', { ...opts, fetchImpl: hang, timeoutMs: 10 });
     expect(r.theme).toBe('night');

@@ -20,8 +20,12 @@ export interface ResolveOptions {
   customUrl: string | null;
   /** Vite's import.meta.env (VITE_TIANDITU_KEY). */
   env: Record<string, unknown>;
+  /** Day or night (default day). */
+  theme?: BasemapTheme;
   /** The offline archive carries the OSM import's layers. */
   hasOsmLayers?: boolean;
+  /** The offline archive to use instead of the shipped one (the OSM import's basemap), absolute URL. */
+  offlineUrl?: string;
   /** Resolves relative data paths; document.baseURI in the browser. */
   baseUrl?: string;
   fetchImpl?: typeof fetch;
@@ -41,14 +45,14 @@ const abs = (path: string, base: string) => new URL(path, base).href;
 
 /** The always-available offline style. */
 export function offlineBasemap(
-  o: Pick<ResolveOptions, 'lang' | 'hasOsmLayers' | 'baseUrl'>,
+  o: Pick<ResolveOptions, 'lang' | 'hasOsmLayers' | 'baseUrl' | 'offlineUrl'>,
   theme: BasemapTheme = 'day',
 ): StyleSpecification {
   const base = o.baseUrl ?? document.baseURI;
   return offlineStyle({
     theme,
     lang: o.lang,
-    pmtilesUrl: abs(BASEMAP_PMTILES_PATH, base),
+    pmtilesUrl: o.offlineUrl ?? abs(BASEMAP_PMTILES_PATH, base),
     fontUrl: abs(BASEMAP_FONT_PATH, base),
     hasOsmLayers: Boolean(o.hasOsmLayers),
   });
@@ -85,14 +89,14 @@ export async function resolveBasemap(id: BasemapId, o: ResolveOptions): Promise<
   });
   switch (id) {
     case 'offline':
-      return offline();
+      return offline(undefined, o.theme ?? 'day');
     case 'auto':
     case 'osm':
     case 'osm_dark': {
-      const theme: BasemapTheme = id === 'osm_dark' ? 'night' : 'day';
+      const theme: BasemapTheme = id === 'osm_dark' ? 'night' : (o.theme ?? 'day');
       try {
         const style = await fetchStyle(
-          id === 'osm_dark' ? OPENFREEMAP_STYLES.dark : OPENFREEMAP_STYLES.liberty,
+          theme === 'night' ? OPENFREEMAP_STYLES.dark : OPENFREEMAP_STYLES.liberty,
           o,
         );
         return { id, style: localizeOnlineStyle(style, { lang: o.lang, fontUrl }), theme };
@@ -102,16 +106,18 @@ export async function resolveBasemap(id: BasemapId, o: ResolveOptions): Promise<
     }
     case 'tianditu': {
       const key = String(o.env.VITE_TIANDITU_KEY ?? '').trim();
-      if (!key) return offline('basemap.tianditu.nokey');
-      return { id, style: tiandituStyle(key, o.lang, { fontUrl }), theme: 'day' };
+      if (!key) return offline('basemap.tianditu.nokey', o.theme ?? 'day');
+      const theme = o.theme ?? 'day';
+      return { id, style: tiandituStyle(key, o.lang, { fontUrl, theme }), theme };
     }
     case 'custom': {
       try {
-        const resolved = customStyle(o.customUrl ?? '', { theme: 'day', lang: o.lang, fontUrl });
+        const theme = o.theme ?? 'day';
+        const resolved = customStyle(o.customUrl ?? '', { theme, lang: o.lang, fontUrl });
         const style = typeof resolved === 'string' ? await fetchStyle(resolved, o) : resolved;
-        return { id, style, theme: 'day' };
+        return { id, style, theme };
       } catch {
-        return offline(o.customUrl ? 'basemap.fallback' : 'basemap.custom.bad');
+        return offline(o.customUrl ? 'basemap.fallback' : 'basemap.custom.bad', o.theme ?? 'day');
       }
     }
   }

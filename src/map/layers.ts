@@ -11,7 +11,8 @@ export const DISTRICT_SOURCE = 'lym-districts';
 export const ANALYSIS_SOURCE = 'lym-analysis';
 /** Band fill colours, 5 → 15 minutes (light to dark reads as "farther"), with ≥3:1 contrast on the basemaps. */
 export const BAND_COLORS = ['#15803d', '#65a30d', '#ca8a04'] as const;
-export const ROUTE_COLOR = '#1d4ed8';
+/** The walk: dark blue by day; a light blue at night keeps ≥ 3:1 contrast on the dark basemap. */
+export const ROUTE_COLOR = { day: '#1d4ed8', night: '#60a5fa' } as const;
 /** Prefix of every layer we own, so the basemap's layers are never touched. */
 export const OVERLAY_PREFIX = 'lym-';
 
@@ -147,7 +148,7 @@ export function analysisLayers(theme: 'day' | 'night'): LayerSpecification[] {
         filter: ['all', kind('route'), ['==', ['get', 'method'], method]],
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: {
-          'line-color': ROUTE_COLOR,
+          'line-color': ROUTE_COLOR[theme],
           'line-width': 5,
           ...(method === 'estimate' ? { 'line-dasharray': [1.5, 1] } : {}),
         },

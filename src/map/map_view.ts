@@ -71,6 +71,9 @@ export class MapView {
   private baseSources: Set<string>;
   private analysis: AnalysisCollection = EMPTY_ANALYSIS;
   private deck: { setProps(p: { layers: never }): void } | null = null;
+  /** deck.gl layers by owner (tour playback, coverage grid), drawn together in one overlay. */
+  private readonly deckGroups = new Map<string, unknown[]>();
+  private deckTurn: Promise<void> = Promise.resolve();
   private readonly opts: MapViewOptions;
 
   constructor(opts: MapViewOptions) {
@@ -181,18 +184,26 @@ export class MapView {
   }
 
   /**
-   * Draw deck.gl layers over the map (coverage grids, tour playback). deck.gl is loaded on first use so it
+   * Draw one owner's deck.gl layers over the map (coverage grid, tour playback), beside the other owners'. deck.gl is loaded on first use so it
    * stays out of the initial bundle. Pass [] to clear. Overlaid (not interleaved) mode: interleaved crashes
    * with maplibre 6 (DESIGN.md §8).
    */
-  async setDeckLayers(layers: unknown[]): Promise<void> {
-    if (!this.deck) {
-      if (layers.length === 0) return;
-      const { MapboxOverlay } = await import('@deck.gl/mapbox');
-      this.deck ??= new MapboxOverlay({ interleaved: false, layers: [] });
-      this.map.addControl(this.deck as unknown as IControl);
-    }
-    this.deck.setProps({ layers: layers as never });
+  setDeckLayers(group: string, layers: unknown[]): Promise<void> {
+    this.deckGroups.set(group, layers);
+    // Calls are chained: two made while deck.gl loads must not create two overlays.
+    this.deckTurn = this.deckTurn
+      .then(async () => {
+        const all = [...this.deckGroups.values()].flat();
+        if (!this.deck) {
+          if (all.length === 0) return;
+          const { MapboxOverlay } = await import('@deck.gl/mapbox');
+          this.deck = new MapboxOverlay({ interleaved: false, layers: [] });
+          this.map.addControl(this.deck as unknown as IControl);
+        }
+        this.deck.setProps({ layers: [...this.deckGroups.values()].flat() as never });
+      })
+      .catch((e: unknown) => console.error('deck.gl overlay', e));
+    return this.deckTurn;
   }
 
   /** Replace the basemap (full style reload: sources differ). */

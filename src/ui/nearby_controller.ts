@@ -1,7 +1,8 @@
 // Runs "what is near" for the app: walking queries for the current state, opening hours, locate, copy, print.
 
-import { TIME_BANDS_MIN } from '../config';
+import { DETOUR_FACTOR, TIME_BANDS_MIN } from '../config';
 import type { MapFeature } from '../lib/feature';
+import { translate } from '../lib/i18n';
 import {
   fitnessCircleAnswer,
   type NearbyIndex,
@@ -14,6 +15,10 @@ import { formatOpening } from '../lib/tour/format';
 import type { OpeningStatus } from '../lib/tour/opening';
 import type { ViewState } from '../lib/url_state';
 import type { RouteResult, WalkEngine } from '../lib/walk/engine';
+import { createWalkEngine } from '../lib/walk/engine';
+import { type AreaGraphResult, getAreaGraph } from '../lib/walk/online/client';
+import { type NetState, netCanRetry, netStatusLines } from '../lib/walk/online/status';
+import { DEFAULT_AREA_RADIUS_M, tileCovers } from '../lib/walk/online/tiles';
 import { type AnalysisCollection, analysisCollection, EMPTY_ANALYSIS } from '../map/layers';
 import { renderNearbyPanel } from './nearby_panel';
 
@@ -33,6 +38,10 @@ export interface NearbyHost {
   inLanzhou(lon: number, lat: number): boolean;
   /** Re-render (e.g. after the opening-hours module loaded). */
   refresh(): void;
+  /** The engine changed (a street network arrived): redraw the analysis and the panel. */
+  engineChanged(): void;
+  /** Ask again for the street network around the current place. */
+  retryNetwork(): void;
 }
 
 interface Computed {
@@ -49,6 +58,12 @@ export class NearbyController {
   private openNow = false;
   private locating = false;
   private cache: Computed | null = null;
+  /** Street network state when it comes from Overpass around the chosen place (null: not used). */
+  private net: NetState | null = null;
+  private netArea: AreaGraphResult | null = null;
+  private netAbort: AbortController | null = null;
+  /** A whole-city graph is loaded: never ask Overpass. */
+  private prebuilt = false;
 
   constructor(
     private engine: WalkEngine,
@@ -63,6 +78,53 @@ export class NearbyController {
     this.features = features;
     this.index = prepareNearby(this.engine, features);
     this.cache = null;
+  }
+
+  /** Use the prebuilt whole-city graph (the OSM import): walking times never need Overpass then. */
+  setCityEngine(engine: WalkEngine): void {
+    this.prebuilt = true;
+    this.netAbort?.abort();
+    this.net = null;
+    this.setEngine(engine);
+  }
+
+  /**
+   * Without a prebuilt graph, fetch the streets around `origin` from Overpass (cached on the device) and
+   * switch to network times when they arrive; meanwhile and on failure the list shows labelled estimates.
+   */
+  useAreaNetwork(origin: [number, number] | null, endpoint: string | null): void {
+    if (this.prebuilt || !origin || !endpoint) return;
+    const area = this.netArea?.tiles[0];
+    if (area && tileCovers(area, origin[0], origin[1], DEFAULT_AREA_RADIUS_M)) return;
+    this.netAbort?.abort();
+    const abort = new AbortController();
+    this.netAbort = abort;
+    this.netArea = null;
+    this.setEngine(createWalkEngine(null));
+    this.net = { phase: 'download', endpoint };
+    this.host.refresh();
+    getAreaGraph(origin[0], origin[1], {
+      endpoint,
+      signal: abort.signal,
+      onPhase: (phase) => {
+        if (abort.signal.aborted) return;
+        this.net = { phase, endpoint };
+        this.host.refresh();
+      },
+    }).then(
+      (result) => {
+        if (abort.signal.aborted) return;
+        this.netArea = result;
+        this.net = { phase: 'ready', result };
+        this.setEngine(createWalkEngine(result.graph));
+        this.host.engineChanged();
+      },
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.net = { phase: 'failed', endpoint, error };
+        this.host.refresh();
+      },
+    );
   }
 
   /** Use another engine (e.g. once a street network has loaded). */
@@ -135,6 +197,16 @@ export class NearbyController {
       selected: s.selected,
       route: this.routeFor(s),
       locating: this.locating,
+      net: this.net
+        ? netStatusLines(this.net, DETOUR_FACTOR).map((l) => translate(s.lang, l.key, l.params))
+        : [],
+      onRetryNet:
+        this.net && netCanRetry(this.net)
+          ? () => {
+              this.netArea = null;
+              this.host.retryNetwork();
+            }
+          : null,
       onCategories: (nearbyCats) => this.host.set({ nearbyCats }),
       onOpenNow: (on) => {
         this.openNow = on;

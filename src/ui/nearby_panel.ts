@@ -28,6 +28,9 @@ export interface NearbyPanelProps {
   selected: string | null;
   route: RouteResult | null;
   locating: boolean;
+  /** Status of the street network download (empty when not used). */
+  net: string[];
+  onRetryNet: (() => void) | null;
   onCategories(c: CategoryId[]): void;
   onOpenNow(on: boolean): void;
   onPick(id: string): void;
@@ -99,6 +102,7 @@ export function renderNearbyPanel(p: NearbyPanelProps): HTMLElement {
         )
       : h('p', {}, t('nearby.pick')),
     method,
+    ...(p.net.length ? [netStatus(p)] : []),
     filters,
     h('p', { class: 'nearby-open' }, openBox, h('label', { for: 'nearby-open-now' }, t('nearby.open_now'))),
   );
@@ -221,4 +225,22 @@ export function renderNearbyPanel(p: NearbyPanelProps): HTMLElement {
   print.addEventListener('click', p.onPrint);
   root.append(h('div', { class: 'nearby-actions' }, copy, print));
   return root;
+}
+
+function netStatus(p: NearbyPanelProps): HTMLElement {
+  const box = h(
+    'div',
+    { class: 'nearby-net', role: 'status', 'aria-live': 'polite' },
+    ...p.net.map((line) => h('p', {}, line)),
+  );
+  if (p.onRetryNet) {
+    const retry = h(
+      'button',
+      { type: 'button', id: 'nearby-net-retry' },
+      translate(p.lang, 'nearby.net.retry'),
+    );
+    retry.addEventListener('click', p.onRetryNet);
+    box.append(retry);
+  }
+  return box;
 }

@@ -70,4 +70,51 @@ export const NEARBY_MESSAGES = {
     en: 'Could not copy; copy the link from the address bar.',
   },
   'nearby.print': { zh: '打印 / 保存为 PDF', en: 'Print / save as PDF' },
+  // ---- online street network (src/lib/walk/online/status.ts picks the key) ----
+  'nearby.net.loading': {
+    zh: '正在从 {host} 下载附近的街道网络…',
+    en: 'Downloading the street network around this place from {host}…',
+  },
+  'nearby.net.building': { zh: '正在构建街道网络…', en: 'Building the street network…' },
+  'nearby.net.from_network': {
+    zh: '街道网络已从 {host} 下载（地图数据 © OpenStreetMap 贡献者）。',
+    en: 'Street network downloaded from {host} (map data © OpenStreetMap contributors).',
+  },
+  'nearby.net.from_cache': {
+    zh: '街道网络来自本机缓存，{date} 下载（地图数据 © OpenStreetMap 贡献者）。',
+    en: "Street network from this device's cache, downloaded {date} (map data © OpenStreetMap contributors).",
+  },
+  'nearby.net.empty': {
+    zh: '这一带没有已收录的可步行道路。',
+    en: 'No walkable ways are mapped around this place.',
+  },
+  'nearby.net.failed.offline': {
+    zh: '无法下载街道网络：设备离线，或无法连接 {host}。',
+    en: 'The street network could not be downloaded: offline, or {host} cannot be reached.',
+  },
+  'nearby.net.failed.timeout': {
+    zh: '无法下载街道网络：{host} 在 {seconds} 秒内没有完成响应。',
+    en: 'The street network could not be downloaded: {host} did not answer within {seconds} s.',
+  },
+  'nearby.net.failed.busy': {
+    zh: '无法下载街道网络：{host} 正忙，请稍后再试。',
+    en: 'The street network could not be downloaded: {host} is busy; try again later.',
+  },
+  'nearby.net.failed.http': {
+    zh: '无法下载街道网络：{host} 返回错误（HTTP {status}）。',
+    en: 'The street network could not be downloaded: {host} answered with an error (HTTP {status}).',
+  },
+  'nearby.net.failed.bad_data': {
+    zh: '无法下载街道网络：{host} 的响应无法读取。',
+    en: 'The street network could not be downloaded: the answer from {host} could not be read.',
+  },
+  'nearby.net.failed.too_large': {
+    zh: '无法下载街道网络：这一带的数据量过大。',
+    en: 'The street network could not be downloaded: there is too much data for this area.',
+  },
+  'nearby.net.estimate': {
+    zh: '改用估算的步行时间（直线距离 × {factor}）。',
+    en: 'Using estimated walking times instead (straight-line distance × {factor}).',
+  },
+  'nearby.net.retry': { zh: '重试下载', en: 'Try again' },
 } satisfies Record<string, Entry>;

@@ -2,4 +2,19 @@
 
 import type { Entry } from '../i18n';
 
-export const SEARCH_MESSAGES = {} satisfies Record<string, Entry>;
+export const SEARCH_MESSAGES = {
+  'search.label': { zh: '搜索地点和区县', en: 'Search places and districts' },
+  'search.placeholder': {
+    zh: '搜索：中山桥、zhongshanqiao、zsq…',
+    en: 'Search: Zhongshan Bridge, 中山桥, zsq…',
+  },
+  'search.hint': {
+    zh: '可输入汉字、拼音（全拼或首字母）或英文。上下方向键选择，回车打开，Esc 关闭。',
+    en: 'Type Chinese, pinyin (full or initials) or English. Arrow keys to choose, Enter to open, Escape to close.',
+  },
+  'search.listbox': { zh: '搜索结果', en: 'Search results' },
+  'search.results': { zh: '找到 {n} 个结果', en: '{n} results' },
+  'search.results.one': { zh: '找到 1 个结果', en: '1 result' },
+  'search.none': { zh: '没有找到匹配的地点', en: 'No matching places' },
+  'search.district': { zh: '区县', en: 'District or county' },
+} satisfies Record<string, Entry>;

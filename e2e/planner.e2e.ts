@@ -1,0 +1,196 @@
+// Planners: 15-minute coverage grid, figures by district, what-if sites, gaps, exports, the fitness circle.
+
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { changedShare, cspViolations, launch, mapShot, openPage, pageShot, waitForMapIdle } from './browser';
+
+const base = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function clickLngLat(page: Page, lngLat: [number, number]): Promise<void> {
+  const p = await page.evaluate((ll) => {
+    const map = (
+      window as unknown as { __lym: { map: { project(ll: [number, number]): { x: number; y: number } } } }
+    ).__lym.map;
+    return map.project(ll);
+  }, lngLat);
+  const box = await page.locator('#map').boundingBox();
+  await page.mouse.click((box?.x ?? 0) + p.x, (box?.y ?? 0) + p.y);
+}
+
+/** Console errors other than the blocked internet (the test network is localhost only). */
+const realErrors = (errors: string[]) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e));
+
+/** Share (0–1) of a district row's 15-minute column, read from the table text. */
+async function share15(page: Page, adcode: string): Promise<number> {
+  const text = await page
+    .locator(`#cov-table tr[data-adcode="${adcode}"] td .cov-share`)
+    .nth(2)
+    .textContent();
+  return Number((text ?? '').replace('%', '')) / 100;
+}
+
+describe('coverage (planner)', () => {
+  it('computes the grid in a worker, labels everything as estimated and by area, and draws the cells', async () => {
+    const errors: string[] = [];
+    const { context, page } = await openPage(browser, { errors });
+    const view = 'map=11.5/36.07/103.74&lang=en';
+    await page.goto(`${base}?e2e#bm=offline&${view}&p=layers`);
+    await waitForMapIdle(page);
+    const plain = await mapShot(page, 'planner-plain');
+    await page.goto(
+      `${base}?e2e#bm=offline&${view}&p=coverage&cov=fitness_site&res=h9&cd=620102,620103,620104,620105`,
+    );
+    await expect.poll(() => page.locator('#cov-table').count(), { timeout: 60_000 }).toBe(1);
+    // Honesty: no street graph ships, no population is loaded, and only 3 places are mapped.
+    expect(await page.locator('.cov-method').textContent()).toContain('Every walking time is an estimate');
+    expect(await page.locator('.cov-basis').textContent()).toContain('by area');
+    expect(await page.locator('#cov-table caption').textContent()).toContain('by area');
+    expect(await page.locator('.cov-data-note').textContent()).toContain('Only 3 sourced places');
+    expect(await page.locator('.cov-count').textContent()).toContain('Facilities counted: 1');
+    // The one mapped fitness site (the Olympic Center stadium) is in Qilihe: some of Qilihe is covered,
+    // the city share is small, and Xigu (far to the west) has nothing within 15 minutes.
+    expect(await share15(page, '620103')).toBeGreaterThan(0);
+    const city = await share15(page, 'city');
+    expect(city).toBeGreaterThan(0);
+    expect(city).toBeLessThan(0.05);
+    expect(await share15(page, '620104')).toBe(0);
+    expect(await page.locator('#cov-scores-none').textContent()).toContain('No youth apartments');
+    expect(await page.locator('.cov-cluster').count()).toBeGreaterThan(0);
+    await waitForMapIdle(page);
+    // Give the deck.gl overlay (loaded lazily) a moment to draw.
+    await expect
+      .poll(async () => changedShare(plain, await mapShot(page, 'planner-cells')), { timeout: 30_000 })
+      .toBeGreaterThan(0.3);
+    await pageShot(page, 'planner-coverage-en');
+    await page.locator('#cov-table').scrollIntoViewIfNeeded();
+    await pageShot(page, 'planner-table-en');
+    // A category with nothing mapped says so instead of showing empty coverage as a result.
+    await page.locator('#cov-category').selectOption('study_room');
+    await expect.poll(() => page.url()).toContain('cov=study_room');
+    await expect.poll(() => page.locator('#cov-none').count()).toBe(1);
+    expect(await share15(page, 'city')).toBe(0);
+    expect(realErrors(errors)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('adds, moves into the URL and removes what-if sites; shows the change and the marginal contribution', async () => {
+    const errors: string[] = [];
+    const { context, page } = await openPage(browser, { errors });
+    await page.goto(
+      `${base}?e2e#bm=offline&map=13/36.06/103.80&lang=zh&p=coverage&cov=fitness_site&res=h9&cd=620102,620103`,
+    );
+    await expect.poll(() => page.locator('#cov-table').count(), { timeout: 60_000 }).toBe(1);
+    const before = await share15(page, '620102');
+    await page.locator('#cov-add-site').click();
+    expect(await page.locator('#cov-add-site').getAttribute('aria-pressed')).toBe('true');
+    await waitForMapIdle(page);
+    await clickLngLat(page, [103.8, 36.06]);
+    await expect.poll(() => page.url()).toMatch(/ws=fitness_site:103\.8\d*,36\.06\d*/);
+    await expect.poll(() => page.locator('.cov-delta').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await share15(page, '620102')).toBeGreaterThan(before);
+    expect(await page.locator('.cov-marker').count()).toBe(1);
+    expect(await page.locator('.cov-method').textContent()).toContain('估算');
+    await pageShot(page, 'planner-whatif-zh');
+    // A shared link restores the scenario.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await expect.poll(() => other.locator('.cov-delta').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await other.close();
+    // Marginal contribution: the stadium and the proposed site, each with what closing it would lose.
+    await page.locator('#cov-marginal-run').click();
+    await expect.poll(() => page.locator('#cov-marginal-table tbody tr').count()).toBe(2);
+    expect(await page.locator('#cov-marginal-table').textContent()).toContain('设想');
+    // Remove the site: back to today.
+    await page.locator('.cov-remove').click();
+    await expect.poll(() => page.url()).not.toContain('ws=');
+    await expect.poll(() => page.locator('.cov-delta').count()).toBe(0);
+    expect(await page.locator('.cov-marker').count()).toBe(0);
+    expect(realErrors(errors)).toEqual([]);
+    await context.close();
+  });
+
+  it('switches every figure to population once a population CSV is loaded, and counts young people at a given share', async () => {
+    const errors: string[] = [];
+    const { context, page } = await openPage(browser, { errors });
+    await page.goto(
+      `${base}?e2e#bm=offline&map=13/36.085/103.69&lang=en&p=coverage&cov=fitness_site&res=h9&cd=620103,620105`,
+    );
+    await expect.poll(() => page.locator('#cov-table').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.locator('#cov-table caption').textContent()).toContain('by area');
+    // Invented test points: 1,000 people next to the stadium, 3,000 far from it in Anning.
+    const csv = 'lon,lat,pop\n103.6905,36.0845,1000\n103.7400,36.1000,3000\n';
+    await page
+      .locator('#cov-pop-file')
+      .setInputFiles({ name: 'pop.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect
+      .poll(() => page.locator('#cov-table caption').textContent(), { timeout: 30_000 })
+      .toContain('by population');
+    expect(await page.locator('.cov-basis').count()).toBe(0);
+    expect(await page.locator('#cov-pop-summary').textContent()).toContain('4,000 people');
+    // A quarter of the selected districts' people live within 15 minutes (as estimated).
+    expect(await share15(page, 'city')).toBeCloseTo(0.25, 3);
+    await page.locator('#cov-youth').fill('30');
+    await page.locator('#cov-youth').press('Enter');
+    await page.locator('#cov-youth').blur();
+    await expect
+      .poll(() => page.locator('#cov-youth-line').textContent())
+      .toContain('about 1,200 young people');
+    expect(await page.locator('#cov-youth-line').textContent()).toContain('about 300 of them within 15 min');
+    // A site added from the keyboard (at the map centre) lands in the link.
+    await page.locator('#cov-add-centre').click();
+    await expect.poll(() => page.url()).toMatch(/ws=fitness_site:103\.69/);
+    await pageShot(page, 'planner-population-en');
+    expect(realErrors(errors)).toEqual([]);
+    await context.close();
+  });
+
+  it('exports the district table as UTF-8 CSV with a BOM and the cells as GeoJSON', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(
+      `${base}?e2e#bm=offline&map=12/36.06/103.80&lang=zh&p=coverage&cov=fitness_site&res=h8&cd=620102,620103`,
+    );
+    await expect.poll(() => page.locator('#cov-table').count(), { timeout: 60_000 }).toBe(1);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#cov-export-districts').click(),
+    ]);
+    const bytes = readFileSync((await csv.path()) as string);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('七里河区');
+    expect(text).toContain('按面积');
+    expect(text).toContain('估算');
+    const [geo] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#cov-export-cells').click(),
+    ]);
+    const fc = JSON.parse(readFileSync((await geo.path()) as string, 'utf8'));
+    expect(fc.metadata).toMatchObject({ method: 'estimate', basis: 'area', grid: 'h8' });
+    expect(fc.features.length).toBeGreaterThan(100);
+    expect(fc.features[0].properties).toHaveProperty('class_fitness_site');
+    await context.close();
+  });
+
+  it('draws the 15-minute fitness circle as a layer with the coverage panel closed', async () => {
+    const { context, page } = await openPage(browser);
+    const view = 'map=13/36.085/103.69&lang=en&p=layers&res=h9&cd=620103,620105';
+    await page.goto(`${base}?e2e#bm=offline&${view}&layers=district`);
+    await waitForMapIdle(page);
+    const without = await mapShot(page, 'planner-circle-off');
+    await page.goto(`${base}?e2e#bm=offline&${view}&layers=district,fitness_circle`);
+    await waitForMapIdle(page);
+    await expect
+      .poll(async () => changedShare(without, await mapShot(page, 'planner-circle-on')), { timeout: 60_000 })
+      .toBeGreaterThan(0.02);
+    await context.close();
+  });
+});

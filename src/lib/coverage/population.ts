@@ -1,0 +1,301 @@
+// Population for coverage: CSV points (lon, lat, pop) or a WorldPop-style raster, summed into grid cells.
+
+import Papa from 'papaparse';
+import { MAX_BOUNDS } from '../../config';
+import { decodeText, sniffBinary } from '../import/decode';
+import type { Issue } from '../validate';
+import { type CoverageGrid, cellIdAt, cellIndexMap } from './grid';
+
+/** People at points (e.g. raster pixel centres), WGS-84. */
+export interface PopulationPoints {
+  lon: Float64Array;
+  lat: Float64Array;
+  pop: Float64Array;
+}
+
+/** What reading a population file gave. */
+export interface PopulationImport {
+  name: string;
+  format: 'csv' | 'geotiff';
+  /** Null when the file could not be used at all (see issues). */
+  points: PopulationPoints | null;
+  /** Data rows (or raster pixels with a value) read. */
+  records: number;
+  accepted: number;
+  /** Sum of the accepted population. */
+  total: number;
+  issues: Issue[];
+}
+
+const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度'];
+const LAT_NAMES = ['lat', 'latitude', 'y', '纬度'];
+const POP_NAMES = ['pop', 'population', 'count', 'value', 'z', 'people', '人口', '人数', '人口数'];
+
+const [[MIN_LON, MIN_LAT], [MAX_LON, MAX_LAT]] = MAX_BOUNDS;
+const inLanzhou = (lon: number, lat: number) =>
+  lon >= MIN_LON && lon <= MAX_LON && lat >= MIN_LAT && lat <= MAX_LAT;
+
+/** Reads a number the way spreadsheets write them (thousands separators, full-width digits, spaces). */
+function num(cell: string | undefined): number {
+  if (cell === undefined) return Number.NaN;
+  const t = cell
+    .trim()
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
+    .replace(/[,\s]/g, '');
+  return t === '' ? Number.NaN : Number(t);
+}
+
+function failure(name: string, key: Issue['key'], params: Issue['params'] = {}): PopulationImport {
+  return {
+    name,
+    format: 'csv',
+    points: null,
+    records: 0,
+    accepted: 0,
+    total: 0,
+    issues: [{ severity: 'error', key, params: { file: name, ...params } }],
+  };
+}
+
+/**
+ * Reads population points from CSV bytes: a header naming longitude, latitude and population columns
+ * (English or Chinese names), or three bare numeric columns x, y, value (gdal2xyz output). Encoding as
+ * for user imports (UTF-8 with or without BOM, UTF-16, GBK). Coordinates must be WGS-84. Rows with
+ * unreadable numbers, negative counts, swapped or out-of-Lanzhou coordinates are skipped and counted.
+ * @param bytes the whole file
+ * @param name file name, for messages
+ */
+export function readPopulationCsv(bytes: Uint8Array, name: string): PopulationImport {
+  if (bytes.length === 0) return failure(name, 'plan.cov.pop.err.empty');
+  if (sniffBinary(bytes)) return failure(name, 'plan.cov.pop.err.binary');
+  const { text } = decodeText(bytes);
+  const parsed = Papa.parse<string[]>(text, {
+    delimitersToGuess: [',', '\t', ';', '|', '，'],
+    skipEmptyLines: 'greedy',
+  });
+  const rows = parsed.data;
+  const first = rows[0];
+  if (!first || rows.length === 0) return failure(name, 'plan.cov.pop.err.empty');
+  const lower = first.map((h) => h.trim().toLowerCase());
+  const find = (names: string[]) => lower.findIndex((h) => names.includes(h));
+  let cols = { lon: find(LON_NAMES), lat: find(LAT_NAMES), pop: find(POP_NAMES) };
+  let body = rows.slice(1);
+  let rowOffset = 2;
+  if (cols.lon < 0 || cols.lat < 0 || cols.pop < 0) {
+    if (first.length === 3 && first.every((c) => Number.isFinite(num(c)))) {
+      cols = { lon: 0, lat: 1, pop: 2 };
+      body = rows;
+      rowOffset = 1;
+    } else return failure(name, 'plan.cov.pop.err.columns', { value: first.join(', ').slice(0, 80) });
+  }
+  const lon: number[] = [];
+  const lat: number[] = [];
+  const pop: number[] = [];
+  const bad = {
+    invalid: [] as number[],
+    negative: [] as number[],
+    swapped: [] as number[],
+    outside: [] as number[],
+  };
+  body.forEach((cells, i) => {
+    const row = i + rowOffset;
+    const x = num(cells[cols.lon]);
+    const y = num(cells[cols.lat]);
+    const p = num(cells[cols.pop]);
+    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(p)) bad.invalid.push(row);
+    else if (p < 0) bad.negative.push(row);
+    else if (!inLanzhou(x, y)) (inLanzhou(y, x) ? bad.swapped : bad.outside).push(row);
+    else {
+      lon.push(x);
+      lat.push(y);
+      pop.push(p);
+    }
+  });
+  const issues: Issue[] = [];
+  const report = (rowsOf: number[], key: Issue['key']) => {
+    if (rowsOf.length > 0)
+      issues.push({
+        severity: 'warning',
+        key,
+        params: { file: name, n: rowsOf.length, rows: rowsOf.slice(0, 5).join(', ') },
+      });
+  };
+  report(bad.invalid, 'plan.cov.pop.row_invalid');
+  report(bad.negative, 'plan.cov.pop.row_negative');
+  report(bad.swapped, 'plan.cov.pop.row_swapped');
+  report(bad.outside, 'plan.cov.pop.row_outside');
+  if (lon.length === 0)
+    issues.unshift({ severity: 'error', key: 'plan.cov.pop.err.none', params: { file: name } });
+  return {
+    name,
+    format: 'csv',
+    points:
+      lon.length > 0
+        ? { lon: Float64Array.from(lon), lat: Float64Array.from(lat), pop: Float64Array.from(pop) }
+        : null,
+    records: body.length,
+    accepted: lon.length,
+    total: pop.reduce((a, b) => a + b, 0),
+    issues,
+  };
+}
+
+/**
+ * A decoded single-band raster in WGS-84 longitude/latitude (WorldPop's and GHS-POP's 4326 products):
+ * the top-left corner and the pixel size in degrees (height negative for north-up rasters).
+ */
+export interface PopulationRaster {
+  width: number;
+  height: number;
+  originLon: number;
+  originLat: number;
+  pixelWidth: number;
+  pixelHeight: number;
+  values: ArrayLike<number>;
+  noData: number | null;
+}
+
+/** Pixel centres with a positive count become points (no-data and zero pixels are dropped). */
+export function rasterToPoints(r: PopulationRaster): PopulationPoints {
+  const lon: number[] = [];
+  const lat: number[] = [];
+  const pop: number[] = [];
+  for (let j = 0; j < r.height; j++) {
+    const y = r.originLat + (j + 0.5) * r.pixelHeight;
+    for (let i = 0; i < r.width; i++) {
+      const v = r.values[j * r.width + i] as number;
+      if (!(v > 0) || v === r.noData || !Number.isFinite(v)) continue;
+      lon.push(r.originLon + (i + 0.5) * r.pixelWidth);
+      lat.push(y);
+      pop.push(v);
+    }
+  }
+  return { lon: Float64Array.from(lon), lat: Float64Array.from(lat), pop: Float64Array.from(pop) };
+}
+
+/** Turns GeoTIFF bytes into a raster; supplied by geotiffReader() once `geotiff` is installed. */
+export type GeoTiffReader = (bytes: ArrayBuffer) => Promise<PopulationRaster>;
+
+/** The part of geotiff.js (npm `geotiff`) the reader uses. */
+export interface GeoTiffModule {
+  fromArrayBuffer(bytes: ArrayBuffer): Promise<{
+    getImage(): Promise<{
+      getWidth(): number;
+      getHeight(): number;
+      getOrigin(): number[];
+      getResolution(): number[];
+      getGDALNoData(): number | null;
+      getGeoKeys(): Record<string, unknown> | null;
+      readRasters(options: { interleave: true; samples: number[] }): Promise<ArrayLike<number>>;
+    }>;
+  }>;
+}
+
+/** Thrown for a raster that is not in WGS-84 longitude/latitude. */
+export class RasterCrsError extends Error {}
+
+/**
+ * The GeoTIFF seam: wraps geotiff.js into a reader. The package is not installed in this project; with
+ * `npm i geotiff` a caller passes `geotiffReader(await import('geotiff'))`.
+ */
+export function geotiffReader(geotiff: GeoTiffModule): GeoTiffReader {
+  return async (bytes) => {
+    const image = await (await geotiff.fromArrayBuffer(bytes)).getImage();
+    const keys = image.getGeoKeys() ?? {};
+    // 4326 is WGS 84; a projected raster (UTM, Web Mercator) would need reprojection we do not do.
+    const geographic = keys.GeographicTypeGeoKey;
+    if (keys.ProjectedCSTypeGeoKey !== undefined || (geographic !== undefined && geographic !== 4326))
+      throw new RasterCrsError(String(keys.ProjectedCSTypeGeoKey ?? geographic));
+    const [originLon, originLat] = image.getOrigin() as [number, number];
+    const [pixelWidth, pixelHeight] = image.getResolution() as [number, number];
+    return {
+      width: image.getWidth(),
+      height: image.getHeight(),
+      originLon,
+      originLat,
+      pixelWidth,
+      pixelHeight,
+      values: await image.readRasters({ interleave: true, samples: [0] }),
+      noData: image.getGDALNoData(),
+    };
+  };
+}
+
+/**
+ * Reads a population GeoTIFF through a reader; without one (geotiff not installed) the result is an
+ * error saying so, never a crash.
+ */
+export async function readPopulationGeoTiff(
+  bytes: ArrayBuffer,
+  name: string,
+  reader: GeoTiffReader | null,
+): Promise<PopulationImport> {
+  const fail = (key: Issue['key'], params: Issue['params'] = {}) => ({
+    ...failure(name, key, params),
+    format: 'geotiff' as const,
+  });
+  if (!reader) return fail('plan.cov.pop.err.geotiff_missing');
+  let raster: PopulationRaster;
+  try {
+    raster = await reader(bytes);
+  } catch (e) {
+    if (e instanceof RasterCrsError) return fail('plan.cov.pop.err.geotiff_crs', { value: e.message });
+    return fail('plan.cov.pop.err.geotiff_read', { detail: (e as Error).message ?? String(e) });
+  }
+  const all = rasterToPoints(raster);
+  const keep: number[] = [];
+  for (let i = 0; i < all.lon.length; i++)
+    if (inLanzhou(all.lon[i] as number, all.lat[i] as number)) keep.push(i);
+  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i] as number);
+  const points = { lon: pick(all.lon), lat: pick(all.lat), pop: pick(all.pop) };
+  const total = points.pop.reduce((a, b) => a + b, 0);
+  return {
+    name,
+    format: 'geotiff',
+    points: keep.length > 0 ? points : null,
+    records: all.lon.length,
+    accepted: keep.length,
+    total,
+    issues:
+      keep.length > 0 ? [] : [{ severity: 'error', key: 'plan.cov.pop.err.none', params: { file: name } }],
+  };
+}
+
+/** People per cell of a grid, and what fell outside it. */
+export interface CellPopulation {
+  pop: Float64Array;
+  /** People at points inside the grid. */
+  inside: number;
+  /** People at points outside the chosen districts' cells. */
+  outside: number;
+}
+
+/**
+ * Sums points into the cells that contain them (the cell of the point itself, not of a centre test).
+ * Points outside every cell count as outside.
+ */
+export function populationPerCell(grid: CoverageGrid, points: PopulationPoints): CellPopulation {
+  const pop = new Float64Array(grid.count);
+  const index = cellIndexMap(grid);
+  let inside = 0;
+  let outside = 0;
+  for (let i = 0; i < points.lon.length; i++) {
+    const p = points.pop[i] as number;
+    const c = index.get(cellIdAt(grid.spec, points.lon[i] as number, points.lat[i] as number));
+    if (c === undefined) outside += p;
+    else {
+      pop[c] = (pop[c] as number) + p;
+      inside += p;
+    }
+  }
+  return { pop, inside, outside };
+}
+
+/**
+ * Young people (14–35) from total people and a share the user enters. Census age tables are not
+ * shipped, so there is no default: without a share, figures are for all ages.
+ * @param share 0–1, or null
+ */
+export function youthOf(people: number, share: number | null): number | null {
+  return share === null || !(share >= 0 && share <= 1) ? null : people * share;
+}

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { EstimateWalkEngine } from '../walk/engine';
+import { buildWalkGraph } from '../walk/graph';
+import { serializeWalkGraph } from '../walk/graph_binary';
+import { computeLayer, prepareCoverage } from './compute';
+import { buildGrid, districtShapes } from './grid';
+import type {
+  AnalyseResult,
+  AnalyseSettings,
+  CoverageReply,
+  CoverageRequestBody,
+  ExportResult,
+  FacilityInput,
+  InitResult,
+  MarginalResult,
+  PopulationSummary,
+} from './protocol';
+import { CoverageSession } from './session';
+import { randomPoints, SMALL_DISTRICTS, streetExtract } from './test_support';
+import { sitePoint } from './whatif';
+
+const facilities: FacilityInput[] = [
+  ...randomPoints(1, 3, 'fit').map((p, i) => ({
+    ...p,
+    category: 'fitness_site' as const,
+    status: i === 2 ? ('planned' as const) : ('existing' as const),
+    name_zh: `场地${i}`,
+    name_en: `Site ${i}`,
+    district: '620102',
+  })),
+  ...randomPoints(2, 2, 'apt').map((p, i) => ({
+    ...p,
+    category: 'youth_housing' as const,
+    status: 'existing' as const,
+    name_zh: `公寓${i}`,
+    name_en: `Apartment ${i}`,
+    district: '620102',
+    units: 50,
+  })),
+];
+
+const settings = (over: Partial<AnalyseSettings> = {}): AnalyseSettings => ({
+  grid: { kind: 'square', sizeM: 80 },
+  districts: ['620102', '620103'],
+  planned: false,
+  sites: [],
+  category: 'fitness_site',
+  bands: [5, 10, 15],
+  youthShare: null,
+  ...over,
+});
+
+/** Runs requests through a session as a worker would (messages cloned both ways). */
+function harness(env: ConstructorParameters<typeof CoverageSession>[0] = {}) {
+  const session = new CoverageSession({ yieldNow: () => Promise.resolve(), ...env });
+  const replies: CoverageReply[] = [];
+  let next = 1;
+  const send = (req: CoverageRequestBody | { type: 'cancel'; id: number }) => {
+    const id = 'id' in req ? req.id : next++;
+    const done = session.handle(structuredClone({ ...req, id }), (r) => replies.push(structuredClone(r)));
+    return { id, done };
+  };
+  const ask = async <T>(req: CoverageRequestBody): Promise<T> => {
+    const { id, done } = send(req);
+    await done;
+    const last = replies.filter((r) => r.id === id && r.type !== 'progress').at(-1);
+    if (last?.type === 'result') return last.result as T;
+    throw new Error(`no result: ${JSON.stringify(last)}`);
+  };
+  return { session, replies, send, ask };
+}
+
+const init = {
+  type: 'init',
+  facilities,
+  districts: SMALL_DISTRICTS,
+  graphUrl: null,
+  speedMPerMin: 80,
+  detourFactor: 1.3,
+} as const;
+
+describe('CoverageSession', () => {
+  it('answers an analysis with times equal to computeLayer, sending the grid once', async () => {
+    const h = harness();
+    const ir = await h.ask<InitResult>(init);
+    expect(ir).toEqual({ method: 'estimate', graphIssue: null, facilities: 5 });
+    const r = await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() });
+    expect(r.grid).not.toBeNull();
+    expect(r.method).toBe('estimate');
+    expect(r.basis).toBe('area');
+    expect(r.baseTable).toBeNull();
+    expect(r.categories).not.toContain('youth_housing');
+    const grid = buildGrid(districtShapes(SMALL_DISTRICTS), ['620102', '620103'], {
+      kind: 'square',
+      sizeM: 80,
+    });
+    expect(r.grid!.ids).toEqual(grid.ids);
+    const ctx = prepareCoverage(new EstimateWalkEngine(), grid, 15);
+    const want = computeLayer(
+      ctx,
+      facilities.filter((f) => f.category === 'fitness_site' && f.status === 'existing'),
+    );
+    const k = r.categories.indexOf('fitness_site');
+    expect([...r.minutes[k]!]).toEqual([...want.minutes]);
+    expect(r.facilityCounts[k]).toEqual({ category: 'fitness_site', counted: 2, unsnapped: 0 });
+    // Categories nothing is mapped for: all unreachable, nothing covered.
+    const park = r.categories.indexOf('youth_park');
+    expect(r.reach[park]!.every((x) => x === 0)).toBe(true);
+    expect(r.scores).toHaveLength(2);
+    expect(r.scores[0]!.missing).toContain('youth_park');
+    expect(r.clusters.length).toBeGreaterThan(0);
+    // Progress came before the result.
+    expect(h.replies.some((x) => x.type === 'progress' && x.progress.phase === 'coverage')).toBe(true);
+    const again = await h.ask<AnalyseResult>({ type: 'analyse', settings: settings({ planned: true }) });
+    expect(again.grid).toBeNull();
+    expect(again.facilityCounts[k]!.counted).toBe(3);
+  });
+
+  it('applies what-if sites incrementally to what a full recompute gives, and back', async () => {
+    const h = harness();
+    await h.ask(init);
+    const base = await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() });
+    const sites = randomPoints(40, 3).map((p) => ({
+      category: 'fitness_site' as const,
+      lon: p.lon,
+      lat: p.lat,
+    }));
+    const grid = buildGrid(districtShapes(SMALL_DISTRICTS), ['620102', '620103'], {
+      kind: 'square',
+      sizeM: 80,
+    });
+    const ctx = prepareCoverage(new EstimateWalkEngine(), grid, 15);
+    const existing = facilities.filter((f) => f.category === 'fitness_site' && f.status === 'existing');
+    const k = base.categories.indexOf('fitness_site');
+    for (let n = 1; n <= 3; n++) {
+      const r = await h.ask<AnalyseResult>({
+        type: 'analyse',
+        settings: settings({ sites: sites.slice(0, n) }),
+      });
+      const want = computeLayer(ctx, [...existing, ...sites.slice(0, n).map(sitePoint)]);
+      r.minutes[k]!.forEach((m, c) => {
+        expect(Math.abs(m - want.minutes[c]!) < 1e-5 || m === want.minutes[c]).toBe(true);
+      });
+      expect(r.baseTable).not.toBeNull();
+      expect(r.timings.coverage).toBeUndefined();
+      expect(r.timings.whatif).toBeGreaterThanOrEqual(0);
+      // The table under the scenario equals tabulating the recomputed layer.
+      const covered = r.table.coveredArea;
+      const city15 = covered[(k * 2 + 0) * 3 + 2]! + covered[(k * 2 + 1) * 3 + 2]!;
+      let want15 = 0;
+      want.minutes.forEach((m, c) => {
+        if (m <= 15) want15 += grid.areaM2[c]!;
+      });
+      expect(city15).toBeCloseTo(want15, 3);
+    }
+    const back = await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() });
+    expect([...back.minutes[k]!]).toEqual([...base.minutes[k]!]);
+    expect(back.baseTable).toBeNull();
+  });
+
+  it('cancels an analysis that a newer one supersedes, and on request', async () => {
+    const h = harness({ yieldNow: () => new Promise((r) => setTimeout(r, 0)) });
+    await h.ask(init);
+    const a = h.send({ type: 'analyse', settings: settings() });
+    const b = h.send({ type: 'analyse', settings: settings({ planned: true }) });
+    await Promise.all([a.done, b.done]);
+    expect(h.replies.find((r) => r.id === a.id && r.type !== 'progress')?.type).toBe('cancelled');
+    expect(h.replies.find((r) => r.id === b.id && r.type !== 'progress')?.type).toBe('result');
+    const c = h.send({ type: 'analyse', settings: settings({ grid: { kind: 'square', sizeM: 100 } }) });
+    h.send({ type: 'cancel', id: c.id });
+    await c.done;
+    expect(h.replies.find((r) => r.id === c.id && r.type !== 'progress')?.type).toBe('cancelled');
+  });
+
+  it('loads population (then reports by population), computes marginal contributions and exports', async () => {
+    const h = harness();
+    await h.ask(init);
+    await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() });
+    const csv = new TextEncoder().encode('lon,lat,pop\n103.80,36.05,100\n103.81,36.06,50\n104.5,36.9,7\n');
+    const summary = await h.ask<PopulationSummary>({ type: 'population', bytes: csv.buffer, name: 'p.csv' });
+    expect(summary).toMatchObject({ accepted: 3, total: 157, inside: 150, outside: 7 });
+    const r = await h.ask<AnalyseResult>({ type: 'analyse', settings: settings({ youthShare: 0.3 }) });
+    expect(r.basis).toBe('population');
+    expect(r.population?.inside).toBe(150);
+    expect(r.youthShare).toBe(0.3);
+    expect(r.table.pop).not.toBeNull();
+    const bad = await h.ask<PopulationSummary>({
+      type: 'population',
+      bytes: new TextEncoder().encode('a,b\n1,2\n').buffer,
+      name: 'x.csv',
+    });
+    expect(bad.issues[0]!.key).toBe('plan.cov.pop.err.columns');
+    // A bad file keeps what was loaded.
+    expect((await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() })).basis).toBe('population');
+    const tif = await h.ask<PopulationSummary>({
+      type: 'population',
+      bytes: new Uint8Array([0x49, 0x49, 0x2a, 0]).buffer,
+      name: 'p.tif',
+    });
+    expect(tif.issues[0]!.key).toBe('plan.cov.pop.err.geotiff_missing');
+
+    const m = await h.ask<MarginalResult>({ type: 'marginal', category: 'fitness_site' });
+    expect(m.rows.map((x) => x.id).sort()).toEqual(['fit0', 'fit1']);
+    expect(m.rows[0]!.lostPop).not.toBeNull();
+
+    const cells = await h.ask<ExportResult>({ type: 'export', what: 'cells', lang: 'zh' });
+    expect(cells.filename).toMatch(/\.geojson$/);
+    expect(JSON.parse(cells.text).features).toHaveLength(r.cellCount);
+    const table = await h.ask<ExportResult>({ type: 'export', what: 'districts', lang: 'zh' });
+    expect(table.text.startsWith('\uFEFF区县')).toBe(true);
+    const scores = await h.ask<ExportResult>({ type: 'export', what: 'scores', lang: 'en' });
+    expect(scores.text.split('\r\n')).toHaveLength(3);
+
+    await h.ask<PopulationSummary>({ type: 'population', bytes: null, name: '' });
+    expect((await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() })).basis).toBe('area');
+  });
+
+  it('loads a street graph when given, and falls back to the estimate when it cannot', async () => {
+    const graph = buildWalkGraph(streetExtract(3)).graph;
+    const bytes = serializeWalkGraph(graph);
+    const ok = harness({ fetchBytes: async () => bytes.slice().buffer });
+    const ir = await ok.ask<InitResult>({ ...init, graphUrl: 'graph.bin' });
+    expect(ir.method).toBe('network');
+    const r = await ok.ask<AnalyseResult>({ type: 'analyse', settings: settings() });
+    expect(r.method).toBe('network');
+    expect(r.grid!.cellMethod.some((m) => m === 0)).toBe(true);
+    expect(r.grid!.cellMethod.some((m) => m === 1)).toBe(true);
+    const broken = harness({ fetchBytes: async () => new ArrayBuffer(3) });
+    const bad = await broken.ask<InitResult>({ ...init, graphUrl: 'graph.bin' });
+    expect(bad.method).toBe('estimate');
+    expect(bad.graphIssue).toMatch(/short|walking graph/);
+  });
+
+  it('reports errors instead of throwing, and ignores junk', async () => {
+    const h = harness();
+    const { id, done } = h.send({ type: 'analyse', settings: settings() });
+    await done;
+    expect(h.replies.find((r) => r.id === id)).toMatchObject({ type: 'error' });
+    await h.session.handle({ type: 'nope', id: 1 }, () => {
+      throw new Error('must not reply');
+    });
+    await h.session.handle(null, () => {
+      throw new Error('must not reply');
+    });
+  });
+});

@@ -1,0 +1,109 @@
+// The "my walk" builder: the places a user can add, the edit actions on the stop list, and the route it makes.
+
+import { CATALOG } from '../../catalog';
+import type { MapFeature } from '../feature';
+import { type Lang, translate } from '../i18n';
+import { MAX_DWELL_MIN, type TourRoute, type TourStopRef } from './routes';
+import { DEFAULT_DWELL_MIN, MAX_WALK_STOPS } from './tour_state';
+
+/** Id of the user's own walk where a TourRoute is needed (itinerary, GPX). */
+export const OWN_WALK_ID = 'my-walk';
+
+/** An edit of the stop list. Indexes out of range leave the list unchanged. */
+export type WalkAction =
+  | { type: 'add'; featureId: string; dwellMin?: number }
+  | { type: 'remove'; index: number }
+  | { type: 'move'; index: number; by: -1 | 1 }
+  | { type: 'dwell'; index: number; dwellMin: number }
+  | { type: 'clear' };
+
+/** Why an edit was refused: the walk is full, or the place is already the last stop. */
+export type WalkRefusal = 'full' | 'repeat';
+
+export interface WalkResult {
+  stops: TourStopRef[];
+  /** The index of the stop the edit acted on afterwards (for keeping keyboard focus), or null. */
+  index: number | null;
+  refused: WalkRefusal | null;
+}
+
+/** A dwell typed by the user as whole minutes within 0–MAX_DWELL_MIN; non-numbers give the default. */
+export function clampDwell(value: number): number {
+  if (!Number.isFinite(value)) return DEFAULT_DWELL_MIN;
+  return Math.min(MAX_DWELL_MIN, Math.max(0, Math.round(value)));
+}
+
+/** Applies one edit; the input list is never mutated. */
+export function applyWalkAction(stops: readonly TourStopRef[], action: WalkAction): WalkResult {
+  const list = stops.map((s) => ({ ...s }));
+  const same = (index: number | null): WalkResult => ({ stops: list, index, refused: null });
+  const inRange = (i: number) => Number.isInteger(i) && i >= 0 && i < list.length;
+  switch (action.type) {
+    case 'add': {
+      if (list.length >= MAX_WALK_STOPS) return { stops: list, index: null, refused: 'full' };
+      // The same place twice in a row is a zero-length leg, almost surely a double click.
+      if (list[list.length - 1]?.feature_id === action.featureId)
+        return { stops: list, index: list.length - 1, refused: 'repeat' };
+      list.push({
+        feature_id: action.featureId,
+        dwell_min: clampDwell(action.dwellMin ?? DEFAULT_DWELL_MIN),
+      });
+      return same(list.length - 1);
+    }
+    case 'remove': {
+      if (!inRange(action.index)) return same(null);
+      list.splice(action.index, 1);
+      return same(list.length === 0 ? null : Math.min(action.index, list.length - 1));
+    }
+    case 'move': {
+      const to = action.index + action.by;
+      if (!inRange(action.index) || !inRange(to)) return same(inRange(action.index) ? action.index : null);
+      const [moved] = list.splice(action.index, 1) as [TourStopRef];
+      list.splice(to, 0, moved);
+      return same(to);
+    }
+    case 'dwell': {
+      if (!inRange(action.index)) return same(null);
+      (list[action.index] as TourStopRef).dwell_min = clampDwell(action.dwellMin);
+      return same(action.index);
+    }
+    case 'clear':
+      return { stops: [], index: null, refused: null };
+  }
+}
+
+// Check-in spots (the tour's own layer) first, then the layers in catalog order.
+const ORDER = new Map(CATALOG.map((e) => [e.id, e.id === 'checkin_spot' ? -1 : e.order]));
+
+/**
+ * The places a walk can visit: every mapped feature with a Point geometry (any category but district
+ * boundaries), grouped by layer (check-in spots first, then catalog order) and by name within a layer.
+ */
+export function walkCandidates(features: readonly MapFeature[], lang: Lang): MapFeature[] {
+  const name = (f: MapFeature) =>
+    (lang === 'zh'
+      ? f.properties.name_zh || f.properties.name_en
+      : f.properties.name_en || f.properties.name_zh) ?? '';
+  return features
+    .filter((f) => f.geometry.type === 'Point' && f.properties.category !== 'district')
+    .sort(
+      (a, b) =>
+        (ORDER.get(a.properties.category) ?? 0) - (ORDER.get(b.properties.category) ?? 0) ||
+        name(a).localeCompare(name(b), lang) ||
+        a.properties.id.localeCompare(b.properties.id),
+    );
+}
+
+/**
+ * The user's walk as a route, so the itinerary and GPX writers treat it like any other. It is labelled
+ * as suggested by the user (the source is "you"), never as the map's or an official suggestion.
+ */
+export function ownWalkRoute(stops: readonly TourStopRef[], lang: Lang): TourRoute {
+  return {
+    id: OWN_WALK_ID,
+    name_zh: translate('zh', 'tour.ui.own.name'),
+    name_en: translate('en', 'tour.ui.own.name'),
+    suggested_by: { source: { title: translate(lang, 'tour.ui.own.source') } },
+    stops: stops.map((s) => ({ ...s })),
+  };
+}

@@ -1,0 +1,492 @@
+// Runs the planners' 15-minute coverage analysis for the app: worker requests, panel, deck.gl cells, what-if markers, downloads.
+
+import { area } from '@turf/area';
+import { Marker, type Map as MlMap } from 'maplibre-gl';
+import { CATALOG, layerOf } from '../catalog';
+import { DETOUR_FACTOR, TIME_BANDS_MIN, WALK_SPEED_M_PER_MIN } from '../config';
+import { CoverageClient, type CoverageWorkerLike } from '../lib/coverage/client';
+import type { UncoveredCluster } from '../lib/coverage/clusters';
+import { estimateCellCount, formatGridSpec, squareRingAt } from '../lib/coverage/grid_spec';
+import type {
+  AnalyseResult,
+  CoverageProgress,
+  FacilityInput,
+  GridPayload,
+  MarginalResult,
+  PopulationSummary,
+} from '../lib/coverage/protocol';
+import { bandClass, RAMP, RAMP_ALPHA } from '../lib/coverage/ramp';
+import { COVERAGE_CATEGORIES, type CoverageViewState, MAX_SITES } from '../lib/coverage/scenario_state';
+import type { ScoreSort } from '../lib/coverage/scores';
+import type { CategoryId, MapFeature, MapFeatureCollection } from '../lib/feature';
+import { type Lang, translate } from '../lib/i18n';
+import { walkTarget } from '../lib/nearby';
+import { h } from './dom';
+import { renderCoveragePanel, type SelectedCell } from './planner_panel';
+
+/** What the controller reads of the app state (ViewState with the coverage fields satisfies it). */
+export type PlannerState = CoverageViewState & {
+  lang: Lang;
+  /** Map centre, [lon, lat] (sites can be added there from the keyboard). */
+  center: [number, number];
+  panel: string | null;
+  layers: readonly CategoryId[];
+};
+
+export interface PlannerHost {
+  /** Patch the app state (the coverage fields). */
+  set(patch: Partial<CoverageViewState>): void;
+  /** Re-render the panel (progress or results arrived). */
+  refresh(): void;
+  /** Draw again: call deckLayers(state) and syncMarkers(map, state) (results arrived). */
+  redraw(): void;
+  notice(text: string): void;
+  flyTo(center: [number, number], zoom?: number): void;
+  /** Whether [lon, lat] lies in Lanzhou. */
+  inLanzhou(lon: number, lat: number): boolean;
+}
+
+export interface PlannerOptions {
+  /** A walking graph to load in the worker (none ships yet: estimates only). */
+  graphUrl?: string | null;
+  createWorker?: () => CoverageWorkerLike;
+  speedMPerMin?: number;
+  detourFactor?: number;
+}
+
+/** Grids estimated above this many cells get a warning before the (long) computation. */
+const LARGE_GRID = 150_000;
+/** The 15-minute fitness circle drawn on its own (catalog colour of fitness_circle). */
+const CIRCLE_ALPHA = 130;
+
+const hexRgb = (hex: string): [number, number, number] => [
+  Number.parseInt(hex.slice(1, 3), 16),
+  Number.parseInt(hex.slice(3, 5), 16),
+  Number.parseInt(hex.slice(5, 7), 16),
+];
+
+export class PlannerController {
+  private readonly client: CoverageClient;
+  private facilities: FacilityInput[] = [];
+  private mappedCount = 0;
+  private districtKm2 = new Map<string, number>();
+  private districtFc: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
+  private dataVersion = 0;
+  private initVersion = -1;
+  private popVersion = 0;
+  private requestedKey = '';
+  private currentId = -1;
+  private grid: GridPayload | null = null;
+  private result: AnalyseResult | null = null;
+  private resultVersion = 0;
+  private progress: CoverageProgress | null = null;
+  private error: string | null = null;
+  private cancelled = false;
+  private adding = false;
+  private youthShare: number | null = null;
+  private population: { summary: PopulationSummary | null; busy: boolean } = { summary: null, busy: false };
+  private marginal: { result: MarginalResult | null; busy: boolean; error: string | null } = {
+    result: null,
+    busy: false,
+    error: null,
+  };
+  private sort: { sort: ScoreSort; dir: 'asc' | 'desc' } = { sort: { by: 'missing' }, dir: 'desc' };
+  private selected: number | null = null;
+  private markers: Marker[] = [];
+  private last: PlannerState | null = null;
+  private indices: number[] = [];
+
+  constructor(
+    private readonly host: PlannerHost,
+    private readonly options: PlannerOptions = {},
+  ) {
+    this.client = new CoverageClient(options.createWorker ? { createWorker: options.createWorker } : {});
+  }
+
+  /** Use these facilities and district boundaries (shipped data plus imports). */
+  setData(features: readonly MapFeature[], districts: MapFeatureCollection): void {
+    const wanted = new Set<CategoryId>([...COVERAGE_CATEGORIES, 'youth_housing']);
+    this.facilities = features
+      .filter((f) => wanted.has(f.properties.category))
+      .map((f) => {
+        const [lon, lat] = walkTarget(f);
+        const p = f.properties;
+        return {
+          id: p.id,
+          category: p.category,
+          status: p.status,
+          lon,
+          lat,
+          name_zh: p.name_zh,
+          name_en: p.name_en,
+          district: p.district,
+          ...(p.units !== undefined ? { units: p.units } : {}),
+        };
+      });
+    this.mappedCount = this.facilities.filter((f) => f.category !== 'youth_housing').length;
+    this.districtFc = districts;
+    this.districtKm2 = new Map();
+    for (const f of districts.features) {
+      const a = f.properties.district;
+      this.districtKm2.set(a, (this.districtKm2.get(a) ?? 0) + area(f as never) / 1e6);
+    }
+    this.dataVersion++;
+    this.requestedKey = '';
+    if (this.last) this.ensure(this.last);
+  }
+
+  /**
+   * Use a street graph (URL of the binary walking graph, e.g. the OSM import's) or none (estimates). The
+   * worker loads it itself; every figure is recomputed.
+   */
+  setGraphUrl(url: string | null): void {
+    if ((this.options.graphUrl ?? null) === url) return;
+    this.options.graphUrl = url;
+    this.dataVersion++;
+    this.requestedKey = '';
+    if (this.last) this.ensure(this.last);
+  }
+
+  /** Whether the analysis is needed: the coverage panel is open or the fitness circle is shown. */
+  wanted(s: PlannerState): boolean {
+    return s.panel === 'coverage' || s.layers.includes('fitness_circle');
+  }
+
+  private settingsKey(s: PlannerState): string {
+    return JSON.stringify([
+      formatGridSpec(s.covGrid),
+      s.covDistricts,
+      s.covPlanned,
+      s.covSites,
+      s.covCat,
+      this.popVersion,
+      this.dataVersion,
+    ]);
+  }
+
+  /** Sends an analysis when the state asks for one that was not asked for yet. */
+  private ensure(s: PlannerState): void {
+    this.last = s;
+    if (!this.wanted(s)) return;
+    if (this.initVersion !== this.dataVersion) {
+      this.initVersion = this.dataVersion;
+      this.client.request({
+        type: 'init',
+        facilities: this.facilities,
+        districts: this.districtFc,
+        graphUrl: this.options.graphUrl ?? null,
+        speedMPerMin: this.options.speedMPerMin ?? WALK_SPEED_M_PER_MIN,
+        detourFactor: this.options.detourFactor ?? DETOUR_FACTOR,
+      });
+    }
+    const key = this.settingsKey(s);
+    if (key === this.requestedKey) return;
+    this.requestedKey = key;
+    this.error = null;
+    this.cancelled = false;
+    const req = this.client.request(
+      {
+        type: 'analyse',
+        settings: {
+          grid: s.covGrid,
+          districts: s.covDistricts,
+          planned: s.covPlanned,
+          sites: s.covSites,
+          category: s.covCat,
+          bands: [...TIME_BANDS_MIN],
+          youthShare: this.youthShare,
+        },
+      },
+      (p) => {
+        if (this.currentId !== req.id) return;
+        this.progress = p;
+        this.host.refresh();
+      },
+    );
+    this.currentId = req.id;
+    void req.outcome.then((o) => {
+      // A superseded analysis may still carry the grid the worker now assumes we have.
+      if (o.kind === 'result' && o.result.grid) this.grid = o.result.grid;
+      if (this.currentId !== req.id) return;
+      this.progress = null;
+      if (o.kind === 'result') {
+        this.result = o.result;
+        this.resultVersion++;
+        if (this.selected !== null && this.selected >= o.result.cellCount) this.selected = null;
+      } else if (o.kind === 'cancelled') this.cancelled = true;
+      else this.error = o.message;
+      this.host.refresh();
+      this.host.redraw();
+    });
+  }
+
+  /** The coverage panel for state `s` (starts the analysis if needed). */
+  panel(s: PlannerState): HTMLElement {
+    this.ensure(s);
+    const km2 = s.covDistricts.reduce((a, d) => a + (this.districtKm2.get(d) ?? 0), 0);
+    const estimate = estimateCellCount(s.covGrid, km2);
+    return renderCoveragePanel({
+      lang: s.lang,
+      state: s,
+      categories: COVERAGE_CATEGORIES,
+      mapped: this.mappedCount,
+      progress: this.progress,
+      error: this.error,
+      cancelled: this.cancelled,
+      result: this.result,
+      largeGrid: estimate > LARGE_GRID ? estimate : null,
+      adding: this.adding,
+      youthShare: this.youthShare,
+      population: this.population,
+      marginal: this.marginal,
+      sort: this.sort,
+      selectedCell: this.selectedCell(),
+      on: {
+        category: (covCat) => {
+          this.marginal = { result: null, busy: false, error: null };
+          this.host.set({ covCat });
+        },
+        grid: (covGrid) => {
+          this.selected = null;
+          this.host.set({ covGrid });
+        },
+        districts: (covDistricts) => {
+          this.selected = null;
+          this.host.set({ covDistricts });
+        },
+        planned: (covPlanned) => this.host.set({ covPlanned }),
+        addMode: (on) => {
+          this.adding = on;
+          this.host.refresh();
+        },
+        addAtCentre: () => this.addSite(s, s.center),
+        removeSite: (i) => this.host.set({ covSites: s.covSites.filter((_, k) => k !== i) }),
+        clearSites: () => this.host.set({ covSites: [] }),
+        cancel: () => this.client.cancel(this.currentId),
+        retry: () => {
+          this.requestedKey = '';
+          this.ensure(this.last ?? s);
+          this.host.refresh();
+        },
+        populationFile: (file) => void this.loadPopulation(file),
+        populationClear: () => void this.clearPopulation(),
+        youthShare: (v) => {
+          this.youthShare = v;
+          this.host.refresh();
+        },
+        marginal: () => void this.runMarginal(s.covCat),
+        cluster: (c) => this.showCluster(c),
+        sort: (sort, dir) => {
+          this.sort = { sort, dir };
+          this.host.refresh();
+        },
+        export: (what) => void this.download(what, s.lang),
+      },
+    });
+  }
+
+  private selectedCell(): SelectedCell | null {
+    const r = this.result;
+    const g = this.grid;
+    const c = this.selected;
+    if (c === null || !r || !g || g.key !== r.gridKey || c >= g.ids.length) return null;
+    return {
+      id: g.ids[c] as string,
+      district: g.adcodes[g.district[c] as number] ?? '',
+      estimate: g.cellMethod[c] === 1,
+      times: r.categories.map((category, k) => ({
+        category,
+        minutes: r.minutes[k]?.[c] ?? Infinity,
+        reach: r.reach[k]?.[c] ?? 0,
+      })),
+    };
+  }
+
+  private showCluster(c: UncoveredCluster): void {
+    this.selected = c.cell;
+    const [w, s, e, n] = c.bbox;
+    // Zoom so that the cluster fits roughly: one zoom level per halving of its span (≈20 km at z12).
+    const spanKm = Math.max((e - w) * 90, (n - s) * 111, 0.3);
+    this.host.flyTo(c.centre, Math.max(10, Math.min(16, 12 + Math.log2(20 / spanKm))));
+    this.host.refresh();
+  }
+
+  private async loadPopulation(file: File): Promise<void> {
+    this.population = { summary: this.population.summary, busy: true };
+    this.host.refresh();
+    const bytes = await file.arrayBuffer();
+    const o = await this.client.request({ type: 'population', bytes, name: file.name }).outcome;
+    this.population = {
+      summary: o.kind === 'result' ? o.result : this.population.summary,
+      busy: false,
+    };
+    if (o.kind === 'error') this.host.notice(o.message);
+    if (o.kind === 'result' && o.result.accepted > 0) {
+      this.popVersion++;
+      this.marginal = { result: null, busy: false, error: null };
+      if (this.last) this.ensure(this.last);
+    }
+    this.host.refresh();
+  }
+
+  private async clearPopulation(): Promise<void> {
+    await this.client.request({ type: 'population', bytes: null, name: '' }).outcome;
+    this.population = { summary: null, busy: false };
+    this.popVersion++;
+    this.marginal = { result: null, busy: false, error: null };
+    if (this.last) this.ensure(this.last);
+    this.host.refresh();
+  }
+
+  private async runMarginal(category: CategoryId): Promise<void> {
+    this.marginal = { result: null, busy: true, error: null };
+    this.host.refresh();
+    const o = await this.client.request({ type: 'marginal', category }).outcome;
+    this.marginal = {
+      result: o.kind === 'result' ? o.result : null,
+      busy: false,
+      error: o.kind === 'error' ? o.message : null,
+    };
+    this.host.refresh();
+  }
+
+  private async download(what: 'cells' | 'districts' | 'scores', lang: Lang): Promise<void> {
+    const o = await this.client.request({ type: 'export', what, lang }).outcome;
+    if (o.kind !== 'result') {
+      if (o.kind === 'error') this.host.notice(translate(lang, 'plan.cov.error', { detail: o.message }));
+      return;
+    }
+    const href = URL.createObjectURL(new Blob([o.result.text], { type: o.result.mime }));
+    const a = h('a', { href, download: o.result.filename, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    // Revoke later: the download reads the blob asynchronously.
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  }
+
+  /**
+   * A map click with the coverage panel open: in "add site" mode it places a what-if site of the
+   * chosen category. Returns true when the click was used (the app then ignores it).
+   */
+  mapClick(s: PlannerState, lngLat: [number, number]): boolean {
+    if (s.panel !== 'coverage' || !this.adding) return false;
+    this.addSite(s, lngLat);
+    return true;
+  }
+
+  private addSite(s: PlannerState, [lon, lat]: [number, number]): void {
+    if (!this.host.inLanzhou(lon, lat)) this.host.notice(translate(s.lang, 'plan.cov.whatif.outside'));
+    else if (s.covSites.length >= MAX_SITES)
+      this.host.notice(translate(s.lang, 'plan.cov.whatif.max', { n: MAX_SITES }));
+    else this.host.set({ covSites: [...s.covSites, { category: s.covCat, lon, lat }] });
+  }
+
+  /**
+   * The deck.gl layers for state `s`: the cells coloured by walking time to the chosen category while
+   * the coverage panel is open; otherwise, when the fitness_circle layer is on, the cells within the
+   * last band of a fitness site (the 15-minute fitness circle). deck.gl loads on first use.
+   */
+  async deckLayers(s: PlannerState): Promise<unknown[]> {
+    this.ensure(s);
+    const r = this.result;
+    const g = this.grid;
+    const coverage = s.panel === 'coverage';
+    const circle = !coverage && s.layers.includes('fitness_circle');
+    if (!r || !g || g.key !== r.gridKey || (!coverage && !circle) || g.ids.length === 0) return [];
+    const category: CategoryId = coverage ? s.covCat : 'fitness_site';
+    const k = r.categories.indexOf(category);
+    const minutes = r.minutes[k];
+    const reach = r.reach[k];
+    if (!minutes || !reach) return [];
+    if (this.indices.length !== g.ids.length)
+      this.indices = Array.from({ length: g.ids.length }, (_, i) => i);
+    const last = r.bands[r.bands.length - 1] as number;
+    const data = coverage ? this.indices : this.indices.filter((i) => (minutes[i] as number) <= last);
+    const circleColor = [...hexRgb(layerOf('fitness_circle').color), CIRCLE_ALPHA];
+    const colors = RAMP.map((x) => [...x.rgb, RAMP_ALPHA]);
+    const fill = (i: number) =>
+      circle
+        ? circleColor
+        : (colors[bandClass(minutes[i] as number, reach[i] as number, r.bands)] ?? colors[4]);
+    const common = {
+      id: coverage ? 'coverage-cells' : 'fitness-circle-cells',
+      data,
+      pickable: coverage,
+      filled: true,
+      stroked: false,
+      getFillColor: fill,
+      updateTriggers: { getFillColor: [this.resultVersion, category, circle] },
+      onClick: (info: { index: number; object?: unknown }) => {
+        if (this.adding || typeof info.object !== 'number') return false;
+        this.selected = info.object;
+        this.host.refresh();
+        return true;
+      },
+    };
+    if (g.spec.kind === 'h3') {
+      const { H3HexagonLayer } = await import('@deck.gl/geo-layers');
+      return [
+        new H3HexagonLayer<number>({
+          ...common,
+          extruded: false,
+          getHexagon: (i: number) => g.ids[i] as string,
+        } as never),
+      ];
+    }
+    const { SolidPolygonLayer } = await import('@deck.gl/layers');
+    const size = g.spec.kind === 'square' ? g.spec.sizeM : 0;
+    return [
+      new SolidPolygonLayer<number>({
+        ...common,
+        getPolygon: (i: number) => squareRingAt(g.lon[i] as number, g.lat[i] as number, size),
+      } as never),
+    ];
+  }
+
+  /**
+   * Keeps one draggable marker per what-if site on the map while the coverage panel is open; dragging
+   * one moves its site (and the analysis updates).
+   */
+  syncMarkers(map: MlMap | null, s: PlannerState): void {
+    this.last = s;
+    const sites = map && s.panel === 'coverage' ? s.covSites : [];
+    while (this.markers.length > sites.length) this.markers.pop()?.remove();
+    sites.forEach((site, i) => {
+      const label = translate(s.lang, 'plan.cov.whatif.marker', {
+        n: i + 1,
+        category:
+          CATALOG.find((e) => e.id === site.category)?.[s.lang === 'zh' ? 'name_zh' : 'name_en'] ??
+          site.category,
+      });
+      let m = this.markers[i];
+      if (!m) {
+        const el = h('div', { class: 'cov-marker', role: 'img' });
+        m = new Marker({ element: el, draggable: true }).setLngLat([site.lon, site.lat]).addTo(map as MlMap);
+        const marker = m;
+        marker.on('dragend', () => {
+          const cur = this.last?.covSites ?? [];
+          const at = this.markers.indexOf(marker);
+          if (at < 0 || !cur[at]) return;
+          const { lng, lat } = marker.getLngLat();
+          this.host.set({ covSites: cur.map((x, k) => (k === at ? { ...x, lon: lng, lat } : x)) });
+        });
+        this.markers.push(m);
+      }
+      const el = m.getElement();
+      el.textContent = String(i + 1);
+      el.style.background = layerOf(site.category).color;
+      el.setAttribute('aria-label', label);
+      el.title = label;
+      const ll = m.getLngLat();
+      if (ll.lng !== site.lon || ll.lat !== site.lat) m.setLngLat([site.lon, site.lat]);
+    });
+  }
+
+  /** Stops the worker and removes the markers. */
+  dispose(): void {
+    this.client.dispose();
+    for (const m of this.markers) m.remove();
+    this.markers = [];
+  }
+}

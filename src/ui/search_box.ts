@@ -1,0 +1,227 @@
+// The search box: an accessible combobox (WAI-ARIA 1.2, list autocomplete) over the search index.
+
+import { layerName } from '../catalog';
+import { COMBO_CLOSED, type ComboEvent, type ComboState, comboReduce } from '../lib/combobox';
+import { type Lang, translate } from '../lib/i18n';
+import {
+  type Highlight,
+  highlightedText,
+  highlightSegments,
+  type SearchEntry,
+  type SearchIndex,
+  type SearchResult,
+  search,
+} from '../lib/search';
+import { h } from './dom';
+import { districtName } from './format';
+
+export interface SearchBoxOptions {
+  lang: Lang;
+  index: SearchIndex;
+  /** Placeholder text used as is in both languages; the translated default when absent. */
+  placeholder?: string;
+  /** Maximum results shown (default 8). */
+  limit?: number;
+  /** Called when the user picks a result (Enter or click). */
+  onPick(result: SearchResult): void;
+}
+
+export interface SearchBox {
+  element: HTMLElement;
+  setLang(lang: Lang): void;
+  setIndex(index: SearchIndex): void;
+  focus(): void;
+}
+
+// Hidden from sight, not from screen readers; set through the CSSOM so a strict CSP allows it.
+const VISUALLY_HIDDEN =
+  'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
+
+let instances = 0;
+
+/** Name in the display language, falling back to the other. */
+function displayField(entry: SearchEntry, lang: Lang): 'name_zh' | 'name_en' {
+  if (lang === 'zh') return entry.name_zh ? 'name_zh' : 'name_en';
+  return entry.name_en ? 'name_en' : 'name_zh';
+}
+
+/** Text with the highlighted ranges wrapped in <mark>. */
+function marked(text: string, hl: Highlight | null): Array<string | HTMLElement> {
+  if (!hl) return [text];
+  return highlightSegments(text, hl.ranges).map((s) => (s.mark ? h('mark', {}, s.text) : s.text));
+}
+
+/** "Category · District", or "District or county" for a district. */
+function metaLine(entry: SearchEntry, lang: Lang): string {
+  if (entry.kind === 'district') return translate(lang, 'search.district');
+  const parts: string[] = [];
+  if (entry.category) parts.push(layerName(entry.category, lang));
+  if (entry.district) parts.push(districtName(entry.district, lang));
+  return parts.join(' · ');
+}
+
+/**
+ * Create a search box. Mount `element` anywhere; searching runs on every input event (a query over
+ * 50k entries takes a few ms, so no debounce). Keystrokes that belong to an IME composition are left alone.
+ */
+export function createSearchBox(opts: SearchBoxOptions): SearchBox {
+  const uid = `search-${++instances}`;
+  const limit = opts.limit ?? 8;
+  let lang = opts.lang;
+  let index = opts.index;
+  let results: SearchResult[] = [];
+  let state: ComboState = COMBO_CLOSED;
+
+  const input = h('input', {
+    id: `${uid}-input`,
+    class: 'search-input',
+    type: 'text',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': `${uid}-list`,
+    'aria-describedby': `${uid}-hint`,
+    autocomplete: 'off',
+    autocapitalize: 'off',
+    spellcheck: 'false',
+    enterkeyhint: 'search',
+    maxlength: 200,
+  });
+  const label = h('label', { for: input.id, style: VISUALLY_HIDDEN });
+  const hint = h('span', { id: `${uid}-hint`, style: VISUALLY_HIDDEN });
+  const list = h('ul', { id: `${uid}-list`, class: 'search-results', role: 'listbox', hidden: true });
+  const status = h('div', {
+    class: 'search-status',
+    role: 'status',
+    'aria-live': 'polite',
+    style: VISUALLY_HIDDEN,
+  });
+  const element = h('div', { class: 'search-box', role: 'search' }, label, input, hint, list, status);
+
+  const optionId = (i: number) => `${uid}-opt-${i}`;
+
+  function renderLabels(): void {
+    label.textContent = translate(lang, 'search.label');
+    hint.textContent = translate(lang, 'search.hint');
+    input.placeholder = opts.placeholder ?? translate(lang, 'search.placeholder');
+    list.setAttribute('aria-label', translate(lang, 'search.listbox'));
+  }
+
+  function renderOptions(): void {
+    const items = results.map((r, i) => {
+      const field = displayField(r.entry, lang);
+      const own = r.highlight.field === field;
+      // A match in the other language or an alias is shown on its own line, so the user sees why it matched.
+      const why = own
+        ? null
+        : h('span', { class: 'search-why' }, ...marked(highlightedText(r.entry, r.highlight), r.highlight));
+      const meta = metaLine(r.entry, lang);
+      return h(
+        'li',
+        {
+          id: optionId(i),
+          class: 'search-option',
+          role: 'option',
+          'aria-selected': 'false',
+          'data-index': i,
+        },
+        h('span', { class: 'search-name' }, ...marked(r.entry[field], own ? r.highlight : null)),
+        why,
+        meta ? h('span', { class: 'search-meta' }, meta) : null,
+      );
+    });
+    list.replaceChildren(...items);
+  }
+
+  function applyState(): void {
+    input.setAttribute('aria-expanded', String(state.open));
+    list.hidden = !state.open;
+    const options = list.children;
+    for (let i = 0; i < options.length; i++) {
+      options[i]?.setAttribute('aria-selected', String(i === state.active));
+    }
+    const active = state.open && state.active >= 0 ? options[state.active] : undefined;
+    if (active) {
+      input.setAttribute('aria-activedescendant', active.id);
+      active.scrollIntoView?.({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  function announce(): void {
+    const text = input.value.trim()
+      ? results.length === 0
+        ? translate(lang, 'search.none')
+        : results.length === 1
+          ? translate(lang, 'search.results.one')
+          : translate(lang, 'search.results', { n: results.length })
+      : '';
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  function dispatch(ev: ComboEvent): ReturnType<typeof comboReduce> {
+    const step = comboReduce(state, ev);
+    state = step.state;
+    applyState();
+    return step;
+  }
+
+  function runSearch(): void {
+    results = search(index, input.value, { limit, lang });
+    renderOptions();
+    dispatch({ type: 'results', count: results.length });
+    announce();
+  }
+
+  function pick(i: number): void {
+    const r = results[i];
+    if (!r) return;
+    input.value = r.entry[displayField(r.entry, lang)];
+    dispatch({ type: 'close' });
+    opts.onPick(r);
+  }
+
+  input.addEventListener('input', runSearch);
+  input.addEventListener('keydown', (e) => {
+    if (e.isComposing || e.keyCode === 229) return; // the IME owns these keys
+    const step = dispatch({ type: 'key', key: e.key, hasText: input.value !== '' });
+    if (step.handled) e.preventDefault();
+    if (step.effect.type === 'pick') pick(step.effect.index);
+    else if (step.effect.type === 'clear') {
+      input.value = '';
+      runSearch();
+    }
+  });
+  input.addEventListener('blur', () => dispatch({ type: 'close' }));
+  // Keep focus in the input while clicking an option, so the click lands before the blur closes the list.
+  list.addEventListener('mousedown', (e) => e.preventDefault());
+  list.addEventListener('mousemove', (e) => {
+    const li = (e.target as Element | null)?.closest?.('[role="option"]');
+    const i = Number(li?.getAttribute('data-index'));
+    if (li && Number.isInteger(i) && i !== state.active) dispatch({ type: 'hover', index: i });
+  });
+  list.addEventListener('click', (e) => {
+    const li = (e.target as Element | null)?.closest?.('[role="option"]');
+    const i = Number(li?.getAttribute('data-index'));
+    if (li && Number.isInteger(i)) pick(i);
+  });
+
+  renderLabels();
+  return {
+    element,
+    setLang(next: Lang): void {
+      lang = next;
+      renderLabels();
+      if (input.value) runSearch();
+    },
+    setIndex(next: SearchIndex): void {
+      index = next;
+      if (input.value) runSearch();
+      else results = [];
+    },
+    focus(): void {
+      input.focus();
+    },
+  };
+}
