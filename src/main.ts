@@ -87,10 +87,13 @@ const tabs = PANEL_IDS.map((id) => {
   b.addEventListener('click', () => store.set({ panel: store.get().panel === id ? null : id }));
   return b;
 });
+/** Filled with the search box once its code (pinyin tables, ~140 KiB gzip) has loaded after the map. */
+const searchSlot = h('div', { class: 'search-slot' });
 const header = h(
   'header',
   { class: 'app-header' },
   h('h1', { class: 'app-title' }, titleFull, titleShort),
+  searchSlot,
   h('div', { class: 'header-controls' }, aboutButton, langButton),
 );
 const tabBar = h('nav', { class: 'tab-bar' }, ...tabs);
@@ -115,6 +118,8 @@ let targets: PlanTarget[] = [];
 let mapView: MapView | null = null;
 let nearby: NearbyController | null = null;
 let tour: TourController | null = null;
+let searchBox: { setLang(l: Lang): void; setIndex(i: never): void } | null = null;
+let searchLib: typeof import('./lib/search') | null = null;
 let planner: PlannerController | null = null;
 let plannerTurn: Promise<void> = Promise.resolve();
 /** Coverage cells and what-if markers; chained so that layers built for an older state never land last. */
@@ -129,6 +134,7 @@ function updatePlanner(): void {
     .catch(() => undefined);
 }
 let districtData: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
+let districtFeatures: MapFeature[] = [];
 const importState: { crs: Crs; progress: ImportProgress | null; result: ImportResult | null } = {
   crs: 'WGS84',
   progress: null,
@@ -220,6 +226,7 @@ function render(): void {
   langButton.setAttribute('lang', s.lang === 'zh' ? 'en' : 'zh-CN');
   langButton.title = t('lang.switch.label');
   aboutButton.textContent = t('about.button');
+  searchBox?.setLang(s.lang);
   if (aboutDialog.open) renderAboutDialog();
   tabBar.setAttribute('aria-label', t('panel.tabs'));
   PANEL_IDS.forEach((id, i) => {
@@ -337,6 +344,8 @@ function setFeatures(next: MapFeature[]): void {
   counts = { district: districtData.features.length };
   for (const f of features) counts[f.properties.category] = (counts[f.properties.category] ?? 0) + 1;
   mapView?.setFeatures({ type: 'FeatureCollection', features });
+  if (searchLib)
+    searchBox?.setIndex(searchLib.buildSearchIndex(searchLib.searchEntriesFromFeatures(features)) as never);
   nearby?.setFeatures(features);
   tour?.setFeatures(features);
   planner?.setData(features, districtData);
@@ -369,6 +378,30 @@ async function importUserFile(file: File): Promise<void> {
   }
   if (store.get().panel !== 'layers') store.set({ panel: 'layers' });
   else render();
+}
+
+/** Load the search box after the map (it carries the pinyin tables) and mount it in the header. */
+async function mountSearch(): Promise<void> {
+  const [lib, ui] = await Promise.all([import('./lib/search'), import('./ui/search_box')]);
+  searchLib = lib;
+  const box = ui.createSearchBox({
+    lang: store.get().lang,
+    index: lib.buildSearchIndex(lib.searchEntriesFromFeatures(features)),
+    onPick: (result) => {
+      if (result.kind === 'district') {
+        const d = districtFeatures.find((f) => f.properties.district === result.id.replace(/^district:/, ''));
+        if (d && mapView) mapView.fitTo(d.geometry);
+        return;
+      }
+      const f = byId.get(result.id);
+      if (!f) return;
+      // With the nearby panel open, a search chooses the place to ask from.
+      if (store.get().panel === 'nearby') store.set({ origin: anchorOf(f), selected: null });
+      selectFromList(result.id);
+    },
+  });
+  searchBox = box as never;
+  searchSlot.replaceChildren(box.element);
 }
 
 /** Draw the isochrones and the walk for the chosen place (or clear them). */
@@ -501,6 +534,7 @@ async function start(): Promise<void> {
     showNotice(t('data.error', { detail: (e as Error).message }));
   }
   districtData = districts;
+  districtFeatures = districts.features;
   setFeatures(features);
   if (store.get().selected && !byId.has(store.get().selected as string)) store.set({ selected: null }, 'url');
   const lookup = createDistrictLookup(districts);
@@ -594,6 +628,7 @@ async function start(): Promise<void> {
   updateAnalysis();
   tour?.sync(store.get());
   updatePlanner();
+  void mountSearch();
   // Exposed for end-to-end tests and debugging; read-only use.
   (window as unknown as { __lym: unknown }).__lym = {
     map: mapView.map,

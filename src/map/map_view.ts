@@ -214,6 +214,19 @@ export class MapView {
     this.map.setStyle(this.compose(), { diff: false });
   }
 
+  /** Fit the camera to a geometry's bounds (e.g. a district picked in search). */
+  fitTo(geometry: { coordinates: unknown }): void {
+    const flat = (geometry.coordinates as unknown[]).flat(4) as number[];
+    let [w, s, e, n] = [180, 90, -180, -90];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      w = Math.min(w, flat[i] as number);
+      e = Math.max(e, flat[i] as number);
+      s = Math.min(s, flat[i + 1] as number);
+      n = Math.max(n, flat[i + 1] as number);
+    }
+    if (w <= e) this.map.fitBounds([w, s, e, n], { padding: 40, duration: 600 });
+  }
+
   /** Ease the camera to a feature's position. */
   flyTo(center: [number, number], zoom?: number): void {
     this.map.easeTo({ center, zoom: Math.max(this.map.getZoom(), zoom ?? 14), duration: 600 });

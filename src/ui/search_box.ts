@@ -96,7 +96,9 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
     'aria-live': 'polite',
     style: VISUALLY_HIDDEN,
   });
-  const element = h('div', { class: 'search-box', role: 'search' }, label, input, hint, list, status);
+  // Seen, not read: the live region already announces "no matches" to screen readers.
+  const empty = h('p', { class: 'search-empty', 'aria-hidden': 'true', hidden: true });
+  const element = h('div', { class: 'search-box', role: 'search' }, label, input, hint, list, empty, status);
 
   const optionId = (i: number) => `${uid}-opt-${i}`;
 
@@ -158,6 +160,8 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
           : translate(lang, 'search.results', { n: results.length })
       : '';
     if (status.textContent !== text) status.textContent = text;
+    empty.textContent = translate(lang, 'search.none');
+    empty.hidden = !(input.value.trim() && results.length === 0 && document.activeElement === input);
   }
 
   function dispatch(ev: ComboEvent): ReturnType<typeof comboReduce> {

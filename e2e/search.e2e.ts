@@ -1,0 +1,75 @@
+// Search: 汉字, full pinyin, initials, English and typos find the same place; keyboard picks it.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, pageShot, waitForMapIdle } from './browser';
+
+const base = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const OLYMPIC = 'youth-block-olympic-sports-center';
+
+async function firstResults(page: Page, query: string): Promise<string> {
+  const input = page.locator('.search-input');
+  await input.fill(query);
+  const results = page.locator('.search-results');
+  await expect.poll(() => results.isVisible()).toBe(true);
+  return (await results.textContent()) ?? '';
+}
+
+describe('search', () => {
+  it('finds a place by 汉字, pinyin, initials, English and with a typo, and opens it from the keyboard', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=zh`);
+    await waitForMapIdle(page);
+    await expect.poll(() => page.locator('.search-input').count()).toBe(1);
+    for (const q of ['奥体中心', 'aotizhongxin', 'atzx', 'Olympic Sports', 'Olympc Sports Centre']) {
+      expect(await firstResults(page, q), q).toContain('兰州奥体中心');
+    }
+    await pageShot(page, 'search-zh');
+    await firstResults(page, 'aotizhongxin');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.feature-card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(['fitness-lanzhou-olympic-center-stadium', OLYMPIC]).toContain(
+      await card.getAttribute('data-feature-id'),
+    );
+    // Districts are searchable too, and picking one moves the map there.
+    const before = await page.evaluate(
+      () =>
+        (window as unknown as { __lym: { map: { getCenter(): { lng: number } } } }).__lym.map.getCenter().lng,
+    );
+    expect(await firstResults(page, 'xigu')).toContain('西固区');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (window as unknown as { __lym: { map: { getCenter(): { lng: number } } } }).__lym.map.getCenter()
+              .lng,
+        ),
+      )
+      .toBeLessThan(before - 0.05);
+    await context.close();
+  });
+
+  it('searches in English when the page is English, and says when nothing matches', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=en`);
+    await waitForMapIdle(page);
+    await expect.poll(() => page.locator('.search-input').count()).toBe(1);
+    expect(await firstResults(page, 'dongfanghong')).toContain('Dongfanghong Square');
+    await page.locator('.search-input').fill('qqqqzzzz');
+    await expect.poll(() => page.locator('.search-empty').textContent()).toBe('No matching places');
+    expect(await page.locator('.search-empty').isVisible()).toBe(true);
+    expect(await page.locator('.search-results').isVisible()).toBe(false);
+    await context.close();
+  });
+});
