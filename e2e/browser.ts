@@ -170,3 +170,15 @@ export async function pageShot(page: Page, name: string): Promise<Buffer> {
   writeFileSync(`${SHOTS_DIR}/${name}.png`, png);
   return png;
 }
+
+/** Click the map at a geographic position ([lon, lat]), as a person would. */
+export async function clickLngLat(page: Page, lngLat: [number, number]): Promise<void> {
+  const p = await page.evaluate((ll) => {
+    const map = (
+      window as unknown as { __lym: { map: { project(ll: [number, number]): { x: number; y: number } } } }
+    ).__lym.map;
+    return map.project(ll);
+  }, lngLat);
+  const box = await page.locator('#map').boundingBox();
+  await page.mouse.click((box?.x ?? 0) + p.x, (box?.y ?? 0) + p.y);
+}

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { changedShare, launch, openPage, pageShot, pixelStats, waitForMapIdle } from './browser';
+import { changedShare, clickLngLat, launch, openPage, pageShot, pixelStats, waitForMapIdle } from './browser';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -47,17 +47,6 @@ async function regionShot(
   mkdirSync('test-results/screenshots', { recursive: true });
   writeFileSync(`test-results/screenshots/${name}.png`, png);
   return png;
-}
-
-async function clickLngLat(page: Page, lngLat: [number, number]): Promise<void> {
-  const p = await page.evaluate((ll) => {
-    const map = (
-      window as unknown as { __lym: { map: { project(ll: [number, number]): { x: number; y: number } } } }
-    ).__lym.map;
-    return map.project(ll);
-  }, lngLat);
-  const box = await page.locator('#map').boundingBox();
-  await page.mouse.click((box?.x ?? 0) + p.x, (box?.y ?? 0) + p.y);
 }
 
 describe('nearby', () => {

@@ -3,7 +3,16 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { changedShare, cspViolations, launch, mapShot, openPage, pageShot, waitForMapIdle } from './browser';
+import {
+  changedShare,
+  clickLngLat,
+  cspViolations,
+  launch,
+  mapShot,
+  openPage,
+  pageShot,
+  waitForMapIdle,
+} from './browser';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -13,17 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function clickLngLat(page: Page, lngLat: [number, number]): Promise<void> {
-  const p = await page.evaluate((ll) => {
-    const map = (
-      window as unknown as { __lym: { map: { project(ll: [number, number]): { x: number; y: number } } } }
-    ).__lym.map;
-    return map.project(ll);
-  }, lngLat);
-  const box = await page.locator('#map').boundingBox();
-  await page.mouse.click((box?.x ?? 0) + p.x, (box?.y ?? 0) + p.y);
-}
 
 /** Console errors other than the blocked internet (the test network is localhost only). */
 const realErrors = (errors: string[]) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e));

@@ -413,30 +413,39 @@ export function validateFeature(
   return { feature: { type: 'Feature', id: props.id, geometry, properties: props }, issues: c.issues };
 }
 
+/**
+ * The features of a parsed GeoJSON value (a FeatureCollection, or one Feature), or what it is instead
+ * ("array", "null", a geometry type …) for the wrong-top-level message.
+ */
+export function geoJsonFeatureList(value: unknown): { list: unknown[] } | { kind: string } {
+  const top = value as { type?: unknown; features?: unknown } | null;
+  if (top && typeof top === 'object' && top.type === 'FeatureCollection' && Array.isArray(top.features)) {
+    return { list: top.features };
+  }
+  if (top && typeof top === 'object' && top.type === 'Feature') return { list: [top] };
+  const kind = Array.isArray(value)
+    ? 'array'
+    : value === null
+      ? 'null'
+      : typeof value === 'object'
+        ? displayValue(top?.type ?? 'object').slice(0, 40)
+        : typeof value;
+  return { kind };
+}
+
 /** Validate a parsed GeoJSON value (FeatureCollection or single Feature). */
 export function validateGeoJson(
   value: unknown,
   opts: ValidateOptions,
 ): { features: MapFeature[]; issues: Issue[] } {
-  const top = value as { type?: unknown; features?: unknown } | null;
-  let list: unknown[];
-  if (top && typeof top === 'object' && top.type === 'FeatureCollection' && Array.isArray(top.features)) {
-    list = top.features;
-  } else if (top && typeof top === 'object' && top.type === 'Feature') {
-    list = [top];
-  } else {
-    const kind = Array.isArray(value)
-      ? 'array'
-      : value === null
-        ? 'null'
-        : typeof value === 'object'
-          ? displayValue(top?.type ?? 'object')
-          : typeof value;
+  const top = geoJsonFeatureList(value);
+  if ('kind' in top) {
     return {
       features: [],
-      issues: [{ severity: 'error', key: 'err.top_level', params: { file: opts.file, value: kind } }],
+      issues: [{ severity: 'error', key: 'err.top_level', params: { file: opts.file, value: top.kind } }],
     };
   }
+  const list = top.list;
   const features: MapFeature[] = [];
   const issues: Issue[] = [];
   list.forEach((raw, index) => {

@@ -4,7 +4,7 @@ import { type Crs, parseCrs } from '../crs';
 import { createDistrictLookup, type DistrictCollectionLike } from '../districts';
 import type { CategoryId, Position } from '../feature';
 import { type Lang, translate } from '../i18n';
-import { displayValue, type Issue, isNestedTooDeeply } from '../validate';
+import { displayValue, geoJsonFeatureList, type Issue, isNestedTooDeeply } from '../validate';
 import { type Delimiter, readCsvTable } from './csv';
 import { checkDatum } from './datum';
 import { type BinaryKind, decodeText, sniffBinary, type TextEncodingName } from './decode';
@@ -148,22 +148,10 @@ function readGeoJson(text: string, opts: ImportOptions): Parsed | Issue {
     if (!at) return fileError('err.json', { file, detail: String((e as Error).message).slice(0, 120) });
     return fileError(JSON_KEY[at.kind], { file, line: at.line, column: at.column, found: at.found });
   }
-  const top = value as { type?: unknown; features?: unknown; crs?: unknown } | null;
-  let list: unknown[];
-  if (top && typeof top === 'object' && top.type === 'FeatureCollection' && Array.isArray(top.features)) {
-    list = top.features;
-  } else if (top && typeof top === 'object' && top.type === 'Feature') {
-    list = [top];
-  } else {
-    const kind = Array.isArray(value)
-      ? 'array'
-      : value === null
-        ? 'null'
-        : typeof value === 'object'
-          ? displayValue(top?.type ?? 'object').slice(0, 40)
-          : typeof value;
-    return fileError('err.top_level', { file, value: kind });
-  }
+  const found = geoJsonFeatureList(value);
+  if ('kind' in found) return fileError('err.top_level', { file, value: found.kind });
+  const list = found.list;
+  const top = value as { crs?: unknown };
   const issues: Issue[] = [];
   // The 2008 GeoJSON `crs` member: a projected CRS cannot be read; a geographic one is only compared.
   const crsName = (top.crs as { properties?: { name?: unknown } } | undefined)?.properties?.name;
