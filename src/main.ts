@@ -628,7 +628,8 @@ async function start(): Promise<void> {
   updateAnalysis();
   tour?.sync(store.get());
   updatePlanner();
-  void mountSearch();
+  // The search box (pinyin tables) loads once the first map frame is complete, not while it is drawn.
+  mapView.map.once('idle', () => void mountSearch());
   // Exposed for end-to-end tests and debugging; read-only use.
   (window as unknown as { __lym: unknown }).__lym = {
     map: mapView.map,

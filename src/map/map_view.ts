@@ -74,6 +74,8 @@ export class MapView {
   /** deck.gl layers by owner (tour playback, coverage grid), drawn together in one overlay. */
   private readonly deckGroups = new Map<string, unknown[]>();
   private deckTurn: Promise<void> = Promise.resolve();
+  private styleReady = false;
+  private restylePending = false;
   private readonly opts: MapViewOptions;
 
   constructor(opts: MapViewOptions) {
@@ -100,6 +102,13 @@ export class MapView {
     this.map.addControl(new NavigationControl({ showCompass: true }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.wireEvents();
+    this.map.on('style.load', () => {
+      this.styleReady = true;
+      if (this.restylePending) {
+        this.restylePending = false;
+        this.map.setStyle(this.compose(), { diff: true });
+      }
+    });
   }
 
   private compose(): StyleSpecification {
@@ -158,7 +167,7 @@ export class MapView {
   /** Apply a new view state: style diffs for layers/filters/labels, a jump when the camera differs. */
   update(state: ViewState): void {
     this.state = state;
-    this.map.setStyle(this.compose(), { diff: true });
+    this.restyle();
     const c = this.map.getCenter();
     const moved =
       Math.abs(c.lng - state.center[0]) > 1e-5 ||
@@ -180,7 +189,19 @@ export class MapView {
     // setData is the direct path for changing GeoJSON; compose() also carries it across basemap reloads.
     const source = this.map.getSource<GeoJSONSource>(ANALYSIS_SOURCE);
     if (source) source.setData(analysis as never);
-    else this.map.setStyle(this.compose(), { diff: true });
+    else this.restyle();
+  }
+
+  /**
+   * Re-apply the composed style as a diff. While a style is still loading, a setStyle would restart it
+   * (maplibre diffs only against a loaded style) and refetch everything, so changes wait for 'style.load'.
+   */
+  private restyle(): void {
+    if (!this.styleReady) {
+      this.restylePending = true;
+      return;
+    }
+    this.map.setStyle(this.compose(), { diff: true });
   }
 
   /**
@@ -211,6 +232,8 @@ export class MapView {
     this.base = base;
     this.theme = theme;
     this.baseSources = new Set(Object.keys(base.sources));
+    this.styleReady = false;
+    this.restylePending = false;
     this.map.setStyle(this.compose(), { diff: false });
   }
 
