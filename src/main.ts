@@ -10,6 +10,7 @@ import type { CategoryId, MapFeature, MapFeatureCollection } from './lib/feature
 import { DEFAULT_LANG, type Lang, type MessageKey, parseLang, translate } from './lib/i18n';
 import { importInWorker } from './lib/import/client';
 import type { ImportProgress, ImportResult } from './lib/import/import_file';
+import { walkTarget } from './lib/nearby';
 import { OSM_MANIFEST_PATH, osmAssetUrls, parseOsmManifest } from './lib/osm_manifest';
 import { type PlanTarget, planProgress } from './lib/plan_targets';
 import { createStore } from './lib/store';
@@ -263,16 +264,8 @@ function renderCard(): void {
 function selectFromList(id: string): void {
   store.set({ selected: id });
   const f = byId.get(id);
-  if (f && mapView) mapView.flyTo(anchorOf(f));
+  if (f && mapView) mapView.flyTo(walkTarget(f));
   (cardSlot.querySelector('.feature-card') as HTMLElement | null)?.focus();
-}
-
-/** A representative position of a feature: the point itself, or the first vertex. */
-function anchorOf(f: MapFeature): [number, number] {
-  const g = f.geometry;
-  if (g.type === 'Point') return g.coordinates;
-  const flat = g.coordinates.flat(3) as unknown as number[];
-  return [flat[0] ?? 0, flat[1] ?? 0];
 }
 
 function renderAboutDialog(): void {
@@ -396,7 +389,7 @@ async function mountSearch(): Promise<void> {
       const f = byId.get(result.id);
       if (!f) return;
       // With the nearby panel open, a search chooses the place to ask from.
-      if (store.get().panel === 'nearby') store.set({ origin: anchorOf(f), selected: null });
+      if (store.get().panel === 'nearby') store.set({ origin: walkTarget(f), selected: null });
       selectFromList(result.id);
     },
   });

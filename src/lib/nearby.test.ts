@@ -4,18 +4,12 @@ import { DETOUR_FACTOR, WALK_SPEED_M_PER_MIN } from '../config';
 import type { CategoryId, MapFeature, Status } from './feature';
 import { fitnessCircleAnswer, prepareNearby, rankNearby, summarise } from './nearby';
 import { createWalkEngine } from './walk/engine';
+import { rng } from './walk/test_support';
 
 // Deterministic pseudo-random facilities around central Lanzhou (test data, not real places).
-function lcg(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1664525 + 1013904223) % 2 ** 32;
-    return s / 2 ** 32;
-  };
-}
 const CATS: CategoryId[] = ['fitness_site', 'youth_park', 'youth_housing', 'checkin_spot'];
 function fixture(n: number, seed = 7): MapFeature[] {
-  const r = lcg(seed);
+  const r = rng(seed);
   return Array.from({ length: n }, (_, i) => ({
     type: 'Feature' as const,
     geometry: {

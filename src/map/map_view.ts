@@ -1,5 +1,6 @@
 // Owns the maplibre Map: applies view state and the composed style, reports clicks, moves and basemap failures.
 
+import bbox from '@turf/bbox';
 import {
   addProtocol,
   type GeoJSONSource,
@@ -14,7 +15,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import { MAX_BOUNDS } from '../config';
-import type { MapFeatureCollection } from '../lib/feature';
+import type { Geometry, MapFeatureCollection } from '../lib/feature';
 import type { ViewState } from '../lib/url_state';
 import { composeStyle, overlayFont } from './compose';
 import {
@@ -238,16 +239,9 @@ export class MapView {
   }
 
   /** Fit the camera to a geometry's bounds (e.g. a district picked in search). */
-  fitTo(geometry: { coordinates: unknown }): void {
-    const flat = (geometry.coordinates as unknown[]).flat(4) as number[];
-    let [w, s, e, n] = [180, 90, -180, -90];
-    for (let i = 0; i + 1 < flat.length; i += 2) {
-      w = Math.min(w, flat[i] as number);
-      e = Math.max(e, flat[i] as number);
-      s = Math.min(s, flat[i + 1] as number);
-      n = Math.max(n, flat[i + 1] as number);
-    }
-    if (w <= e) this.map.fitBounds([w, s, e, n], { padding: 40, duration: 600 });
+  fitTo(geometry: Geometry): void {
+    const [w, s, e, n] = bbox(geometry);
+    this.map.fitBounds([w, s, e, n], { padding: 40, duration: 600 });
   }
 
   /** Ease the camera to a feature's position. */

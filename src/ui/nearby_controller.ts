@@ -58,6 +58,9 @@ export class NearbyController {
   private openNow = false;
   private locating = false;
   private cache: Computed | null = null;
+  private bands: { key: string; bands: ReturnType<WalkEngine['isochrones']> } | null = null;
+  /** Bumped whenever the engine is replaced, so cached bands from another graph are never reused. */
+  private engineVersion = 0;
   /** Street network state when it comes from Overpass around the chosen place (null: not used). */
   private net: NetState | null = null;
   private netArea: AreaGraphResult | null = null;
@@ -130,6 +133,7 @@ export class NearbyController {
   /** Use another engine (e.g. once a street network has loaded). */
   setEngine(engine: WalkEngine): void {
     this.engine = engine;
+    this.engineVersion++;
     this.index = prepareNearby(engine, this.features);
     this.cache = null;
   }
@@ -232,8 +236,12 @@ export class NearbyController {
   /** Isochrone bands, the walk to the selected result and the chosen place, for the map. */
   analysis(s: ViewState): AnalysisCollection {
     if (!s.origin) return EMPTY_ANALYSIS;
-    const bands = this.engine.isochrones(s.origin[0], s.origin[1], TIME_BANDS_MIN);
-    return analysisCollection({ origin: s.origin, bands, route: this.routeFor(s) });
+    // Bands depend on the place and the engine only: picking another result must not recompute them.
+    const key = `${s.origin.join(',')}|${this.engine.method}|${this.engineVersion}`;
+    if (this.bands?.key !== key) {
+      this.bands = { key, bands: this.engine.isochrones(s.origin[0], s.origin[1], TIME_BANDS_MIN) };
+    }
+    return analysisCollection({ origin: s.origin, bands: this.bands.bands, route: this.routeFor(s) });
   }
 
   private locate(): void {
