@@ -1,7 +1,8 @@
 // Planners: 15-minute coverage grid, figures by district, what-if sites, gaps, exports, the fitness circle.
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   changedShare,
@@ -11,6 +12,7 @@ import {
   mapShot,
   openPage,
   pageShot,
+  SHOTS_DIR,
   waitForMapIdle,
 } from './browser';
 
@@ -175,6 +177,125 @@ describe('coverage (planner)', () => {
     expect(fc.metadata).toMatchObject({ method: 'estimate', basis: 'area', grid: 'h8' });
     expect(fc.features.length).toBeGreaterThan(100);
     expect(fc.features[0].properties).toHaveProperty('class_fitness_site');
+    await context.close();
+  });
+
+  it('downloads the map as a PNG with title, legend and sources, and prints an A4 report in the chosen language', async () => {
+    const errors: string[] = [];
+    const { context, page } = await openPage(browser, { errors });
+    await context.addInitScript(() => {
+      const w = window as unknown as { __printed: number };
+      w.__printed = 0;
+      window.print = () => {
+        w.__printed++;
+      };
+    });
+    await page.goto(
+      `${base}?e2e#bm=offline&map=12.5/36.085/103.70&lang=zh&p=coverage&cov=fitness_site&res=h9&cd=620103,620105&ws=fitness_site:103.72,36.095`,
+    );
+    await expect.poll(() => page.locator('.cov-delta').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await waitForMapIdle(page);
+    // What the screen shows (deck.gl cells over the map) once it stops changing, to compare with the picture.
+    let shot = await mapShot(page, 'planner-png-screen');
+    await expect
+      .poll(
+        async () => {
+          const next = await mapShot(page, 'planner-png-screen');
+          const share = changedShare(shot, next);
+          shot = next;
+          return share;
+        },
+        { timeout: 30_000, interval: 700 },
+      )
+      .toBeLessThan(0.001);
+    const screen = PNG.sync.read(shot);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#cov-export-png').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^lanzhou-coverage-fitness_site-\d{8}-\d{4}\.png$/);
+    const bytes = readFileSync((await download.path()) as string);
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    writeFileSync(`${SHOTS_DIR}/planner-export.png`, bytes);
+    const pic = PNG.sync.read(bytes);
+    // The map at full size, with a title band above and the sources below it.
+    expect(pic.width).toBe(screen.width);
+    expect(pic.height).toBeGreaterThan(screen.height + 80);
+    const top = 58;
+    // The map part of the picture shows what the screen shows: compare right of the panel (which covers
+    // the map's left part on screen) and away from the map controls (top right, bottom); most pixels agree.
+    let same = 0;
+    let compared = 0;
+    for (let y = 60; y < screen.height - 200; y++) {
+      for (let x = 330; x < screen.width - 60; x++) {
+        const i = (y * screen.width + x) * 4;
+        const j = ((y + top) * pic.width + x) * 4;
+        compared++;
+        if (
+          [0, 1, 2].every((c) => Math.abs((screen.data[i + c] as number) - (pic.data[j + c] as number)) <= 24)
+        )
+          same++;
+      }
+    }
+    expect(same / compared).toBeGreaterThan(0.85);
+    // The title band is white with dark text.
+    let white = 0;
+    let dark = 0;
+    for (let y = 0; y < top; y++) {
+      for (let x = 0; x < pic.width; x++) {
+        const j = (y * pic.width + x) * 4;
+        const v = ((pic.data[j] as number) + (pic.data[j + 1] as number) + (pic.data[j + 2] as number)) / 3;
+        if (v > 245) white++;
+        else if (v < 100) dark++;
+      }
+    }
+    expect(white / (top * pic.width)).toBeGreaterThan(0.8);
+    expect(dark).toBeGreaterThan(200);
+    expect(await page.locator('.notice').textContent()).toContain('lanzhou-coverage-fitness_site-');
+
+    // The report, printed in English from the Chinese interface.
+    await page.locator('#cov-report-lang').selectOption('en');
+    await page.locator('#cov-report-print').click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed))
+      .toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    const sheet = page.locator('#cov-report-sheet');
+    expect(await sheet.isVisible()).toBe(true);
+    expect(await page.locator('#app').isVisible()).toBe(false);
+    expect(await sheet.locator('h1').textContent()).toBe('Lanzhou 15-minute walking coverage report');
+    expect(await sheet.getAttribute('lang')).toBe('en');
+    const findings = (await sheet.locator('#cov-report-findings').textContent()) ?? '';
+    expect(findings).toContain('can walk to Fitness sites within 15 min');
+    expect(findings).toContain('With the 1 proposed site(s)');
+    // The district table has both districts and the total, with the change column.
+    expect(await sheet.locator('#cov-report-districts tbody tr').count()).toBe(3);
+    expect(await sheet.locator('#cov-report-districts thead').textContent()).toContain('Change at 15 min');
+    expect(await sheet.locator('#cov-report-targets tbody tr').count()).toBeGreaterThan(10);
+    expect(await sheet.textContent()).toContain('Every walking time is an estimate');
+    expect(await sheet.textContent()).toContain('Wikipedia');
+    const img = sheet.locator('img.cov-report-map');
+    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(pic.width);
+    // Roughly an A4 page's width at 96 dpi, to look at the whole sheet.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    writeFileSync(`${SHOTS_DIR}/planner-report-en.png`, await page.screenshot({ fullPage: true }));
+    // On paper: A4 pages, and the report fits on a few of them.
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync('test-results/planner-report-en.pdf', pdf);
+    const text = pdf.toString('latin1');
+    const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const [, w, h] of boxes) {
+      expect(Number(w)).toBeCloseTo(595.3, 0);
+      expect(Number(h)).toBeCloseTo(841.9, 0);
+    }
+    const pages = (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(4);
+    expect(realErrors(errors)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './style.css';
 import './ui/tour.css';
 import { CATALOG } from './catalog';
+import { ATTRIBUTION } from './config';
 import type { Crs } from './lib/crs';
 import { createDistrictLookup } from './lib/districts';
 import type { CategoryId, MapFeature, MapFeatureCollection } from './lib/feature';
@@ -570,6 +571,9 @@ async function start(): Promise<void> {
     notice: (text) => showNotice(text),
     flyTo: (center, zoom) => mapView?.flyTo(center, zoom),
     inLanzhou: (lon, lat) => lookup.districtAt(lon, lat) !== null,
+    map: () => mapView?.map ?? null,
+    targets: () => planProgress(targets, features),
+    attribution: () => mapView?.attribution() ?? [ATTRIBUTION.boundaries],
   });
   if (osm.graphUrl) planner.setGraphUrl(osm.graphUrl);
   planner.setData(features, districts);

@@ -7,6 +7,7 @@ export const DEFAULT_LANG: Lang = 'zh';
 import { IMPORT_MESSAGES } from './messages/import';
 import { NEARBY_MESSAGES } from './messages/nearby';
 import { PLANNER_MESSAGES } from './messages/planner';
+import { REPORT_MESSAGES } from './messages/report';
 import { SEARCH_MESSAGES } from './messages/search';
 import { TOUR_MESSAGES } from './messages/tour';
 
@@ -201,6 +202,7 @@ export const MESSAGES = {
   ...SEARCH_MESSAGES,
   ...NEARBY_MESSAGES,
   ...PLANNER_MESSAGES,
+  ...REPORT_MESSAGES,
   ...TOUR_MESSAGES,
   ...IMPORT_MESSAGES,
 } satisfies Record<string, Entry>;

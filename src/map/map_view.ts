@@ -14,9 +14,10 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
-import { MAX_BOUNDS } from '../config';
+import { ATTRIBUTION, MAX_BOUNDS } from '../config';
 import type { Geometry, MapFeatureCollection } from '../lib/feature';
 import type { ViewState } from '../lib/url_state';
+import { ATTRIBUTION_KEY } from './basemap_style';
 import { composeStyle, overlayFont } from './compose';
 import {
   ANALYSIS_SOURCE,
@@ -242,6 +243,16 @@ export class MapView {
   fitTo(geometry: Geometry): void {
     const [w, s, e, n] = bbox(geometry);
     this.map.fitBounds([w, s, e, n], { padding: 40, duration: 600 });
+  }
+
+  /**
+   * Plain-text attributions of what the map shows: the basemap's own list plus the district boundaries,
+   * which the overlay draws over every basemap.
+   */
+  attribution(): string[] {
+    const meta = (this.base.metadata as Record<string, unknown> | undefined)?.[ATTRIBUTION_KEY];
+    const list = Array.isArray(meta) ? meta.filter((x): x is string => typeof x === 'string') : [];
+    return [...new Set([...list, ATTRIBUTION.boundaries])];
   }
 
   /** Ease the camera to a feature's position. */

@@ -21,6 +21,8 @@ import type { ScoreSort } from '../lib/coverage/scores';
 import type { CategoryId, MapFeature, MapFeatureCollection } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import { walkTarget } from '../lib/nearby';
+import type { TargetProgress } from '../lib/plan_targets';
+import type { ExportSource } from './coverage_exports';
 import { h } from './dom';
 import { renderCoveragePanel, type SelectedCell } from './planner_panel';
 
@@ -44,6 +46,12 @@ export interface PlannerHost {
   flyTo(center: [number, number], zoom?: number): void;
   /** Whether [lon, lat] lies in Lanzhou. */
   inLanzhou(lon: number, lat: number): boolean;
+  /** The live map, for the map picture (null without WebGL). */
+  map(): MlMap | null;
+  /** The plan targets against what is mapped, for the report. */
+  targets(): TargetProgress[];
+  /** Basemap and boundary attributions, plain text. */
+  attribution(): string[];
 }
 
 export interface PlannerOptions {
@@ -68,6 +76,10 @@ const hexRgb = (hex: string): [number, number, number] => [
 export class PlannerController {
   private readonly client: CoverageClient;
   private facilities: FacilityInput[] = [];
+  /** Source title of every facility by id (for the report's source list). */
+  private sourceOf = new Map<string, string>();
+  private reportLang: Lang | null = null;
+  private picturing = false;
   private mappedCount = 0;
   private districtKm2 = new Map<string, number>();
   private districtFc: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -123,6 +135,7 @@ export class PlannerController {
           ...(p.units !== undefined ? { units: p.units } : {}),
         };
       });
+    this.sourceOf = new Map(features.map((f) => [f.properties.id, f.properties.source.title]));
     this.mappedCount = this.facilities.filter((f) => f.category !== 'youth_housing').length;
     this.districtFc = districts;
     this.districtKm2 = new Map();
@@ -237,6 +250,8 @@ export class PlannerController {
       largeGrid: estimate > LARGE_GRID ? estimate : null,
       adding: this.adding,
       youthShare: this.youthShare,
+      reportLang: this.reportLang ?? s.lang,
+      picturing: this.picturing,
       population: this.population,
       marginal: this.marginal,
       sort: this.sort,
@@ -281,6 +296,12 @@ export class PlannerController {
           this.host.refresh();
         },
         export: (what) => void this.download(what, s.lang),
+        reportLang: (l) => {
+          this.reportLang = l;
+          this.host.refresh();
+        },
+        png: () => void this.picture(s, 'png'),
+        report: () => void this.picture(s, 'report'),
       },
     });
   }
@@ -316,10 +337,15 @@ export class PlannerController {
     this.host.refresh();
     const bytes = await file.arrayBuffer();
     const o = await this.client.request({ type: 'population', bytes, name: file.name }).outcome;
-    this.population = {
-      summary: o.kind === 'result' ? o.result : this.population.summary,
-      busy: false,
-    };
+    const prev = this.population.summary;
+    // A rejected file shows its problems but keeps the population already loaded (and its summary).
+    const summary =
+      o.kind !== 'result'
+        ? prev
+        : o.result.accepted > 0 || !prev?.accepted
+          ? o.result
+          : { ...prev, issues: o.result.issues };
+    this.population = { summary, busy: false };
     if (o.kind === 'error') this.host.notice(o.message);
     if (o.kind === 'result' && o.result.accepted > 0) {
       this.popVersion++;
@@ -363,6 +389,58 @@ export class PlannerController {
     a.remove();
     // Revoke later: the download reads the blob asynchronously.
     setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  }
+
+  /** What the picture and report are made from, or null before a result (or while its grid is missing). */
+  private exportSource(s: PlannerState): ExportSource | null {
+    const r = this.result;
+    const g = this.grid;
+    if (!r || !g || g.key !== r.gridKey) return null;
+    const counted = this.facilities.filter(
+      (f) => f.category === s.covCat && (s.covPlanned || f.status === 'existing'),
+    );
+    return {
+      map: this.host.map(),
+      grid: g,
+      report: {
+        result: r,
+        category: s.covCat,
+        districts: s.covDistricts,
+        grid: s.covGrid,
+        planned: s.covPlanned,
+        sites: s.covSites,
+        youthShare: this.youthShare,
+        mapped: this.mappedCount,
+        targets: this.host.targets(),
+        sources: counted.map((f) => this.sourceOf.get(f.id) ?? '').filter(Boolean),
+        attribution: this.host.attribution(),
+        now: new Date(),
+        url: /^https?:\/\//i.test(location.href) ? location.href : null,
+      },
+    };
+  }
+
+  /** Makes the map picture (PNG) or the A4 report; the code for both loads on first use. */
+  private async picture(s: PlannerState, what: 'png' | 'report'): Promise<void> {
+    const source = this.exportSource(s);
+    if (!source || this.picturing) return;
+    this.picturing = true;
+    this.host.refresh();
+    try {
+      const m = await import('./coverage_exports');
+      if (what === 'report') await m.printCoverageReport(source, this.reportLang ?? s.lang);
+      else {
+        const file = await m.downloadCoveragePng(source, s.lang);
+        this.host.notice(
+          file ? translate(s.lang, 'report.png.done', { file }) : translate(s.lang, 'report.png.failed'),
+        );
+      }
+    } catch {
+      this.host.notice(translate(s.lang, 'report.png.failed'));
+    } finally {
+      this.picturing = false;
+      this.host.refresh();
+    }
   }
 
   /**

@@ -40,6 +40,10 @@ export interface CoveragePanelProps {
   largeGrid: number | null;
   adding: boolean;
   youthShare: number | null;
+  /** Language of the printed report. */
+  reportLang: Lang;
+  /** A map picture is being made (PNG or report). */
+  picturing: boolean;
   population: { summary: PopulationSummary | null; busy: boolean };
   marginal: { result: MarginalResult | null; busy: boolean; error: string | null };
   sort: { sort: ScoreSort; dir: 'asc' | 'desc' };
@@ -62,6 +66,9 @@ export interface CoveragePanelProps {
     cluster(c: UncoveredCluster): void;
     sort(sort: ScoreSort, dir: 'asc' | 'desc'): void;
     export(what: 'cells' | 'districts' | 'scores'): void;
+    reportLang(lang: Lang): void;
+    png(): void;
+    report(): void;
   };
 }
 
@@ -405,6 +412,32 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
       b.addEventListener('click', () => p.on.export(what));
       ex.append(b);
     }
+    const png = h('button', { type: 'button', id: 'cov-export-png', disabled: p.picturing }, t('report.png'));
+    png.addEventListener('click', p.on.png);
+    const langSelect = h(
+      'select',
+      { id: 'cov-report-lang' },
+      h('option', { value: 'zh', selected: p.reportLang === 'zh' }, '中文'),
+      h('option', { value: 'en', selected: p.reportLang === 'en' }, 'English'),
+    );
+    langSelect.addEventListener('change', () => p.on.reportLang(langSelect.value === 'en' ? 'en' : 'zh'));
+    const print = h(
+      'button',
+      { type: 'button', id: 'cov-report-print', disabled: p.picturing },
+      t('report.print'),
+    );
+    print.addEventListener('click', p.on.report);
+    ex.append(
+      png,
+      h(
+        'div',
+        { class: 'cov-report-choice' },
+        h('label', { for: 'cov-report-lang' }, t('report.print.lang')),
+        langSelect,
+        print,
+      ),
+    );
+    if (p.picturing) ex.append(h('p', { class: 'cov-muted', role: 'status' }, t('report.png.busy')));
     root.append(ex);
   }
   return root;

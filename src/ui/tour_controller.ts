@@ -54,6 +54,7 @@ import { applyWalkAction, ownWalkRoute, type WalkAction, walkCandidates } from '
 import { formatIssue, type Issue } from '../lib/validate';
 import type { WalkEngine } from '../lib/walk/engine';
 import { type AnalysisCollection, EMPTY_ANALYSIS } from '../map/layers';
+import { canvasRatio, captureMap } from '../map/snapshot';
 import { h } from './dom';
 import { renderTourPanel, renderTourPrint, type TourPanelProps, type TourRowView } from './tour_panel';
 
@@ -751,43 +752,30 @@ export class TourController {
   }
 
   /** A PNG of the map as drawn now, with the stop numbers painted on (the deck.gl labels are a separate canvas). */
-  private snapshot(v: TourView): Promise<string | null> {
+  private async snapshot(v: TourView): Promise<string | null> {
     const map = this.host.map();
-    if (!map) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(null), 3_000);
-      map.once('render', () => {
-        clearTimeout(timer);
-        try {
-          // Read inside the render event: the WebGL drawing buffer is still intact before compositing.
-          const src = map.getCanvas();
-          const canvas = document.createElement('canvas');
-          canvas.width = src.width;
-          canvas.height = src.height;
-          const ctx = canvas.getContext('2d');
-          if (!ctx) throw new Error('no 2d context');
-          ctx.drawImage(src, 0, 0);
-          const ratio = src.width / Math.max(1, src.clientWidth);
-          ctx.font = `700 ${13 * ratio}px system-ui, sans-serif`;
-          ctx.textAlign = 'center';
-          ctx.textBaseline = 'middle';
-          for (const m of v.marks) {
-            const p = map.project(m.coord);
-            const x = p.x * ratio;
-            const y = (p.y - 20) * ratio;
-            const w = ctx.measureText(m.label).width + 10 * ratio;
-            ctx.fillStyle = 'rgba(17,24,39,0.92)';
-            ctx.fillRect(x - w / 2, y - 9 * ratio, w, 18 * ratio);
-            ctx.fillStyle = '#ffffff';
-            ctx.fillText(m.label, x, y);
-          }
-          resolve(canvas.toDataURL('image/png'));
-        } catch {
-          resolve(null);
-        }
-      });
-      map.triggerRepaint();
-    });
+    const canvas = map ? await captureMap(map) : null;
+    const ctx = canvas?.getContext('2d');
+    if (!map || !canvas || !ctx) return null;
+    const ratio = canvasRatio(map);
+    ctx.font = `700 ${13 * ratio}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (const m of v.marks) {
+      const p = map.project(m.coord);
+      const x = p.x * ratio;
+      const y = (p.y - 20) * ratio;
+      const w = ctx.measureText(m.label).width + 10 * ratio;
+      ctx.fillStyle = 'rgba(17,24,39,0.92)';
+      ctx.fillRect(x - w / 2, y - 9 * ratio, w, 18 * ratio);
+      ctx.fillStyle = '#ffffff';
+      ctx.fillText(m.label, x, y);
+    }
+    try {
+      return canvas.toDataURL('image/png');
+    } catch {
+      return null;
+    }
   }
 
   /** Fills the print-only sheet in the chosen language; returns when its map image (if any) has loaded. */

@@ -57,7 +57,9 @@ export function inProcessWorker(): CoverageWorkerLike {
     },
   };
   let dead = false;
-  const session = import('./session').then((m) => new m.CoverageSession());
+  const session = Promise.all([import('./session'), import('./population')]).then(
+    ([m, pop]) => new m.CoverageSession({ geotiff: pop.appGeotiffReader() }),
+  );
   return w;
 }
 

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
+import * as geotiff from 'geotiff';
+import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
+import { MAX_BOUNDS } from '../../config';
 import { buildGrid, cellAt, districtShapes } from './grid';
 import {
   type GeoTiffModule,
   geotiffReader,
+  lazyGeotiffReader,
+  type PopulationImport,
   type PopulationRaster,
   populationPerCell,
   rasterToPoints,
@@ -96,7 +101,7 @@ describe('rasters (the GeoTIFF seam)', () => {
     expect(p.lon[2]).toBeCloseTo(103.8025, 12);
   });
 
-  it('says that geotiff must be installed when no reader is given', async () => {
+  it('says that the GeoTIFF reader is unavailable when no reader is given', async () => {
     const r = await readPopulationGeoTiff(new ArrayBuffer(8), 'p.tif', null);
     expect(r.points).toBeNull();
     expect(r.format).toBe('geotiff');
@@ -112,12 +117,13 @@ describe('rasters (the GeoTIFF seam)', () => {
         getResolution: () => [raster.pixelWidth, raster.pixelHeight, 0],
         getGDALNoData: () => raster.noData,
         getGeoKeys: () => geoKeys,
+        getFileDirectory: () => ({ getValue: () => undefined }),
         readRasters: async () => Float32Array.from(raster.values),
       }),
     }),
   });
 
-  it('reads a WGS-84 raster through geotiff.js and refuses a projected one', async () => {
+  it('reads a WGS-84 raster through the module interface and refuses a projected one', async () => {
     const ok = await readPopulationGeoTiff(
       new ArrayBuffer(8),
       'p.tif',
@@ -138,6 +144,234 @@ describe('rasters (the GeoTIFF seam)', () => {
       key: 'plan.cov.pop.err.geotiff_read',
       params: { detail: 'not a TIFF' },
     });
+  });
+});
+
+/** A real GeoTIFF (geotiff.js's writer) of one float32 band; pixel (i, j) is values[j * width + i]. */
+interface TiffSpec {
+  width: number;
+  height: number;
+  /** Top-left corner of the top-left pixel, degrees (or metres for a projected raster). */
+  west: number;
+  north: number;
+  /** Pixel size, positive. */
+  size: number;
+  values: number[];
+  noData?: string;
+  keys?: Record<string, number>;
+  /** Tie point at the centre of the first pixel (GTRasterTypeGeoKey 2). */
+  pointTie?: boolean;
+}
+
+function makeTiff(t: TiffSpec): ArrayBuffer {
+  const shift = t.pointTie ? t.size / 2 : 0;
+  return writeArrayBuffer(Float32Array.from(t.values), {
+    width: t.width,
+    height: t.height,
+    ModelPixelScale: [t.size, t.size, 0],
+    ModelTiepoint: [0, 0, 0, t.west + shift, t.north - shift, 0],
+    ...(t.noData === undefined ? {} : { GDAL_NODATA: t.noData }),
+    ...(t.keys ?? { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: 4326 }),
+    GTRasterTypeGeoKey: t.pointTie ? 2 : 1,
+  });
+}
+
+/** What the raster definition says: every pixel with people whose centre is in Lanzhou, row by row. */
+function expected(t: TiffSpec): { lon: number[]; lat: number[]; pop: number[] } {
+  const [[w, s], [e, n]] = MAX_BOUNDS;
+  const noData = t.noData === undefined ? null : Math.fround(Number(t.noData));
+  const out = { lon: [] as number[], lat: [] as number[], pop: [] as number[] };
+  for (let j = 0; j < t.height; j++)
+    for (let i = 0; i < t.width; i++) {
+      const v = Math.fround(t.values[j * t.width + i]!);
+      const lon = t.west + (i + 0.5) * t.size;
+      const lat = t.north - (j + 0.5) * t.size;
+      if (!(v > 0) || v === noData || lon < w || lon > e || lat < s || lat > n) continue;
+      out.lon.push(lon);
+      out.lat.push(lat);
+      out.pop.push(v);
+    }
+  return out;
+}
+
+const real = geotiffReader(geotiff);
+const read = (t: TiffSpec, name = 'pop.tif') => readPopulationGeoTiff(makeTiff(t), name, real);
+
+function expectPoints(r: PopulationImport, want: ReturnType<typeof expected>) {
+  expect(r.points).not.toBeNull();
+  const p = r.points!;
+  expect(p.pop.length).toBe(want.pop.length);
+  want.pop.forEach((v, k) => {
+    expect(p.pop[k]).toBe(v);
+    expect(p.lon[k]).toBeCloseTo(want.lon[k]!, 9);
+    expect(p.lat[k]).toBeCloseTo(want.lat[k]!, 9);
+  });
+  expect(r.accepted).toBe(want.pop.length);
+  expect(r.total).toBeCloseTo(
+    want.pop.reduce((a, b) => a + b, 0),
+    6,
+  );
+}
+
+describe('readPopulationGeoTiff with geotiff.js on real GeoTIFF bytes', () => {
+  // 4 × 3 pixels of 0.01° over central Lanzhou (WorldPop's no-data value is -99999).
+  const lanzhou: TiffSpec = {
+    width: 4,
+    height: 3,
+    west: 103.78,
+    north: 36.07,
+    size: 0.01,
+    values: [120.5, -99999, 0, 310, 7.25, -5, 1000, 42, 0.5, 88, -99999, 3],
+    noData: '-99999',
+  };
+
+  it('gives each pixel with people at its centre, skipping no-data, zero and negative pixels', async () => {
+    const r = await read(lanzhou);
+    expect(r.format).toBe('geotiff');
+    expect(r.issues).toEqual([]);
+    const want = expected(lanzhou);
+    expect(want.pop).toEqual([120.5, 310, 7.25, 1000, 42, 0.5, 88, 3]);
+    expectPoints(r, want);
+    // Spot check of one centre against the raster definition: column 3, row 2.
+    expect(r.points!.lon.at(-1)).toBeCloseTo(103.815, 9);
+    expect(r.points!.lat.at(-1)).toBeCloseTo(36.045, 9);
+    expect(r.records).toBe(8);
+  });
+
+  it('puts PixelIsPoint rasters (tie point at the first pixel centre) at the same centres', async () => {
+    const r = await read({ ...lanzhou, pointTie: true });
+    expectPoints(r, expected(lanzhou));
+  });
+
+  it('drops a no-data value that float32 cannot hold exactly', async () => {
+    const t = { ...lanzhou, values: [0.1, 5, 0.1, 6, 0, 0, 0, 0, 0, 0, 0, 0], noData: '0.1' };
+    const r = await read(t);
+    expect([...r.points!.pop]).toEqual([5, 6]);
+  });
+
+  it('drops pixels whose centre is outside Lanzhou, and reports a raster entirely elsewhere', async () => {
+    // Straddles the western limit (101.5°E): centres at 101.485 and 101.495 are outside.
+    const edge: TiffSpec = { ...lanzhou, west: 101.48, north: 36.0, noData: undefined };
+    const r = await read(edge);
+    const want = expected(edge);
+    expect(want.lon.every((x) => x > 101.5)).toBe(true);
+    expect(want.pop.length).toBeLessThan(8);
+    expectPoints(r, want);
+    const beijing = await read({ ...lanzhou, west: 116.38, north: 39.92 }, 'bj.tif');
+    expect(beijing.points).toBeNull();
+    expect(beijing.issues[0]).toMatchObject({ severity: 'error', key: 'plan.cov.pop.err.none' });
+  });
+
+  it('decodes only the window over Lanzhou of a larger raster, with the same points', async () => {
+    // 100 × 80 pixels of 0.05° over 101–106°E, 34–38°N: the window is about 83 × 53 pixels.
+    const width = 100;
+    const height = 80;
+    const values = Array.from({ length: width * height }, (_, k) => ((k * 7919) % 997) - 50);
+    const big: TiffSpec = { width, height, west: 101, north: 38, size: 0.05, values, noData: '-1' };
+    const raster = await real(makeTiff(big));
+    expect(raster.width).toBeLessThan(width);
+    expect(raster.height).toBeLessThan(height);
+    expect(raster.width * raster.height).toBe(raster.values.length);
+    expectPoints(await read(big), expected(big));
+  });
+
+  it('reads a raster placed by a ModelTransformation, and refuses a rotated one', async () => {
+    const affine = (b: number, e: number) =>
+      writeArrayBuffer(Float32Array.from(lanzhou.values), {
+        width: 4,
+        height: 3,
+        ModelTransformation: [0.01, b, 0, 103.78, e, -0.01, 0, 36.07, 0, 0, 0, 0, 0, 0, 0, 1],
+        GDAL_NODATA: '-99999',
+        GeographicTypeGeoKey: 4326,
+      });
+    expectPoints(await readPopulationGeoTiff(affine(0, 0), 'm.tif', real), expected(lanzhou));
+    const rotated = await readPopulationGeoTiff(affine(0.001, 0.001), 'r.tif', real);
+    expect(rotated.issues[0]).toMatchObject({
+      key: 'plan.cov.pop.err.geotiff_read',
+      params: { detail: 'rotated or sheared rasters are not supported' },
+    });
+  });
+
+  it('refuses a projected raster with the CRS error', async () => {
+    const utm: TiffSpec = {
+      ...lanzhou,
+      west: 300_000,
+      north: 3_990_000,
+      size: 100,
+      keys: { GTModelTypeGeoKey: 1, ProjectedCSTypeGeoKey: 32648 },
+    };
+    const r = await read(utm, 'utm.tif');
+    expect(r.points).toBeNull();
+    expect(r.issues).toEqual([
+      {
+        severity: 'error',
+        key: 'plan.cov.pop.err.geotiff_crs',
+        params: { file: 'utm.tif', value: '32648' },
+      },
+    ]);
+    const other = await read({ ...lanzhou, keys: { GTModelTypeGeoKey: 2, GeographicTypeGeoKey: 4490 } });
+    expect(other.issues[0]).toMatchObject({ key: 'plan.cov.pop.err.geotiff_crs', params: { value: '4490' } });
+  });
+
+  it('gives the read error for garbage, an empty file and a truncated TIFF', async () => {
+    const garbage = new TextEncoder().encode('this is not a tiff at all, just text').buffer;
+    const tiff = makeTiff(lanzhou);
+    for (const [bytes, name] of [
+      [garbage, 'garbage.tif'],
+      [new ArrayBuffer(0), 'empty.tif'],
+      [tiff.slice(0, 64), 'cut.tif'],
+    ] as const) {
+      const r = await readPopulationGeoTiff(bytes, name, real);
+      expect(r.points).toBeNull();
+      expect(r.issues).toHaveLength(1);
+      expect(r.issues[0]).toMatchObject({ severity: 'error', key: 'plan.cov.pop.err.geotiff_read' });
+      expect(String(r.issues[0]!.params.detail).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('lazyGeotiffReader', () => {
+  it('loads geotiff.js once, on the first file', async () => {
+    let loads = 0;
+    const reader = lazyGeotiffReader(async () => {
+      loads++;
+      return geotiff;
+    });
+    expect(loads).toBe(0);
+    const bytes = writeArrayBuffer(Float32Array.from([1, 2, 3, 4]), {
+      width: 2,
+      height: 2,
+      ModelPixelScale: [0.01, 0.01, 0],
+      ModelTiepoint: [0, 0, 0, 103.8, 36.06, 0],
+      GeographicTypeGeoKey: 4326,
+    });
+    const a = await readPopulationGeoTiff(bytes, 'a.tif', reader);
+    const b = await readPopulationGeoTiff(bytes, 'b.tif', reader);
+    expect(a.total).toBe(10);
+    expect(b.total).toBe(10);
+    expect(loads).toBe(1);
+  });
+
+  it('reports a library that fails to load as unavailable, and tries again on the next file', async () => {
+    let fail = true;
+    let loads = 0;
+    const reader = lazyGeotiffReader(async () => {
+      loads++;
+      if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+      return geotiff;
+    });
+    const r = await readPopulationGeoTiff(new ArrayBuffer(8), 'p.tif', reader);
+    expect(r.points).toBeNull();
+    expect(r.issues[0]).toMatchObject({
+      severity: 'error',
+      key: 'plan.cov.pop.err.geotiff_missing',
+      params: { file: 'p.tif', detail: 'Failed to fetch dynamically imported module' },
+    });
+    fail = false;
+    const again = await readPopulationGeoTiff(new ArrayBuffer(8), 'p.tif', reader);
+    expect(loads).toBe(2);
+    // Loaded this time: the 8 zero bytes are now read (and refused) by geotiff.js itself.
+    expect(again.issues[0]!.key).toBe('plan.cov.pop.err.geotiff_read');
   });
 });
 

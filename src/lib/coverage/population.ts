@@ -173,57 +173,144 @@ export function rasterToPoints(r: PopulationRaster): PopulationPoints {
   return { lon: Float64Array.from(lon), lat: Float64Array.from(lat), pop: Float64Array.from(pop) };
 }
 
-/** Turns GeoTIFF bytes into a raster; supplied by geotiffReader() once `geotiff` is installed. */
+/** Turns GeoTIFF bytes into a raster (see geotiffReader and lazyGeotiffReader). */
 export type GeoTiffReader = (bytes: ArrayBuffer) => Promise<PopulationRaster>;
 
-/** The part of geotiff.js (npm `geotiff`) the reader uses. */
+/** The part of a geotiff.js (npm `geotiff` 3) image the reader uses; the real class satisfies it. */
+export interface GeoTiffImageLike {
+  getWidth(): number;
+  getHeight(): number;
+  /** Top-left corner (x, y, z) from the tie point or ModelTransformation; throws without either. */
+  getOrigin(): number[];
+  /** Pixel size (x, y, z); y is negative for north-up images. */
+  getResolution(): number[];
+  getGDALNoData(): number | null;
+  getGeoKeys(): Partial<Record<string, unknown>> | null;
+  getFileDirectory(): {
+    getValue(tag: 'ModelTransformation' | 'ModelPixelScale'): ArrayLike<number> | undefined;
+  };
+  /** window: [left, top, right, bottom] in pixels, right/bottom exclusive. */
+  readRasters(options: { window: number[]; samples: number[]; interleave: true }): Promise<ArrayLike<number>>;
+}
+
+/** The part of geotiff.js (npm `geotiff` 3) the reader uses; `await import('geotiff')` satisfies it. */
 export interface GeoTiffModule {
-  fromArrayBuffer(bytes: ArrayBuffer): Promise<{
-    getImage(): Promise<{
-      getWidth(): number;
-      getHeight(): number;
-      getOrigin(): number[];
-      getResolution(): number[];
-      getGDALNoData(): number | null;
-      getGeoKeys(): Record<string, unknown> | null;
-      readRasters(options: { interleave: true; samples: number[] }): Promise<ArrayLike<number>>;
-    }>;
-  }>;
+  fromArrayBuffer(bytes: ArrayBuffer): Promise<{ getImage(): Promise<GeoTiffImageLike> }>;
 }
 
 /** Thrown for a raster that is not in WGS-84 longitude/latitude. */
 export class RasterCrsError extends Error {}
 
+/** Thrown when the GeoTIFF library itself could not be loaded (e.g. its script failed to download). */
+export class GeoTiffUnavailableError extends Error {}
+
+/** Pixels [start, end) along one axis whose extent meets [lo, hi]; empty when start >= end. */
+function pixelSpan(lo: number, hi: number, origin: number, step: number, size: number): [number, number] {
+  const a = (lo - origin) / step;
+  const b = (hi - origin) / step;
+  const clamp = (v: number) => Math.min(size, Math.max(0, v));
+  return [clamp(Math.floor(Math.min(a, b))), clamp(Math.ceil(Math.max(a, b)))];
+}
+
 /**
- * The GeoTIFF seam: wraps geotiff.js into a reader. The package is not installed in this project; with
- * `npm i geotiff` a caller passes `geotiffReader(await import('geotiff'))`.
+ * Wraps geotiff.js into a reader of the first band of the first image. Only the pixels that meet
+ * `bounds` are decoded, so a country-wide WorldPop file costs memory for Lanzhou's window only.
+ * Refuses (RasterCrsError) projected rasters and geographic ones other than EPSG:4326, and throws for
+ * rotated or sheared ones; PixelIsPoint rasters are shifted to corner-based pixels as GDAL reads them.
+ * @param geotiff the geotiff.js module
+ * @param bounds [[west, south], [east, north]] in degrees; the raster returned covers the pixels meeting it
  */
-export function geotiffReader(geotiff: GeoTiffModule): GeoTiffReader {
+export function geotiffReader(
+  geotiff: GeoTiffModule,
+  bounds: [[number, number], [number, number]] = MAX_BOUNDS,
+): GeoTiffReader {
   return async (bytes) => {
     const image = await (await geotiff.fromArrayBuffer(bytes)).getImage();
     const keys = image.getGeoKeys() ?? {};
     // 4326 is WGS 84; a projected raster (UTM, Web Mercator) would need reprojection we do not do.
+    const projected = keys.ProjectedCSTypeGeoKey;
     const geographic = keys.GeographicTypeGeoKey;
-    if (keys.ProjectedCSTypeGeoKey !== undefined || (geographic !== undefined && geographic !== 4326))
-      throw new RasterCrsError(String(keys.ProjectedCSTypeGeoKey ?? geographic));
-    const [originLon, originLat] = image.getOrigin() as [number, number];
-    const [pixelWidth, pixelHeight] = image.getResolution() as [number, number];
+    if (
+      projected !== undefined ||
+      keys.GTModelTypeGeoKey === 1 ||
+      (geographic !== undefined && geographic !== 4326)
+    )
+      throw new RasterCrsError(String(projected ?? geographic ?? 'projected'));
+    const dir = image.getFileDirectory();
+    const m = dir.getValue('ModelTransformation');
+    if (m && ((m[1] ?? 0) !== 0 || (m[4] ?? 0) !== 0))
+      throw new Error('rotated or sheared rasters are not supported');
+    let [originLon = Number.NaN, originLat = Number.NaN] = image.getOrigin();
+    // geotiff.js 3 flips the sign of the y size it derives from a ModelTransformation (north-up comes
+    // out positive), so the affine terms are read directly when there is no ModelPixelScale.
+    const [pixelWidth = Number.NaN, pixelHeight = Number.NaN] =
+      m && !dir.getValue('ModelPixelScale') ? [m[0], m[5]] : image.getResolution();
+    if (!(Number.isFinite(originLon) && Number.isFinite(originLat)))
+      throw new Error('the raster has no usable origin');
+    if (!(Number.isFinite(pixelWidth) && Number.isFinite(pixelHeight) && pixelWidth && pixelHeight))
+      throw new Error('the raster has no usable pixel size');
+    // PixelIsPoint: the tie point is the centre of the first pixel, not its corner.
+    if (keys.GTRasterTypeGeoKey === 2) {
+      originLon -= pixelWidth / 2;
+      originLat -= pixelHeight / 2;
+    }
+    const [[west, south], [east, north]] = bounds;
+    const [c0, c1] = pixelSpan(west, east, originLon, pixelWidth, image.getWidth());
+    const [r0, r1] = pixelSpan(south, north, originLat, pixelHeight, image.getHeight());
+    const empty = c1 <= c0 || r1 <= r0;
+    const values = empty
+      ? new Float32Array(0)
+      : await image.readRasters({ window: [c0, r0, c1, r1], samples: [0], interleave: true });
+    const noData = image.getGDALNoData();
     return {
-      width: image.getWidth(),
-      height: image.getHeight(),
-      originLon,
-      originLat,
+      width: empty ? 0 : c1 - c0,
+      height: empty ? 0 : r1 - r0,
+      originLon: originLon + c0 * pixelWidth,
+      originLat: originLat + r0 * pixelHeight,
       pixelWidth,
       pixelHeight,
-      values: await image.readRasters({ interleave: true, samples: [0] }),
-      noData: image.getGDALNoData(),
+      values,
+      // GDAL writes the no-data value as decimal text; a float32 band holds it rounded to float32.
+      noData: noData !== null && values instanceof Float32Array ? Math.fround(noData) : noData,
     };
   };
 }
 
 /**
- * Reads a population GeoTIFF through a reader; without one (geotiff not installed) the result is an
- * error saying so, never a crash.
+ * A reader that loads geotiff.js on first use, so a host pays nothing for it until a GeoTIFF arrives.
+ * A failed load becomes GeoTiffUnavailableError, and the next file tries loading again.
+ * @param load e.g. `() => import('geotiff')`
+ */
+export function lazyGeotiffReader(load: () => Promise<GeoTiffModule>): GeoTiffReader {
+  let reader: Promise<GeoTiffReader> | null = null;
+  return async (bytes) => {
+    reader ??= load().then(
+      (m) => geotiffReader(m),
+      (e: unknown) => {
+        reader = null;
+        throw new GeoTiffUnavailableError((e as Error)?.message || String(e));
+      },
+    );
+    return (await reader)(bytes);
+  };
+}
+
+/**
+ * The app's GeoTIFF reader: geotiff.js loaded on the first file. Only fromArrayBuffer is taken, so the
+ * bundler can leave out the rest (remote sources, decoder pool); with Vite's worker format 'es' the
+ * library is a separate chunk fetched only then.
+ */
+export function appGeotiffReader(): GeoTiffReader {
+  return lazyGeotiffReader(async () => {
+    const { fromArrayBuffer } = await import('geotiff');
+    return { fromArrayBuffer };
+  });
+}
+
+/**
+ * Reads a population GeoTIFF through a reader. Without a reader, or when the library cannot be
+ * loaded, the result is an error saying so, never a crash. Pixels whose centre lies outside Lanzhou
+ * are dropped; `records` counts the pixels with people read from the window the reader decoded.
  */
 export async function readPopulationGeoTiff(
   bytes: ArrayBuffer,
@@ -234,13 +321,15 @@ export async function readPopulationGeoTiff(
     ...failure(name, key, params),
     format: 'geotiff' as const,
   });
-  if (!reader) return fail('plan.cov.pop.err.geotiff_missing');
+  if (!reader) return fail('plan.cov.pop.err.geotiff_missing', { detail: 'no GeoTIFF reader' });
   let raster: PopulationRaster;
   try {
     raster = await reader(bytes);
   } catch (e) {
     if (e instanceof RasterCrsError) return fail('plan.cov.pop.err.geotiff_crs', { value: e.message });
-    return fail('plan.cov.pop.err.geotiff_read', { detail: (e as Error).message ?? String(e) });
+    if (e instanceof GeoTiffUnavailableError)
+      return fail('plan.cov.pop.err.geotiff_missing', { detail: e.message });
+    return fail('plan.cov.pop.err.geotiff_read', { detail: (e as Error)?.message || String(e) });
   }
   const all = rasterToPoints(raster);
   const keep: number[] = [];

@@ -1,9 +1,11 @@
+import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { EstimateWalkEngine } from '../walk/engine';
 import { buildWalkGraph } from '../walk/graph';
 import { serializeWalkGraph } from '../walk/graph_binary';
 import { computeLayer, prepareCoverage } from './compute';
-import { buildGrid, districtShapes } from './grid';
+import { buildGrid, cellAt, districtShapes } from './grid';
+import { lazyGeotiffReader } from './population';
 import type {
   AnalyseResult,
   AnalyseSettings,
@@ -213,6 +215,80 @@ describe('CoverageSession', () => {
 
     await h.ask<PopulationSummary>({ type: 'population', bytes: null, name: '' });
     expect((await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() })).basis).toBe('area');
+  });
+
+  it('takes a real GeoTIFF population through geotiff.js, loaded on first use, and keeps it over a broken one', async () => {
+    // 10 × 8 pixels of 0.004° over the fixture districts and around them; WorldPop's no-data value.
+    const width = 10;
+    const height = 8;
+    const west = 103.78;
+    const north = 36.07;
+    const size = 0.004;
+    const values = Float32Array.from({ length: width * height }, (_, k) =>
+      k % 11 === 0 ? -99999 : ((k * 37) % 23) + 0.5,
+    );
+    const tiff = writeArrayBuffer(values, {
+      width,
+      height,
+      ModelPixelScale: [size, size, 0],
+      ModelTiepoint: [0, 0, 0, west, north, 0],
+      GDAL_NODATA: '-99999',
+      GTModelTypeGeoKey: 2,
+      GeographicTypeGeoKey: 4326,
+      GTRasterTypeGeoKey: 1,
+    });
+    // What the raster says: its pixel centres, and which of them fall in the grid's cells.
+    const grid = buildGrid(districtShapes(SMALL_DISTRICTS), ['620102', '620103'], {
+      kind: 'square',
+      sizeM: 80,
+    });
+    let total = 0;
+    let inside = 0;
+    let pixels = 0;
+    for (let j = 0; j < height; j++)
+      for (let i = 0; i < width; i++) {
+        const v = values[j * width + i]!;
+        if (v === -99999) continue;
+        pixels++;
+        total += v;
+        if (cellAt(grid, west + (i + 0.5) * size, north - (j + 0.5) * size) >= 0) inside += v;
+      }
+    expect(inside).toBeGreaterThan(0);
+    expect(inside).toBeLessThan(total);
+
+    let loads = 0;
+    const h = harness({
+      geotiff: lazyGeotiffReader(async () => {
+        loads++;
+        return import('geotiff');
+      }),
+    });
+    await h.ask(init);
+    await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() });
+    expect(loads).toBe(0);
+    const summary = await h.ask<PopulationSummary>({ type: 'population', bytes: tiff, name: 'worldpop.tif' });
+    expect(loads).toBe(1);
+    expect(summary.issues).toEqual([]);
+    expect(summary.accepted).toBe(pixels);
+    expect(summary.total).toBeCloseTo(total, 6);
+    expect(summary.inside).toBeCloseTo(inside, 6);
+    expect(summary.outside).toBeCloseTo(total - inside, 6);
+    const r = await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() });
+    expect(r.basis).toBe('population');
+    expect(r.population?.inside).toBeCloseTo(inside, 6);
+    expect(r.table.pop!.reduce((a, b) => a + b, 0)).toBeCloseTo(inside, 6);
+
+    const broken = await h.ask<PopulationSummary>({
+      type: 'population',
+      bytes: new Uint8Array([0x49, 0x49, 0x2a, 0, 0xff, 0xff, 0xff, 0x7f]).buffer,
+      name: 'broken.tif',
+    });
+    expect(broken.issues[0]).toMatchObject({ severity: 'error', key: 'plan.cov.pop.err.geotiff_read' });
+    const after = await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() });
+    expect(after.basis).toBe('population');
+    expect(after.population?.name).toBe('worldpop.tif');
+    expect(after.population?.inside).toBeCloseTo(inside, 6);
+    expect(loads).toBe(1);
   });
 
   it('loads a street graph when given, and falls back to the estimate when it cannot', async () => {

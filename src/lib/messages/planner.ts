@@ -105,8 +105,8 @@ export const PLANNER_MESSAGES = {
   'plan.cov.chart.bar': { zh: '{category}：{pct}', en: '{category}: {pct}' },
   'plan.cov.pop.title': { zh: '人口数据', en: 'Population' },
   'plan.cov.pop.load': {
-    zh: '导入人口（CSV：经度、纬度、人口；GeoTIFF）',
-    en: 'Load population (CSV: lon, lat, pop; GeoTIFF)',
+    zh: '导入人口（CSV：经度、纬度、人口；或 WorldPop 式 GeoTIFF，WGS-84 经纬度）',
+    en: 'Load population (CSV: lon, lat, pop; or a WorldPop-style GeoTIFF in WGS-84 lon/lat)',
   },
   'plan.cov.pop.loaded': {
     zh: '{file}：{n} 个点，共 {total} 人，其中 {outside} 人在所选区县格网之外。',
@@ -132,8 +132,8 @@ export const PLANNER_MESSAGES = {
     en: '{file}: no usable population points inside Lanzhou',
   },
   'plan.cov.pop.err.geotiff_missing': {
-    zh: '读取 GeoTIFF 需要安装 geotiff 程序包（npm i geotiff）；目前请导入 CSV 点数据。',
-    en: 'Reading GeoTIFF needs the geotiff package (npm i geotiff); meanwhile please load CSV points.',
+    zh: '{file}：GeoTIFF 读取组件未能加载（{detail}）。请刷新页面后重试，或改用 CSV 点数据。',
+    en: '{file}: the GeoTIFF reader could not be loaded ({detail}). Reload the page and try again, or load CSV points.',
   },
   'plan.cov.pop.err.geotiff_crs': {
     zh: '{file}：栅格不是 WGS-84 经纬度坐标（{value}），请使用 WorldPop 的 EPSG:4326 产品',

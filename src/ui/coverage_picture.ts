@@ -1,0 +1,200 @@
+// Paints the coverage map picture: the captured map, the cells in view, proposed sites, a title, legend, scale bar and sources.
+
+import type { Map as MlMap } from 'maplibre-gl';
+import { layerOf } from '../catalog';
+import { squareRingAt } from '../lib/coverage/grid_spec';
+import { cellsInView, metresPerPixel, scaleBar } from '../lib/coverage/picture';
+import type { GridPayload } from '../lib/coverage/protocol';
+import { RAMP, RAMP_ALPHA } from '../lib/coverage/ramp';
+import type { CoverageReport } from '../lib/coverage/report';
+import type { WhatIfSite } from '../lib/coverage/scenario_state';
+import { canvasRatio, captureMap } from '../map/snapshot';
+
+export interface PictureInput {
+  map: MlMap;
+  grid: GridPayload;
+  minutes: Float32Array;
+  reach: Uint8Array;
+  bands: readonly number[];
+  sites: readonly WhatIfSite[];
+  report: CoverageReport;
+  /** Lines under the map: method, sources, attribution. */
+  footer: readonly string[];
+}
+
+const HEADER_PX = 58;
+const FONT = '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif';
+
+/** Splits text into lines no wider than `width` (breaks at spaces, or anywhere in Chinese text). */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const token of text.split(/(?<=\s)|(?=[\u3000-\u9fff])|(?<=[\u3000-\u9fff])/u)) {
+    if (line && ctx.measureText(line + token).width > width) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else line += token;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Outline of cell i in degrees: an H3 hexagon or a grid square. */
+async function ringSource(
+  grid: GridPayload,
+): Promise<{ ringOf: (i: number) => [number, number][]; pad: number }> {
+  if (grid.spec.kind === 'h3') {
+    const { cellToBoundary, getHexagonEdgeLengthAvg, UNITS } = await import('h3-js');
+    const edgeM = getHexagonEdgeLengthAvg(grid.spec.resolution, UNITS.m);
+    return {
+      ringOf: (i) => cellToBoundary(grid.ids[i] as string, true) as [number, number][],
+      pad: (2 * edgeM) / 90_000,
+    };
+  }
+  const size = grid.spec.sizeM;
+  return {
+    ringOf: (i) => squareRingAt(grid.lon[i] as number, grid.lat[i] as number, size),
+    pad: (1.5 * size) / 90_000,
+  };
+}
+
+/**
+ * The picture as a canvas (device pixels): a white title band, the map with the cells drawn on it, a
+ * legend box with the scale bar, and a footer with method and sources. Null when the map could not be read.
+ */
+export async function coveragePicture(o: PictureInput): Promise<HTMLCanvasElement | null> {
+  const { map, report } = o;
+  const [shot, rings] = await Promise.all([captureMap(map), ringSource(o.grid)]);
+  if (!shot) return null;
+  const ratio = canvasRatio(map);
+  const W = shot.width;
+  const px = (v: number) => v * ratio;
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  // Footer height depends on how the lines wrap at this width.
+  ctx.font = `${px(11)}px ${FONT}`;
+  const footerLines = o.footer.flatMap((l) => wrap(ctx, l, W - px(24)));
+  const footerH = px(12) + footerLines.length * px(15);
+  const top = px(HEADER_PX);
+  canvas.width = W;
+  canvas.height = top + shot.height + footerH;
+
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(shot, 0, top);
+
+  // ---- cells, clipped to the map area ----
+  const b = map.getBounds();
+  const cells = cellsInView(
+    { lon: o.grid.lon, lat: o.grid.lat, minutes: o.minutes, reach: o.reach, bands: o.bands },
+    [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+    rings.pad,
+    rings.ringOf,
+    (lon, lat) => {
+      const p = map.project([lon, lat]);
+      return [px(p.x), top + px(p.y)];
+    },
+  );
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, top, W, shot.height);
+  ctx.clip();
+  ctx.globalAlpha = RAMP_ALPHA / 255;
+  // One path per class: shared cell edges are not painted twice.
+  RAMP.forEach((ramp, cls) => {
+    ctx.beginPath();
+    for (const c of cells) {
+      if (c.cls !== cls) continue;
+      c.ring.forEach(([x, y], k) => {
+        if (k === 0) ctx.moveTo(x, y);
+        else ctx.lineTo(x, y);
+      });
+      ctx.closePath();
+    }
+    ctx.fillStyle = ramp.hex;
+    ctx.fill();
+  });
+  ctx.globalAlpha = 1;
+  // Proposed sites as numbered discs, like their markers on the map.
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = `700 ${px(12)}px ${FONT}`;
+  o.sites.forEach((s, i) => {
+    const p = map.project([s.lon, s.lat]);
+    const x = px(p.x);
+    const y = top + px(p.y);
+    ctx.beginPath();
+    ctx.arc(x, y, px(11), 0, 2 * Math.PI);
+    ctx.fillStyle = layerOf(s.category).color;
+    ctx.fill();
+    ctx.lineWidth = px(2.5);
+    ctx.strokeStyle = '#ffffff';
+    ctx.stroke();
+    ctx.fillStyle = '#ffffff';
+    ctx.fillText(String(i + 1), x, y);
+  });
+  ctx.restore();
+
+  // ---- title band ----
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = '#111827';
+  ctx.font = `700 ${px(17)}px ${FONT}`;
+  ctx.fillText(report.mapTitle, px(12), px(24));
+  ctx.font = `${px(12)}px ${FONT}`;
+  ctx.fillStyle = '#374151';
+  const where = report.settings[1]?.[1] ?? '';
+  ctx.fillText(`${report.findings[0] ?? ''}`, px(12), px(42), W - px(24));
+  ctx.fillStyle = '#6b7280';
+  ctx.fillText(`${where} · ${report.generated}`, px(12), px(55), W - px(24));
+
+  // ---- legend box with scale bar, bottom-left of the map ----
+  const rowH = px(17);
+  const items = report.legend.length + (o.sites.length ? 1 : 0);
+  ctx.font = `${px(12)}px ${FONT}`;
+  const labelW = Math.max(...report.legend.map((x) => ctx.measureText(x.label).width), px(90));
+  const boxW = Math.min(W - px(20), px(30) + labelW);
+  const boxH = px(10) + items * rowH + px(34);
+  const bx = px(10);
+  const by = top + shot.height - boxH - px(10);
+  ctx.fillStyle = 'rgba(255,255,255,0.93)';
+  ctx.strokeStyle = '#9ca3af';
+  ctx.lineWidth = px(1);
+  ctx.fillRect(bx, by, boxW, boxH);
+  ctx.strokeRect(bx, by, boxW, boxH);
+  report.legend.forEach((x, i) => {
+    const y = by + px(8) + i * rowH;
+    ctx.globalAlpha = RAMP_ALPHA / 255;
+    ctx.fillStyle = x.hex;
+    ctx.fillRect(bx + px(8), y, px(14), px(12));
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = '#111827';
+    ctx.fillText(x.label, bx + px(28), y + px(11));
+  });
+  if (o.sites.length) {
+    const y = by + px(8) + report.legend.length * rowH;
+    ctx.fillStyle = '#111827';
+    ctx.fillText(report.sitesLegend, bx + px(8), y + px(11));
+  }
+  const centre = map.getCenter();
+  const bar = scaleBar(metresPerPixel(centre.lat, map.getZoom()), Math.min(120, (boxW - px(16)) / ratio));
+  const sy = by + boxH - px(12);
+  ctx.strokeStyle = '#111827';
+  ctx.lineWidth = px(2);
+  ctx.beginPath();
+  ctx.moveTo(bx + px(8), sy - px(5));
+  ctx.lineTo(bx + px(8), sy);
+  ctx.lineTo(bx + px(8) + px(bar.px), sy);
+  ctx.lineTo(bx + px(8) + px(bar.px), sy - px(5));
+  ctx.stroke();
+  ctx.fillText(bar.label, bx + px(8), sy - px(8));
+
+  // ---- footer ----
+  ctx.font = `${px(11)}px ${FONT}`;
+  ctx.fillStyle = '#374151';
+  footerLines.forEach((l, i) => {
+    ctx.fillText(l, px(12), top + shot.height + px(16) + i * px(15));
+  });
+  return canvas;
+}
