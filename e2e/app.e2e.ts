@@ -307,6 +307,15 @@ describe('without WebGL', () => {
     await expect.poll(() => page.locator('.list-item').count()).toBeGreaterThan(0);
     await page.locator('.list-item').first().click();
     expect(await page.locator('.feature-card').count()).toBe(1);
+    // Search works without the map: it picks a place in the list.
+    await expect.poll(() => page.locator('.search-input').count()).toBe(1);
+    await page.locator('.search-input').fill('dongfanghong');
+    await expect.poll(() => page.locator('.search-results').textContent()).toContain('东方红广场');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.feature-card').getAttribute('data-feature-id'))
+      .toBe('park-dongfanghong-square');
     await pageShot(page, 'nowebgl-zh');
     await context.close();
     await noGl.close();

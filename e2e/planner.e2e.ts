@@ -190,8 +190,9 @@ describe('coverage (planner)', () => {
         w.__printed++;
       };
     });
+    // `live`: no preserved drawing buffer, so the picture is read the way the app reads it for everyone.
     await page.goto(
-      `${base}?e2e#bm=offline&map=12.5/36.085/103.70&lang=zh&p=coverage&cov=fitness_site&res=h9&cd=620103,620105&ws=fitness_site:103.72,36.095`,
+      `${base}?e2e&live#bm=offline&map=12.5/36.085/103.70&lang=zh&p=coverage&cov=fitness_site&res=h9&cd=620103,620105&ws=fitness_site:103.72,36.095`,
     );
     await expect.poll(() => page.locator('.cov-delta').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await waitForMapIdle(page);
@@ -252,7 +253,9 @@ describe('coverage (planner)', () => {
     }
     expect(white / (top * pic.width)).toBeGreaterThan(0.8);
     expect(dark).toBeGreaterThan(200);
-    expect(await page.locator('.notice').textContent()).toContain('lanzhou-coverage-fitness_site-');
+    await expect
+      .poll(() => page.locator('.notice').textContent())
+      .toContain('lanzhou-coverage-fitness_site-');
 
     // The report, printed in English from the Chinese interface.
     await page.locator('#cov-report-lang').selectOption('en');
@@ -260,6 +263,8 @@ describe('coverage (planner)', () => {
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed))
       .toBe(1);
+    // "Save as PDF" is named after the report while printing.
+    expect(await page.title()).toMatch(/^Lanzhou 15-minute walking coverage report \d{8}-\d{4}$/);
     await page.emulateMedia({ media: 'print' });
     const sheet = page.locator('#cov-report-sheet');
     expect(await sheet.isVisible()).toBe(true);
@@ -292,8 +297,12 @@ describe('coverage (planner)', () => {
       expect(Number(h)).toBeCloseTo(841.9, 0);
     }
     const pages = (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(4);
+    // Printing ends: the app is back as it was.
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.locator('#cov-report-sheet').count()).toBe(0);
+    expect(await page.locator('body.printing-report').count()).toBe(0);
+    expect(await page.title()).not.toContain('report');
     expect(realErrors(errors)).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     await context.close();

@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeArrayBuffer } from 'geotiff';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildGrid, cellAt, districtShapes } from '../src/lib/coverage/grid';
+import { writeTestTiff } from '../src/lib/coverage/tiff_test_support';
 import type { DistrictCollectionLike } from '../src/lib/districts';
 import { launch, openPage, pageShot } from './browser';
 
@@ -61,17 +61,20 @@ const VALUES = [
   150,
 ];
 
+/** Deflate with the floating-point predictor in strips of 2 rows, as GDAL writes WorldPop-style files. */
 function tiff(): Buffer {
   return Buffer.from(
-    writeArrayBuffer(Float32Array.from(VALUES), {
+    writeTestTiff({
       width: WIDTH,
       height: HEIGHT,
-      ModelPixelScale: [SIZE, SIZE, 0],
-      ModelTiepoint: [0, 0, 0, WEST, NORTH, 0],
-      GDAL_NODATA: String(NODATA),
-      GTModelTypeGeoKey: 2,
-      GeographicTypeGeoKey: 4326,
-      GTRasterTypeGeoKey: 1,
+      values: VALUES,
+      west: WEST,
+      north: NORTH,
+      size: SIZE,
+      noData: String(NODATA),
+      compression: 8,
+      predictor: 3,
+      rowsPerStrip: 2,
     }),
   );
 }
@@ -128,6 +131,8 @@ describe('population from a GeoTIFF (planner)', () => {
     await expect
       .poll(() => page.locator('#cov-table caption').textContent(), { timeout: 30_000 })
       .toContain('by population');
+    // ... and was loaded for it: exactly one geotiff chunk, fetched after the upload.
+    expect(geotiffChunks).toHaveLength(1);
     const fmt = (v: number) => v.toLocaleString('en', { maximumFractionDigits: 0 });
     expect(await page.locator('#cov-pop-summary').textContent()).toBe(
       `worldpop_lanzhou.tif: ${points} points, ${fmt(total)} people, ${fmt(outside)} of them outside the selected districts’ cells.`,

@@ -216,10 +216,15 @@ function panelContent(s: ViewState): HTMLElement | null {
   }
 }
 
+let shownTitleLang: Lang | null = null;
 function render(): void {
   const s = store.get();
   document.documentElement.lang = s.lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = t('app.title');
+  // Only on a language change: a printed report names the page (for "Save as PDF") meanwhile.
+  if (shownTitleLang !== s.lang) {
+    document.title = t('app.title');
+    shownTitleLang = s.lang;
+  }
   titleFull.textContent = t('app.title');
   titleShort.textContent = t('app.title.short');
   noticeClose.setAttribute('aria-label', t('notice.close'));
@@ -503,14 +508,61 @@ async function applyBasemap(): Promise<void> {
   mapView.update(store.get());
 }
 
+/** The map with the resolved basemap and whatever places and districts have arrived so far. */
+function createMap(resolved: Awaited<ReturnType<typeof resolveBasemap>>): MapView {
+  shownTheme = resolved.theme;
+  if (resolved.notice) showNotice(t(resolved.notice));
+  const view = new MapView({
+    container: mapEl,
+    state: store.get(),
+    base: resolved.style,
+    theme: resolved.theme,
+    features: { type: 'FeatureCollection', features },
+    districts: districtData,
+    // `live` lets a test read the map the way the app does without a preserved buffer (the PNG export).
+    preserveDrawingBuffer: params.has('e2e') && !params.has('live'),
+    onClick: (hit, lngLat) => {
+      if (planner?.mapClick(store.get(), lngLat)) return;
+      // With the nearby panel open, a click that hits no facility (only a district) chooses the place.
+      if (store.get().panel === 'nearby' && (hit === null || hit.category === 'district')) {
+        store.set({ origin: lngLat, selected: null });
+      } else store.set({ selected: hit?.id ?? null });
+    },
+    onMove: (center, zoom) => store.set({ center, zoom }, 'map'),
+    onBaseError: () => {
+      if (fellBack || store.get().basemap === 'offline') return;
+      fellBack = true;
+      void resolveBasemap('offline', resolveOptions()).then((off) => {
+        if (!mapView) return;
+        showNotice(t('basemap.fallback'));
+        shownTheme = off.theme;
+        mapView.setBase(off.style, off.theme);
+        mapView.update(store.get());
+      });
+    },
+  });
+  return view;
+}
+
 async function start(): Promise<void> {
   const webgl = hasWebGL() && !params.has('nowebgl');
   // The tour view (~12 KiB gzip) loads beside the data, not in the initial bundle.
   const tourModule = import('./ui/tour_controller').catch(() => null);
   if (webgl) prewarmMap();
-  // The basemap style and the data load in parallel: the first map frame waits for the slower one only.
-  const osmParts = loadOsmParts(await loadOsmManifest());
-  const basemap = webgl ? resolveBasemap(store.get().basemap, resolveOptions()) : null;
+  const manifest = loadOsmManifest();
+  const osmParts = manifest.then(loadOsmParts);
+  // The map starts as soon as its basemap is known (the manifest may name a detailed one): its style,
+  // tiles and first frames overlap the data, the tour chunk and the panels. Places come with setFeatures.
+  const basemapKey = () =>
+    JSON.stringify([store.get().basemap, store.get().customUrl, store.get().lang, currentTheme()]);
+  const mapStarted = webgl
+    ? manifest.then(async () => {
+        const asked = basemapKey();
+        mapView = createMap(await resolveBasemap(store.get().basemap, resolveOptions()));
+        // A basemap or language picked while the first one was resolving (nothing to restyle then).
+        if (basemapKey() !== asked) void applyBasemap();
+      })
+    : null;
   let districts: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
   let osm: Awaited<typeof osmParts> = { graph: null, graphUrl: null, candidates: [] };
   try {
@@ -529,6 +581,7 @@ async function start(): Promise<void> {
   }
   districtData = districts;
   districtFeatures = districts.features;
+  mapView?.setDistricts(districts);
   setFeatures(features);
   if (store.get().selected && !byId.has(store.get().selected as string)) store.set({ selected: null }, 'url');
   const lookup = createDistrictLookup(districts);
@@ -578,7 +631,7 @@ async function start(): Promise<void> {
   if (osm.graphUrl) planner.setGraphUrl(osm.graphUrl);
   planner.setData(features, districts);
 
-  if (!basemap) {
+  if (!mapStarted) {
     root.classList.add('no-webgl');
     mapEl.replaceChildren(
       h('div', { class: 'nowebgl' }, h('h2', {}, t('nowebgl.title')), h('p', {}, t('nowebgl.body'))),
@@ -588,45 +641,18 @@ async function start(): Promise<void> {
     if (panel === null || panel === 'layers' || panel === 'nearby') store.set({ panel: 'list' }, 'url');
     render();
     tour?.sync(store.get());
+    void mountSearch();
     return;
   }
   render();
-  const resolved = await basemap;
-  shownTheme = resolved.theme;
-  if (resolved.notice) showNotice(t(resolved.notice));
-  mapView = new MapView({
-    container: mapEl,
-    state: store.get(),
-    base: resolved.style,
-    theme: resolved.theme,
-    features: { type: 'FeatureCollection', features },
-    districts,
-    preserveDrawingBuffer: params.has('e2e'),
-    onClick: (hit, lngLat) => {
-      if (planner?.mapClick(store.get(), lngLat)) return;
-      // With the nearby panel open, a click that hits no facility (only a district) chooses the place.
-      if (store.get().panel === 'nearby' && (hit === null || hit.category === 'district')) {
-        store.set({ origin: lngLat, selected: null });
-      } else store.set({ selected: hit?.id ?? null });
-    },
-    onMove: (center, zoom) => store.set({ center, zoom }, 'map'),
-    onBaseError: () => {
-      if (fellBack || store.get().basemap === 'offline') return;
-      fellBack = true;
-      void resolveBasemap('offline', resolveOptions()).then((off) => {
-        if (!mapView) return;
-        showNotice(t('basemap.fallback'));
-        shownTheme = off.theme;
-        mapView.setBase(off.style, off.theme);
-        mapView.update(store.get());
-      });
-    },
-  });
+  await mapStarted;
+  if (!mapView) return;
+  // The search box (pinyin tables) loads once the map with its data is drawn, not while it is.
+  mapView.map.once('idle', () => void mountSearch());
+  mapView.map.triggerRepaint();
   updateAnalysis();
   tour?.sync(store.get());
   updatePlanner();
-  // The search box (pinyin tables) loads once the first map frame is complete, not while it is drawn.
-  mapView.map.once('idle', () => void mountSearch());
   // Exposed for end-to-end tests and debugging; read-only use.
   (window as unknown as { __lym: unknown }).__lym = {
     map: mapView.map,

@@ -23,6 +23,8 @@ export const MESSAGES = {
     en: "Lanzhou's 2024 work points for a youth development-oriented city",
   },
   'lang.switch': { zh: 'English', en: '中文' },
+  'lang.name.zh': { zh: '中文', en: 'Chinese (中文)' },
+  'lang.name.en': { zh: '英文（English）', en: 'English' },
   'lang.switch.label': { zh: '切换到英文', en: 'Switch to Chinese' },
   'panel.layers': { zh: '图层', en: 'Layers' },
   'panel.tabs': { zh: '面板', en: 'Panels' },

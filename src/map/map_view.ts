@@ -24,6 +24,7 @@ import {
   type AnalysisCollection,
   analysisLayers,
   clickableLayerIds,
+  DISTRICT_SOURCE,
   EMPTY_ANALYSIS,
   FEATURE_SOURCE,
   OVERLAY_PREFIX,
@@ -78,6 +79,8 @@ export class MapView {
   private deckTurn: Promise<void> = Promise.resolve();
   private styleReady = false;
   private restylePending = false;
+  /** GeoJSON sources whose data changed before the style loaded. */
+  private readonly dataPending = new Set<string>();
   private readonly opts: MapViewOptions;
 
   constructor(opts: MapViewOptions) {
@@ -106,6 +109,8 @@ export class MapView {
     this.wireEvents();
     this.map.on('style.load', () => {
       this.styleReady = true;
+      if (this.dataPending.delete(FEATURE_SOURCE)) this.pushData(FEATURE_SOURCE, this.opts.features);
+      if (this.dataPending.delete(DISTRICT_SOURCE)) this.pushData(DISTRICT_SOURCE, this.opts.districts);
       if (this.restylePending) {
         this.restylePending = false;
         this.map.setStyle(this.compose(), { diff: true });
@@ -178,11 +183,28 @@ export class MapView {
     if (moved) this.map.jumpTo({ center: state.center, zoom: state.zoom });
   }
 
-  /** Replace the facility features (e.g. after a user import). */
+  /** Replace the facility features (the data arriving after the map started, or a user import). */
   setFeatures(features: MapFeatureCollection): void {
     this.opts.features = features;
-    const source = this.map.getSource<GeoJSONSource>(FEATURE_SOURCE);
-    if (source) source.setData(features as never);
+    this.pushData(FEATURE_SOURCE, features);
+  }
+
+  /** Replace the district boundaries (they arrive after the map started). */
+  setDistricts(districts: MapFeatureCollection): void {
+    this.opts.districts = districts;
+    this.pushData(DISTRICT_SOURCE, districts);
+  }
+
+  /**
+   * GeoJSON changes go through setData, the direct path (no diff of the whole style). Before the style
+   * has loaded there is no source yet; 'style.load' pushes the latest data then.
+   */
+  private pushData(id: string, data: MapFeatureCollection): void {
+    if (!this.styleReady) {
+      this.dataPending.add(id);
+      return;
+    }
+    this.map.getSource<GeoJSONSource>(id)?.setData(data as never);
   }
 
   /** Draw walking analysis (isochrone bands, a walk, the chosen place); an empty collection clears it. */

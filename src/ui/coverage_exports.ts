@@ -2,10 +2,11 @@
 
 import type { Map as MlMap } from 'maplibre-gl';
 import type { GridPayload } from '../lib/coverage/protocol';
-import { buildReport, type CoverageReport, lanzhouTime, type ReportInput } from '../lib/coverage/report';
+import { buildReport, type CoverageReport, lanzhouStamp, type ReportInput } from '../lib/coverage/report';
 import type { Lang } from '../lib/i18n';
 import { coveragePicture } from './coverage_picture';
 import { h } from './dom';
+import { downloadBlob } from './download';
 import { renderPlannerReport } from './planner_report';
 
 /** What both exports are made from: the analysis (all but the language) and the live map. */
@@ -15,14 +16,25 @@ export interface ExportSource {
   report: Omit<ReportInput, 'lang'>;
 }
 
-/** The map picture for a report, or null without a map (no WebGL) or when the map could not be read. */
-async function picture(source: ExportSource, report: CoverageReport): Promise<HTMLCanvasElement | null> {
+/** Width of an A4 page's printable area in CSS pixels (186 mm at 96 dpi): the report's picture is scaled to it. */
+const A4_CONTENT_PX = 703;
+
+/**
+ * The map picture for a report as a PNG Blob, or null without a map (no WebGL) or when the map could not
+ * be read.
+ * @param textScale text and legend size factor (1 on screen; larger when the picture is printed smaller)
+ */
+async function picture(
+  source: ExportSource,
+  report: CoverageReport,
+  textScale: number,
+): Promise<Blob | null> {
   const r = source.report.result;
   const k = r.categories.indexOf(source.report.category);
   const minutes = r.minutes[k];
   const reach = r.reach[k];
   if (!source.map || !minutes || !reach) return null;
-  return coveragePicture({
+  const canvas = await coveragePicture({
     map: source.map,
     grid: source.grid,
     minutes,
@@ -31,7 +43,9 @@ async function picture(source: ExportSource, report: CoverageReport): Promise<HT
     sites: source.report.sites,
     report,
     footer: report.footer,
+    textScale,
   });
+  return canvas ? new Promise((resolve) => canvas.toBlob(resolve, 'image/png')) : null;
 }
 
 /**
@@ -40,52 +54,55 @@ async function picture(source: ExportSource, report: CoverageReport): Promise<HT
  */
 export async function downloadCoveragePng(source: ExportSource, lang: Lang): Promise<string | null> {
   const report = buildReport({ ...source.report, lang });
-  const canvas = await picture(source, report);
-  const blob = canvas ? await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png')) : null;
+  const blob = await picture(source, report, 1);
   if (!blob) return null;
-  const stamp = lanzhouTime(source.report.now)
-    .replace(/[-: ]/g, '')
-    .replace(/^(\d{8})/, '$1-');
-  const file = `lanzhou-coverage-${source.report.category}-${stamp}.png`;
-  const href = URL.createObjectURL(blob);
-  const a = h('a', { href, download: file, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: the download reads the blob asynchronously.
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  const file = `lanzhou-coverage-${source.report.category}-${lanzhouStamp(source.report.now)}.png`;
+  downloadBlob(blob, file);
   return file;
 }
 
 /**
  * Fills the print-only A4 sheet in `lang` (with the map picture when there is a map) and opens the print
- * dialog. The sheet replaces the app on paper until the dialog closes.
+ * dialog. The sheet replaces the app on paper until printing ends.
  */
 export async function printCoverageReport(source: ExportSource, lang: Lang): Promise<void> {
   const report = buildReport({ ...source.report, lang });
-  const canvas = await picture(source, report).catch(() => null);
+  const width = source.map?.getCanvas().clientWidth ?? A4_CONTENT_PX;
+  const blob = await picture(source, report, Math.max(1, width / A4_CONTENT_PX)).catch(() => null);
   document.getElementById('cov-report-sheet')?.remove();
+  const imageUrl = blob ? URL.createObjectURL(blob) : null;
   const sheet = h('article', {
     class: 'cov-report',
     id: 'cov-report-sheet',
     lang: lang === 'zh' ? 'zh-CN' : 'en',
   });
-  sheet.append(...renderPlannerReport(report, canvas ? canvas.toDataURL('image/png') : null));
+  sheet.append(...renderPlannerReport(report, imageUrl));
   document.body.append(sheet);
   document.body.classList.add('printing-report');
+  // "Save as PDF" names the file after the page title.
+  const title = document.title;
+  document.title = `${report.title} ${lanzhouStamp(source.report.now)}`;
   const img = sheet.querySelector('img');
   if (img && !img.complete)
     await new Promise((resolve) => {
       img.addEventListener('load', resolve, { once: true });
       img.addEventListener('error', resolve, { once: true });
     });
-  window.addEventListener(
-    'afterprint',
-    () => {
-      document.body.classList.remove('printing-report');
-      sheet.remove();
-    },
-    { once: true },
-  );
+  // Some browsers never send afterprint; leaving print media ends the report too. Until then a
+  // Ctrl+P would print the report again, which is what the person asked for last.
+  const media = window.matchMedia?.('print');
+  const done = () => {
+    window.removeEventListener('afterprint', done);
+    media?.removeEventListener('change', onMedia);
+    document.body.classList.remove('printing-report');
+    document.title = title;
+    sheet.remove();
+    if (imageUrl) URL.revokeObjectURL(imageUrl);
+  };
+  const onMedia = (e: MediaQueryListEvent) => {
+    if (!e.matches) done();
+  };
+  window.addEventListener('afterprint', done);
+  media?.addEventListener('change', onMedia);
   window.print();
 }

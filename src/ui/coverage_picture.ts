@@ -2,7 +2,8 @@
 
 import type { Map as MlMap } from 'maplibre-gl';
 import { layerOf } from '../catalog';
-import { squareRingAt } from '../lib/coverage/grid_spec';
+import { cellRing } from '../lib/coverage/grid';
+import { H3_AVG_AREA_KM2 } from '../lib/coverage/grid_spec';
 import { cellsInView, metresPerPixel, scaleBar } from '../lib/coverage/picture';
 import type { GridPayload } from '../lib/coverage/protocol';
 import { RAMP, RAMP_ALPHA } from '../lib/coverage/ramp';
@@ -20,6 +21,8 @@ export interface PictureInput {
   report: CoverageReport;
   /** Lines under the map: method, sources, attribution. */
   footer: readonly string[];
+  /** Size factor of text, legend and title band (1 on screen; larger when the picture is printed smaller). */
+  textScale?: number;
 }
 
 const HEADER_PX = 58;
@@ -39,23 +42,13 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines;
 }
 
-/** Outline of cell i in degrees: an H3 hexagon or a grid square. */
-async function ringSource(
-  grid: GridPayload,
-): Promise<{ ringOf: (i: number) => [number, number][]; pad: number }> {
-  if (grid.spec.kind === 'h3') {
-    const { cellToBoundary, getHexagonEdgeLengthAvg, UNITS } = await import('h3-js');
-    const edgeM = getHexagonEdgeLengthAvg(grid.spec.resolution, UNITS.m);
-    return {
-      ringOf: (i) => cellToBoundary(grid.ids[i] as string, true) as [number, number][],
-      pad: (2 * edgeM) / 90_000,
-    };
-  }
-  const size = grid.spec.sizeM;
-  return {
-    ringOf: (i) => squareRingAt(grid.lon[i] as number, grid.lat[i] as number, size),
-    pad: (1.5 * size) / 90_000,
-  };
+/** Margin around the view within which cell centres are kept (about two cells), degrees. */
+function padDegrees(grid: GridPayload): number {
+  const sizeM =
+    grid.spec.kind === 'h3'
+      ? 2 * Math.sqrt(H3_AVG_AREA_KM2[grid.spec.resolution] ?? 1) * 1000
+      : 1.5 * grid.spec.sizeM;
+  return sizeM / 90_000;
 }
 
 /**
@@ -64,11 +57,15 @@ async function ringSource(
  */
 export async function coveragePicture(o: PictureInput): Promise<HTMLCanvasElement | null> {
   const { map, report } = o;
-  const [shot, rings] = await Promise.all([captureMap(map), ringSource(o.grid)]);
+  // Capture and project in one go: the camera may be moving (e.g. flying to a cluster).
+  const shot = await captureMap(map);
   if (!shot) return null;
   const ratio = canvasRatio(map);
   const W = shot.width;
-  const px = (v: number) => v * ratio;
+  const k = o.textScale ?? 1;
+  // Lengths of text and legend: CSS pixels × device ratio × text scale.
+  const px = (v: number) => v * ratio * k;
+  const dev = (v: number) => v * ratio;
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
@@ -89,11 +86,11 @@ export async function coveragePicture(o: PictureInput): Promise<HTMLCanvasElemen
   const cells = cellsInView(
     { lon: o.grid.lon, lat: o.grid.lat, minutes: o.minutes, reach: o.reach, bands: o.bands },
     [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
-    rings.pad,
-    rings.ringOf,
+    padDegrees(o.grid),
+    (i) => cellRing(o.grid, i),
     (lon, lat) => {
       const p = map.project([lon, lat]);
-      return [px(p.x), top + px(p.y)];
+      return [dev(p.x), top + dev(p.y)];
     },
   );
   ctx.save();
@@ -122,8 +119,8 @@ export async function coveragePicture(o: PictureInput): Promise<HTMLCanvasElemen
   ctx.font = `700 ${px(12)}px ${FONT}`;
   o.sites.forEach((s, i) => {
     const p = map.project([s.lon, s.lat]);
-    const x = px(p.x);
-    const y = top + px(p.y);
+    const x = dev(p.x);
+    const y = top + dev(p.y);
     ctx.beginPath();
     ctx.arc(x, y, px(11), 0, 2 * Math.PI);
     ctx.fillStyle = layerOf(s.category).color;
@@ -141,19 +138,22 @@ export async function coveragePicture(o: PictureInput): Promise<HTMLCanvasElemen
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = '#111827';
   ctx.font = `700 ${px(17)}px ${FONT}`;
-  ctx.fillText(report.mapTitle, px(12), px(24));
+  ctx.fillText(report.mapTitle, px(12), px(24), W - px(24));
   ctx.font = `${px(12)}px ${FONT}`;
   ctx.fillStyle = '#374151';
-  const where = report.settings[1]?.[1] ?? '';
-  ctx.fillText(`${report.findings[0] ?? ''}`, px(12), px(42), W - px(24));
+  ctx.fillText(report.findings[0] ?? '', px(12), px(42), W - px(24));
   ctx.fillStyle = '#6b7280';
-  ctx.fillText(`${where} · ${report.generated}`, px(12), px(55), W - px(24));
+  ctx.fillText(`${report.where} · ${report.generated}`, px(12), px(55), W - px(24));
 
   // ---- legend box with scale bar, bottom-left of the map ----
   const rowH = px(17);
   const items = report.legend.length + (o.sites.length ? 1 : 0);
   ctx.font = `${px(12)}px ${FONT}`;
-  const labelW = Math.max(...report.legend.map((x) => ctx.measureText(x.label).width), px(90));
+  const labelW = Math.max(
+    ...report.legend.map((x) => ctx.measureText(x.label).width),
+    o.sites.length ? ctx.measureText(report.sitesLegend).width - px(20) : 0,
+    px(90),
+  );
   const boxW = Math.min(W - px(20), px(30) + labelW);
   const boxH = px(10) + items * rowH + px(34);
   const bx = px(10);
@@ -178,15 +178,16 @@ export async function coveragePicture(o: PictureInput): Promise<HTMLCanvasElemen
     ctx.fillText(report.sitesLegend, bx + px(8), y + px(11));
   }
   const centre = map.getCenter();
-  const bar = scaleBar(metresPerPixel(centre.lat, map.getZoom()), Math.min(120, (boxW - px(16)) / ratio));
+  // The bar is in map pixels (dev), whatever the text scale.
+  const bar = scaleBar(metresPerPixel(centre.lat, map.getZoom()), Math.min(120 * k, (boxW - px(16)) / ratio));
   const sy = by + boxH - px(12);
   ctx.strokeStyle = '#111827';
   ctx.lineWidth = px(2);
   ctx.beginPath();
   ctx.moveTo(bx + px(8), sy - px(5));
   ctx.lineTo(bx + px(8), sy);
-  ctx.lineTo(bx + px(8) + px(bar.px), sy);
-  ctx.lineTo(bx + px(8) + px(bar.px), sy - px(5));
+  ctx.lineTo(bx + px(8) + dev(bar.px), sy);
+  ctx.lineTo(bx + px(8) + dev(bar.px), sy - px(5));
   ctx.stroke();
   ctx.fillText(bar.label, bx + px(8), sy - px(8));
 

@@ -24,6 +24,7 @@ import { walkTarget } from '../lib/nearby';
 import type { TargetProgress } from '../lib/plan_targets';
 import type { ExportSource } from './coverage_exports';
 import { h } from './dom';
+import { downloadBlob } from './download';
 import { renderCoveragePanel, type SelectedCell } from './planner_panel';
 
 /** What the controller reads of the app state (ViewState with the coverage fields satisfies it). */
@@ -91,6 +92,8 @@ export class PlannerController {
   private grid: GridPayload | null = null;
   private result: AnalyseResult | null = null;
   private resultVersion = 0;
+  /** Settings key the shown result was computed for. */
+  private resultKey = '';
   private progress: CoverageProgress | null = null;
   private error: string | null = null;
   private cancelled = false;
@@ -224,6 +227,7 @@ export class PlannerController {
       this.progress = null;
       if (o.kind === 'result') {
         this.result = o.result;
+        this.resultKey = key;
         this.resultVersion++;
         if (this.selected !== null && this.selected >= o.result.cellCount) this.selected = null;
       } else if (o.kind === 'cancelled') this.cancelled = true;
@@ -252,6 +256,8 @@ export class PlannerController {
       youthShare: this.youthShare,
       reportLang: this.reportLang ?? s.lang,
       picturing: this.picturing,
+      exportReady: this.exportReady(s),
+      canPicture: this.host.map() !== null,
       population: this.population,
       marginal: this.marginal,
       sort: this.sort,
@@ -295,7 +301,7 @@ export class PlannerController {
           this.sort = { sort, dir };
           this.host.refresh();
         },
-        export: (what) => void this.download(what, s.lang),
+        export: (what) => void this.download(what, s),
         reportLang: (l) => {
           this.reportLang = l;
           this.host.refresh();
@@ -335,8 +341,8 @@ export class PlannerController {
   private async loadPopulation(file: File): Promise<void> {
     this.population = { summary: this.population.summary, busy: true };
     this.host.refresh();
-    const bytes = await file.arrayBuffer();
-    const o = await this.client.request({ type: 'population', bytes, name: file.name }).outcome;
+    // The File itself goes to the worker: a clone shares its bytes, and a GeoTIFF is read window by window.
+    const o = await this.client.request({ type: 'population', bytes: file, name: file.name }).outcome;
     const prev = this.population.summary;
     // A rejected file shows its problems but keeps the population already loaded (and its summary).
     const summary =
@@ -376,26 +382,28 @@ export class PlannerController {
     this.host.refresh();
   }
 
-  private async download(what: 'cells' | 'districts' | 'scores', lang: Lang): Promise<void> {
+  private async download(what: 'cells' | 'districts' | 'scores', s: PlannerState): Promise<void> {
+    // The worker exports its latest result, which is the shown one only when the settings match.
+    if (!this.exportReady(s)) return;
+    const lang = s.lang;
     const o = await this.client.request({ type: 'export', what, lang }).outcome;
     if (o.kind !== 'result') {
       if (o.kind === 'error') this.host.notice(translate(lang, 'plan.cov.error', { detail: o.message }));
       return;
     }
-    const href = URL.createObjectURL(new Blob([o.result.text], { type: o.result.mime }));
-    const a = h('a', { href, download: o.result.filename, hidden: true });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    // Revoke later: the download reads the blob asynchronously.
-    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    downloadBlob(new Blob([o.result.text], { type: o.result.mime }), o.result.filename);
+  }
+
+  /** Whether the shown result belongs to the current settings (while a new one computes, it does not). */
+  private exportReady(s: PlannerState): boolean {
+    return this.result !== null && this.resultKey === this.settingsKey(s);
   }
 
   /** What the picture and report are made from, or null before a result (or while its grid is missing). */
   private exportSource(s: PlannerState): ExportSource | null {
     const r = this.result;
     const g = this.grid;
-    if (!r || !g || g.key !== r.gridKey) return null;
+    if (!r || !g || g.key !== r.gridKey || !this.exportReady(s)) return null;
     const counted = this.facilities.filter(
       (f) => f.category === s.covCat && (s.covPlanned || f.status === 'existing'),
     );

@@ -1,7 +1,7 @@
 // The coverage panel: controls, legend, district figures with bars, what-if sites, gaps, apartment scores, exports.
 
 import { CATALOG, layerOf } from '../catalog';
-import { type ShareRow, shareRows } from '../lib/coverage/aggregate';
+import { basisShare, type ShareRow, shareRows } from '../lib/coverage/aggregate';
 import type { UncoveredCluster } from '../lib/coverage/clusters';
 import { formatGridSpec, GRID_CHOICES, type GridSpec, H3_AVG_AREA_KM2 } from '../lib/coverage/grid_spec';
 import type {
@@ -10,7 +10,7 @@ import type {
   MarginalResult,
   PopulationSummary,
 } from '../lib/coverage/protocol';
-import { RAMP } from '../lib/coverage/ramp';
+import { legendItems, RAMP } from '../lib/coverage/ramp';
 import { type CoverageViewState, MAX_SITES } from '../lib/coverage/scenario_state';
 import type { ScoreSort } from '../lib/coverage/scores';
 import { type CategoryId, LANZHOU_DISTRICTS } from '../lib/feature';
@@ -44,6 +44,10 @@ export interface CoveragePanelProps {
   reportLang: Lang;
   /** A map picture is being made (PNG or report). */
   picturing: boolean;
+  /** The result shown belongs to the current settings (exports would otherwise mix old and new). */
+  exportReady: boolean;
+  /** There is a map to draw a picture of (not without WebGL). */
+  canPicture: boolean;
   population: { summary: PopulationSummary | null; busy: boolean };
   marginal: { result: MarginalResult | null; busy: boolean; error: string | null };
   sort: { sort: ScoreSort; dir: 'asc' | 'desc' };
@@ -199,6 +203,7 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
       retry,
     );
   }
+  if (p.picturing) status.append(h('span', {}, t('report.png.busy')));
   root.append(status);
 
   // ---- honesty notes: method, basis, what is mapped ----
@@ -218,13 +223,6 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
   root.append(h('p', { class: 'cov-data-note' }, t('plan.cov.data_note', { n: p.mapped })));
 
   // ---- legend ----
-  const legendItems = [
-    ...bands.map((b, i) =>
-      t('plan.cov.legend.band', { from: i === 0 ? 0 : (bands[i - 1] as number), to: b }),
-    ),
-    t('plan.cov.legend.beyond', { min: last }),
-    t('plan.cov.legend.unreachable'),
-  ];
   root.append(
     h(
       'div',
@@ -233,15 +231,11 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
       h(
         'ul',
         {},
-        ...legendItems.map((label, i) =>
+        ...legendItems(L, bands).map(({ hex, label }) =>
           h(
             'li',
             {},
-            h('span', {
-              class: 'cov-swatch',
-              style: `background:${RAMP[i]?.hex ?? '#999'}`,
-              'aria-hidden': 'true',
-            }),
+            h('span', { class: 'cov-swatch', style: `background:${hex}`, 'aria-hidden': 'true' }),
             label,
           ),
         ),
@@ -408,22 +402,37 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
       ['districts', 'plan.cov.export.districts'],
       ['scores', 'plan.cov.export.scores'],
     ] as const) {
-      const b = h('button', { type: 'button', id: `cov-export-${what}` }, t(key));
+      const b = h(
+        'button',
+        { type: 'button', id: `cov-export-${what}`, 'aria-disabled': String(!p.exportReady) },
+        t(key),
+      );
       b.addEventListener('click', () => p.on.export(what));
       ex.append(b);
     }
-    const png = h('button', { type: 'button', id: 'cov-export-png', disabled: p.picturing }, t('report.png'));
+    // aria-disabled rather than disabled: a disabled button drops the keyboard focus on re-render.
+    const blocked = p.picturing || !p.exportReady;
+    const png = h(
+      'button',
+      { type: 'button', id: 'cov-export-png', 'aria-disabled': String(blocked), hidden: !p.canPicture },
+      t('report.png'),
+    );
     png.addEventListener('click', p.on.png);
     const langSelect = h(
       'select',
       { id: 'cov-report-lang' },
-      h('option', { value: 'zh', selected: p.reportLang === 'zh' }, '中文'),
-      h('option', { value: 'en', selected: p.reportLang === 'en' }, 'English'),
+      ...(['zh', 'en'] as const).map((l) =>
+        h(
+          'option',
+          { value: l, selected: p.reportLang === l, lang: l === 'zh' ? 'zh-CN' : 'en' },
+          t(`lang.name.${l}`),
+        ),
+      ),
     );
     langSelect.addEventListener('change', () => p.on.reportLang(langSelect.value === 'en' ? 'en' : 'zh'));
     const print = h(
       'button',
-      { type: 'button', id: 'cov-report-print', disabled: p.picturing },
+      { type: 'button', id: 'cov-report-print', 'aria-disabled': String(blocked) },
       t('report.print'),
     );
     print.addEventListener('click', p.on.report);
@@ -437,7 +446,6 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
         print,
       ),
     );
-    if (p.picturing) ex.append(h('p', { class: 'cov-muted', role: 'status' }, t('report.png.busy')));
     root.append(ex);
   }
   return root;
@@ -456,7 +464,7 @@ function districtTable(
   const L = p.lang;
   const rows = shareRows(r.table, p.state.covCat);
   const before = r.baseTable ? shareRows(r.baseTable, p.state.covCat) : null;
-  const share = (row: ShareRow) => (r.basis === 'population' && row.popShare ? row.popShare : row.areaShare);
+  const share = (row: ShareRow) => basisShare(row, r.basis);
   const table = h('table', { class: 'cov-table', id: 'cov-table' });
   table.append(
     h('caption', {}, t('plan.cov.table.title', { basis })),
@@ -539,9 +547,7 @@ function categoryChart(
   const list = h('ul', { class: 'cov-chart', id: 'cov-chart' });
   for (const category of r.categories) {
     const city = shareRows(r.table, category).at(-1) as ShareRow;
-    const v = (r.basis === 'population' && city.popShare ? city.popShare : city.areaShare)[
-      lastIndex
-    ] as number;
+    const v = basisShare(city, r.basis)[lastIndex] as number;
     const color = CATALOG.find((e) => e.id === category)?.color ?? '#6b7280';
     list.append(
       h(

@@ -55,7 +55,7 @@ import { formatIssue, type Issue } from '../lib/validate';
 import type { WalkEngine } from '../lib/walk/engine';
 import { type AnalysisCollection, EMPTY_ANALYSIS } from '../map/layers';
 import { canvasRatio, captureMap } from '../map/snapshot';
-import { h } from './dom';
+import { downloadBlob } from './download';
 import { renderTourPanel, renderTourPrint, type TourPanelProps, type TourRowView } from './tour_panel';
 
 /** Where the published routes are served (built from data/night_routes.json by `npm run data`). */
@@ -823,13 +823,7 @@ export class TourController {
         : [],
     });
     const file = `${route.id}-${formatTourStart(v.plan.start).slice(0, 10)}.gpx`;
-    const href = URL.createObjectURL(new Blob([gpx], { type: 'application/gpx+xml' }));
-    const a = h('a', { href, download: file, hidden: true });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    // Revoke later: the download reads the blob asynchronously.
-    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    downloadBlob(new Blob([gpx], { type: 'application/gpx+xml' }), file);
     this.host.notice(translate(lang, 'tour.ui.gpx.done', { file }));
   }
 

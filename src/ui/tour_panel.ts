@@ -319,7 +319,7 @@ function exportsBar(p: TourPanelProps): HTMLElement {
   const printLang = h(
     'select',
     { id: 'tour-print-lang' },
-    ...langs.map((l) => h('option', { value: l, selected: l === p.printLang }, t(`tour.ui.lang.${l}`))),
+    ...langs.map((l) => h('option', { value: l, selected: l === p.printLang }, t(`lang.name.${l}`))),
   );
   printLang.addEventListener('change', () => p.onPrintLang(printLang.value as Lang));
   const print = h('button', { type: 'button', id: 'tour-print' }, t('tour.ui.print'));

@@ -153,6 +153,14 @@ export interface ShareRow {
   popShare: number[] | null;
 }
 
+/**
+ * The shares (0–1, per band) a figure is read by: of people when the analysis is by population and the
+ * row has people, else of area.
+ */
+export function basisShare(row: ShareRow, basis: 'area' | 'population'): number[] {
+  return basis === 'population' && row.popShare ? row.popShare : row.areaShare;
+}
+
 /** Rows for one category: every district in grid order, then the city (all chosen districts). */
 export function shareRows(t: CoverageTable, category: CategoryId): ShareRow[] {
   const k = t.categories.indexOf(category);

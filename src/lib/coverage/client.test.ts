@@ -103,6 +103,65 @@ describe('CoverageClient', () => {
     expect(workers[1]!.received.map((m) => m.type)).toEqual(['init', 'analyse']);
   });
 
+  it('replays the population in use to a replacement worker, after init', async () => {
+    const workers: SessionWorker[] = [];
+    const client = new CoverageClient({
+      createWorker: () => {
+        const w = new SessionWorker(workers.length < 2 ? 'analyse' : undefined);
+        workers.push(w);
+        return w;
+      },
+    });
+    const csv = (rows: string) => new File([`lon,lat,pop\n${rows}`], 'pop.csv');
+    const good = csv('103.80,36.05,100\n103.81,36.06,50\n');
+    await client.request(init).outcome;
+    const loaded = await client.request({ type: 'population', bytes: good, name: 'pop.csv' }).outcome;
+    expect(loaded).toMatchObject({ kind: 'result', result: { accepted: 2 } });
+    // A file without usable points leaves the worker's population as it was, so it is not replayed.
+    const bad = await client.request({ type: 'population', bytes: csv('1,2,3\n'), name: 'far.csv' }).outcome;
+    expect(bad).toMatchObject({ kind: 'result', result: { accepted: 0 } });
+    expect((await client.request(analyse).outcome).kind).toBe('error');
+
+    // The next request starts a worker that gets init, then the population, then the request.
+    const out = await client.request(analyse).outcome;
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.received.map((m) => m.type)).toEqual(['init', 'population', 'analyse']);
+    const replayed = workers[1]!.received[1] as Extract<CoverageRequest, { type: 'population' }>;
+    expect(replayed.name).toBe('pop.csv');
+    expect(await (replayed.bytes as Blob).text()).toBe(await good.text());
+    // ... and analyses by it (here the second worker crashes on analyse too: an error, as before).
+    expect(out.kind).toBe('error');
+
+    // An init that starts a worker is followed by the population too.
+    expect((await client.request(init).outcome).kind).toBe('result');
+    expect(workers[2]!.received.map((m) => m.type)).toEqual(['init', 'population']);
+    const r = await client.request(analyse).outcome;
+    expect(r).toMatchObject({
+      kind: 'result',
+      result: { basis: 'population', population: { name: 'pop.csv' } },
+    });
+    expect((r as { result: AnalyseResult }).result.population?.inside).toBe(150);
+  });
+
+  it('does not replay a population that was removed', async () => {
+    const workers: SessionWorker[] = [];
+    const client = new CoverageClient({
+      createWorker: () => {
+        const w = new SessionWorker(workers.length === 0 ? 'analyse' : undefined);
+        workers.push(w);
+        return w;
+      },
+    });
+    await client.request(init).outcome;
+    const file = new File(['lon,lat,pop\n103.80,36.05,100\n'], 'pop.csv');
+    await client.request({ type: 'population', bytes: file, name: 'pop.csv' }).outcome;
+    await client.request({ type: 'population', bytes: null, name: '' }).outcome;
+    expect((await client.request(analyse).outcome).kind).toBe('error');
+    const r = await client.request(analyse).outcome;
+    expect(workers[1]!.received.map((m) => m.type)).toEqual(['init', 'analyse']);
+    expect(r).toMatchObject({ kind: 'result', result: { basis: 'area', population: null } });
+  });
+
   it('falls back to the main thread when the worker cannot start, resending what it held', async () => {
     class BlockedWorker {
       onerror: ((e: { message?: string }) => void) | null = null;

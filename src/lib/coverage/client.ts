@@ -8,7 +8,10 @@ import type {
   CoverageRequest,
   CoverageRequestBody,
   CoverageResults,
+  PopulationSummary,
 } from './protocol';
+
+type PopulationRequest = Extract<CoverageRequestBody, { type: 'population' }>;
 
 /** The part of Worker the client uses (a fake in tests). */
 export interface CoverageWorkerLike {
@@ -66,7 +69,8 @@ export function inProcessWorker(): CoverageWorkerLike {
 /**
  * Talks to one coverage worker. Requests resolve with an Outcome, never reject. If the worker dies
  * (e.g. out of memory) every pending request ends with an error and the next request starts a new
- * worker, replaying the last `init` first so the new worker knows the data.
+ * worker, replaying the last `init` and then the population in use, so the new worker knows the data
+ * and the figures stay by the population the panel lists.
  */
 export class CoverageClient {
   private worker: CoverageWorkerLike | null = null;
@@ -77,6 +81,8 @@ export class CoverageClient {
   /** Requests still waiting, as sent (resent to the fallback when the worker never started). */
   private readonly sent = new Map<number, CoverageRequestBody>();
   private lastInit: CoverageRequestBody | null = null;
+  /** The population file the worker holds (null: none), replayed after `init` to a new worker. */
+  private lastPopulation: PopulationRequest | null = null;
 
   constructor(
     private readonly options: {
@@ -101,13 +107,34 @@ export class CoverageClient {
     }
   }
 
-  /** The running worker, or a new one told the last `init` (unless an init is about to be sent). */
-  private start(replayInit: boolean): CoverageWorkerLike {
+  /**
+   * The running worker, or a new one told the last `init` (unless an init is about to be sent) and
+   * the population (unless an init is about to be sent: then after it, see request).
+   */
+  private start(replay: boolean): CoverageWorkerLike {
     if (this.worker) return this.worker;
     const w = this.spawn();
     this.attach(w);
-    if (replayInit && this.lastInit) w.postMessage({ ...this.lastInit, id: 0 } as CoverageRequest);
+    if (replay) {
+      if (this.lastInit) w.postMessage({ ...this.lastInit, id: 0 } as CoverageRequest);
+      this.replayPopulation(w);
+    }
     return w;
+  }
+
+  /** Replies to id 0 match no pending request, so replays answer nobody. */
+  private replayPopulation(w: CoverageWorkerLike): void {
+    if (this.lastPopulation) w.postMessage({ ...this.lastPopulation, id: 0 });
+  }
+
+  /**
+   * Follows what the worker holds, in request order (outcomes arrive in order): a file that gave
+   * points replaces the population; a removal always ends it (the panel drops it whatever happened).
+   */
+  private notePopulation(req: PopulationRequest, outcome: Outcome<unknown>): void {
+    if (req.bytes === null) this.lastPopulation = null;
+    else if (outcome.kind === 'result' && (outcome.result as PopulationSummary).accepted > 0)
+      this.lastPopulation = req;
   }
 
   private attach(w: CoverageWorkerLike): void {
@@ -152,7 +179,8 @@ export class CoverageClient {
   }
 
   /**
-   * Sends a request. `init` is remembered and replayed to a replacement worker.
+   * Sends a request. `init` and the population in use are remembered and replayed to a replacement
+   * worker (a population File is kept by reference only: the browser holds its bytes on disk).
    * @param onProgress receives progress (throttled by the worker to ~20 per second)
    * @returns the request id (for cancel) and its outcome
    */
@@ -166,15 +194,18 @@ export class CoverageClient {
       this.pending.set(id, {
         resolve: (o) => {
           this.sent.delete(id);
+          if (req.type === 'population') this.notePopulation(req as PopulationRequest, o);
           resolve(o as Outcome<CoverageResults[R['type']]>);
         },
         onProgress,
       });
     });
+    const fresh = this.worker === null;
     const w = this.start(!isInit);
     if (isInit) this.lastInit = req;
     this.sent.set(id, req);
     w.postMessage({ ...req, id } as CoverageRequest);
+    if (isInit && fresh) this.replayPopulation(w);
     return { id, outcome };
   }
 

@@ -218,7 +218,7 @@ export function gridNeighbours(grid: CoverageGrid): Neighbours {
 }
 
 /** Closed outline of a cell, [lon, lat][] (counter-clockwise for squares; H3's own order for hexagons). */
-export function cellRing(grid: CoverageGrid, cell: number): [number, number][] {
+export function cellRing(grid: Pick<CoverageGrid, 'ids' | 'spec'>, cell: number): [number, number][] {
   const id = grid.ids[cell] as string;
   if (grid.spec.kind === 'h3') return cellToBoundary(id, true) as [number, number][];
   const [, si, sj] = id.split(':');

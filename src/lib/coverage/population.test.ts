@@ -3,8 +3,10 @@ import * as geotiff from 'geotiff';
 import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { MAX_BOUNDS } from '../../config';
+import { rng } from '../walk/test_support';
 import { buildGrid, cellAt, districtShapes } from './grid';
 import {
+  blobSource,
   type GeoTiffModule,
   geotiffReader,
   lazyGeotiffReader,
@@ -17,9 +19,12 @@ import {
   youthOf,
 } from './population';
 import { SMALL_DISTRICTS } from './test_support';
+import { CountingBlob, lzwEncode, type TestTiff, writeTestTiff } from './tiff_test_support';
 
 const fixture = readFileSync(new URL('../fixtures/coverage/population_points.csv', import.meta.url));
 const utf8 = (s: string) => new TextEncoder().encode(s);
+/** A file as the worker receives it (a File is a Blob). */
+const blob = (bytes: ArrayBuffer | Uint8Array<ArrayBuffer>) => new Blob([bytes]);
 
 describe('readPopulationCsv', () => {
   it('reads points, skipping and counting bad rows with their row numbers', () => {
@@ -101,43 +106,105 @@ describe('rasters (the GeoTIFF seam)', () => {
     expect(p.lon[2]).toBeCloseTo(103.8025, 12);
   });
 
+  it('keeps only centres within bounds, as a test of every pixel does, whichever way the raster runs', () => {
+    const random = rng(11);
+    const bounds: [[number, number], [number, number]] = [
+      [103.71, 36.02],
+      [103.83, 36.09],
+    ];
+    for (const [sx, sy] of [
+      [1, -1],
+      [1, 1],
+      [-1, -1],
+      [-1, 1],
+    ] as const) {
+      const r: PopulationRaster = {
+        width: 37,
+        height: 23,
+        originLon: sx > 0 ? 103.7 : 103.85,
+        originLat: sy < 0 ? 36.1 : 36.0,
+        pixelWidth: sx * 0.004,
+        pixelHeight: sy * 0.0045,
+        values: Float32Array.from({ length: 37 * 23 }, () => {
+          const u = random();
+          return u < 0.1 ? -99999 : u < 0.15 ? Number.NaN : u < 0.2 ? -3 : u < 0.3 ? 0 : random() * 50;
+        }),
+        noData: -99999,
+      };
+      const want = { lon: [] as number[], lat: [] as number[], pop: [] as number[] };
+      let pixels = 0;
+      for (let j = 0; j < r.height; j++)
+        for (let i = 0; i < r.width; i++) {
+          const v = r.values[j * r.width + i]!;
+          if (!(v > 0) || v === r.noData) continue;
+          pixels++;
+          const lon = r.originLon + (i + 0.5) * r.pixelWidth;
+          const lat = r.originLat + (j + 0.5) * r.pixelHeight;
+          if (lon < 103.71 || lon > 103.83 || lat < 36.02 || lat > 36.09) continue;
+          want.lon.push(lon);
+          want.lat.push(lat);
+          want.pop.push(v);
+        }
+      const got = rasterToPoints(r, bounds);
+      expect(want.pop.length).toBeGreaterThan(100);
+      expect(want.pop.length).toBeLessThan(pixels);
+      expect(got.pixels).toBe(pixels);
+      expect([...got.lon]).toEqual(want.lon);
+      expect([...got.lat]).toEqual(want.lat);
+      expect([...got.pop]).toEqual(want.pop);
+      expect(rasterToPoints(r).pop.length).toBe(pixels);
+    }
+  });
+
   it('says that the GeoTIFF reader is unavailable when no reader is given', async () => {
-    const r = await readPopulationGeoTiff(new ArrayBuffer(8), 'p.tif', null);
+    const r = await readPopulationGeoTiff(blob(new ArrayBuffer(8)), 'p.tif', null);
     expect(r.points).toBeNull();
     expect(r.format).toBe('geotiff');
     expect(r.issues[0]!.key).toBe('plan.cov.pop.err.geotiff_missing');
   });
 
   const fakeModule = (geoKeys: Record<string, unknown>): GeoTiffModule => ({
-    fromArrayBuffer: async () => ({
-      getImage: async () => ({
-        getWidth: () => raster.width,
-        getHeight: () => raster.height,
-        getOrigin: () => [raster.originLon, raster.originLat, 0],
-        getResolution: () => [raster.pixelWidth, raster.pixelHeight, 0],
-        getGDALNoData: () => raster.noData,
-        getGeoKeys: () => geoKeys,
-        getFileDirectory: () => ({ getValue: () => undefined }),
-        readRasters: async () => Float32Array.from(raster.values),
+    GeoTIFF: {
+      fromSource: async () => ({
+        getImage: async () => ({
+          getWidth: () => raster.width,
+          getHeight: () => raster.height,
+          getOrigin: () => [raster.originLon, raster.originLat, 0],
+          getResolution: () => [raster.pixelWidth, raster.pixelHeight, 0],
+          getGDALNoData: () => raster.noData,
+          getGeoKeys: () => geoKeys,
+          getFileDirectory: () => ({ getValue: () => undefined }),
+          readRasters: async () => Float32Array.from(raster.values),
+        }),
       }),
-    }),
+    },
   });
 
   it('reads a WGS-84 raster through the module interface and refuses a projected one', async () => {
     const ok = await readPopulationGeoTiff(
-      new ArrayBuffer(8),
+      blob(new ArrayBuffer(8)),
       'p.tif',
       geotiffReader(fakeModule({ GeographicTypeGeoKey: 4326 })),
     );
     expect(ok.accepted).toBe(3);
     expect(ok.total).toBeCloseTo(7.5, 6);
     const utm = await readPopulationGeoTiff(
-      new ArrayBuffer(8),
+      blob(new ArrayBuffer(8)),
       'utm.tif',
       geotiffReader(fakeModule({ ProjectedCSTypeGeoKey: 32648 })),
     );
     expect(utm.issues[0]).toMatchObject({ key: 'plan.cov.pop.err.geotiff_crs', params: { value: '32648' } });
-    const broken = await readPopulationGeoTiff(new ArrayBuffer(8), 'b.tif', async () => {
+    // Projected without an EPSG code: the key itself is named, the same text in both languages.
+    const model = await readPopulationGeoTiff(
+      blob(new ArrayBuffer(8)),
+      'lcc.tif',
+      geotiffReader(fakeModule({ GTModelTypeGeoKey: 1 })),
+    );
+    expect(model.issues[0]).toMatchObject({
+      key: 'plan.cov.pop.err.geotiff_crs',
+      params: { value: 'GTModelTypeGeoKey=1' },
+    });
+    const broken = await readPopulationGeoTiff(blob(new ArrayBuffer(8)), 'b.tif', async () => {
       throw new Error('not a TIFF');
     });
     expect(broken.issues[0]).toMatchObject({
@@ -195,7 +262,7 @@ function expected(t: TiffSpec): { lon: number[]; lat: number[]; pop: number[] } 
 }
 
 const real = geotiffReader(geotiff);
-const read = (t: TiffSpec, name = 'pop.tif') => readPopulationGeoTiff(makeTiff(t), name, real);
+const read = (t: TiffSpec, name = 'pop.tif') => readPopulationGeoTiff(blob(makeTiff(t)), name, real);
 
 function expectPoints(r: PopulationImport, want: ReturnType<typeof expected>) {
   expect(r.points).not.toBeNull();
@@ -268,7 +335,7 @@ describe('readPopulationGeoTiff with geotiff.js on real GeoTIFF bytes', () => {
     const height = 80;
     const values = Array.from({ length: width * height }, (_, k) => ((k * 7919) % 997) - 50);
     const big: TiffSpec = { width, height, west: 101, north: 38, size: 0.05, values, noData: '-1' };
-    const raster = await real(makeTiff(big));
+    const raster = await real(blob(makeTiff(big)));
     expect(raster.width).toBeLessThan(width);
     expect(raster.height).toBeLessThan(height);
     expect(raster.width * raster.height).toBe(raster.values.length);
@@ -284,8 +351,8 @@ describe('readPopulationGeoTiff with geotiff.js on real GeoTIFF bytes', () => {
         GDAL_NODATA: '-99999',
         GeographicTypeGeoKey: 4326,
       });
-    expectPoints(await readPopulationGeoTiff(affine(0, 0), 'm.tif', real), expected(lanzhou));
-    const rotated = await readPopulationGeoTiff(affine(0.001, 0.001), 'r.tif', real);
+    expectPoints(await readPopulationGeoTiff(blob(affine(0, 0)), 'm.tif', real), expected(lanzhou));
+    const rotated = await readPopulationGeoTiff(blob(affine(0.001, 0.001)), 'r.tif', real);
     expect(rotated.issues[0]).toMatchObject({
       key: 'plan.cov.pop.err.geotiff_read',
       params: { detail: 'rotated or sheared rasters are not supported' },
@@ -321,12 +388,89 @@ describe('readPopulationGeoTiff with geotiff.js on real GeoTIFF bytes', () => {
       [new ArrayBuffer(0), 'empty.tif'],
       [tiff.slice(0, 64), 'cut.tif'],
     ] as const) {
-      const r = await readPopulationGeoTiff(bytes, name, real);
+      const r = await readPopulationGeoTiff(blob(bytes), name, real);
       expect(r.points).toBeNull();
       expect(r.issues).toHaveLength(1);
       expect(r.issues[0]).toMatchObject({ severity: 'error', key: 'plan.cov.pop.err.geotiff_read' });
       expect(String(r.issues[0]!.params.detail).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('compressed GeoTIFFs, as WorldPop and GDAL write them', () => {
+  // 300 × 200 pixels of 0.02° over 100–106°E, 35–39°N (Lanzhou's window is about 205 × 130 of them):
+  // WorldPop-like fractional counts, a few zeros and no-data pixels, random enough that LZW's table
+  // fills and restarts several times within each strip.
+  const width = 300;
+  const height = 200;
+  const random = rng(7);
+  const values = Array.from({ length: width * height }, () => {
+    const u = random();
+    return u < 0.05 ? -99999 : u < 0.1 ? 0 : Math.fround(random() ** 3 * 400);
+  });
+  const spec: TiffSpec = { width, height, west: 100, north: 39, size: 0.02, values, noData: '-99999' };
+  const plain = () => blob(makeTiff(spec));
+  const packed = (o: Partial<TestTiff>) =>
+    writeTestTiff({ ...spec, compression: 8, rowsPerStrip: 16, ...o } as TestTiff);
+
+  const variants: [string, Partial<TestTiff>][] = [
+    ['deflate', { compression: 8 }],
+    ['deflate, floating-point predictor', { compression: 8, predictor: 3 }],
+    ['LZW', { compression: 5 }],
+    ['LZW, floating-point predictor', { compression: 5, predictor: 3 }],
+    ['deflate tiles of 64 × 32, predictor 3', { compression: 8, predictor: 3, tile: [64, 32] }],
+    ['LZW tiles of 32 × 48', { compression: 5, tile: [32, 48] }],
+    ['BigTIFF, deflate, predictor 3', { compression: 8, predictor: 3, bigTiff: true }],
+  ];
+
+  it.each(variants)('%s: the same window and points as the uncompressed file', async (_, o) => {
+    const bytes = packed(o);
+    // The file really is what it says: geotiff.js sees the compression and predictor it was given.
+    const image = await (await geotiff.GeoTIFF.fromSource(blobSource(blob(bytes)))).getImage();
+    const dir = image.getFileDirectory();
+    expect(await dir.loadValue('Compression')).toBe(o.compression);
+    expect((await dir.loadValue('Predictor')) ?? 1).toBe(o.predictor ?? 1);
+    expect(image.isTiled).toBe(o.tile !== undefined);
+
+    const want = await real(plain());
+    const got = await real(blob(bytes));
+    expect(got.width).toBeGreaterThan(150);
+    expect({ ...got, values: null }).toEqual({ ...want, values: null });
+    expect(Array.from(got.values)).toEqual(Array.from(want.values));
+
+    const r = await readPopulationGeoTiff(blob(bytes), 'worldpop.tif', real);
+    expect(r.accepted).toBeGreaterThan(15_000);
+    expect(r).toEqual(await readPopulationGeoTiff(plain(), 'worldpop.tif', real));
+  });
+
+  it('reads only the strips over Lanzhou (and the directory), not the whole file', async () => {
+    const file = new CountingBlob([packed({ compression: 5, predictor: 3, rowsPerStrip: 4 })]);
+    const r = await readPopulationGeoTiff(file, 'worldpop.tif', real);
+    expectPoints(r, expected(spec));
+    // The window holds 131 of the 200 rows; the rest of the file is never read.
+    expect(file.bytesRead).toBeLessThan(0.75 * file.size);
+    expect(file.bytesRead).toBeGreaterThan(0.5 * file.size);
+  });
+});
+
+describe("lzwEncode (the test files' LZW)", () => {
+  it("round-trips through geotiff.js's decoder across code widths and table restarts", async () => {
+    const random = rng(3);
+    // Runs and noise: long matches reach 12-bit codes, noise fills the table quickly.
+    const data = Uint8Array.from({ length: 200_000 }, (_, k) =>
+      k % 5000 < 2500 ? (k >> 6) & 0xff : Math.floor(random() * 256),
+    );
+    const decoder = await geotiff.getDecoder(5, {
+      tileWidth: data.length,
+      tileHeight: 1,
+      planarConfiguration: 1,
+      bitsPerSample: [8],
+      predictor: 1,
+    } as never);
+    const out = new Uint8Array(await decoder.decode(lzwEncode(data).buffer));
+    expect(out.length).toBe(data.length);
+    expect(out.every((v, k) => v === data[k])).toBe(true);
+    expect(new Uint8Array(await decoder.decode(lzwEncode(new Uint8Array(0)).buffer)).length).toBe(0);
   });
 });
 
@@ -345,8 +489,8 @@ describe('lazyGeotiffReader', () => {
       ModelTiepoint: [0, 0, 0, 103.8, 36.06, 0],
       GeographicTypeGeoKey: 4326,
     });
-    const a = await readPopulationGeoTiff(bytes, 'a.tif', reader);
-    const b = await readPopulationGeoTiff(bytes, 'b.tif', reader);
+    const a = await readPopulationGeoTiff(blob(bytes), 'a.tif', reader);
+    const b = await readPopulationGeoTiff(blob(bytes), 'b.tif', reader);
     expect(a.total).toBe(10);
     expect(b.total).toBe(10);
     expect(loads).toBe(1);
@@ -360,7 +504,7 @@ describe('lazyGeotiffReader', () => {
       if (fail) throw new TypeError('Failed to fetch dynamically imported module');
       return geotiff;
     });
-    const r = await readPopulationGeoTiff(new ArrayBuffer(8), 'p.tif', reader);
+    const r = await readPopulationGeoTiff(blob(new ArrayBuffer(8)), 'p.tif', reader);
     expect(r.points).toBeNull();
     expect(r.issues[0]).toMatchObject({
       severity: 'error',
@@ -368,7 +512,7 @@ describe('lazyGeotiffReader', () => {
       params: { file: 'p.tif', detail: 'Failed to fetch dynamically imported module' },
     });
     fail = false;
-    const again = await readPopulationGeoTiff(new ArrayBuffer(8), 'p.tif', reader);
+    const again = await readPopulationGeoTiff(blob(new ArrayBuffer(8)), 'p.tif', reader);
     expect(loads).toBe(2);
     // Loaded this time: the 8 zero bytes are now read (and refused) by geotiff.js itself.
     expect(again.issues[0]!.key).toBe('plan.cov.pop.err.geotiff_read');

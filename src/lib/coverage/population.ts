@@ -88,9 +88,12 @@ export function readPopulationCsv(bytes: Uint8Array, name: string): PopulationIm
       rowOffset = 1;
     } else return failure(name, 'plan.cov.pop.err.columns', { value: first.join(', ').slice(0, 80) });
   }
-  const lon: number[] = [];
-  const lat: number[] = [];
-  const pop: number[] = [];
+  // Accepted rows are written in place into arrays sized for every row; one trimming copy at the end.
+  const lon = new Float64Array(body.length);
+  const lat = new Float64Array(body.length);
+  const pop = new Float64Array(body.length);
+  let n = 0;
+  let total = 0;
   const bad = {
     invalid: [] as number[],
     negative: [] as number[],
@@ -106,9 +109,11 @@ export function readPopulationCsv(bytes: Uint8Array, name: string): PopulationIm
     else if (p < 0) bad.negative.push(row);
     else if (!inLanzhou(x, y)) (inLanzhou(y, x) ? bad.swapped : bad.outside).push(row);
     else {
-      lon.push(x);
-      lat.push(y);
-      pop.push(p);
+      lon[n] = x;
+      lat[n] = y;
+      pop[n] = p;
+      total += p;
+      n++;
     }
   });
   const issues: Issue[] = [];
@@ -124,18 +129,15 @@ export function readPopulationCsv(bytes: Uint8Array, name: string): PopulationIm
   report(bad.negative, 'plan.cov.pop.row_negative');
   report(bad.swapped, 'plan.cov.pop.row_swapped');
   report(bad.outside, 'plan.cov.pop.row_outside');
-  if (lon.length === 0)
-    issues.unshift({ severity: 'error', key: 'plan.cov.pop.err.none', params: { file: name } });
+  if (n === 0) issues.unshift({ severity: 'error', key: 'plan.cov.pop.err.none', params: { file: name } });
+  const trim = (a: Float64Array) => (n === a.length ? a : a.slice(0, n));
   return {
     name,
     format: 'csv',
-    points:
-      lon.length > 0
-        ? { lon: Float64Array.from(lon), lat: Float64Array.from(lat), pop: Float64Array.from(pop) }
-        : null,
+    points: n > 0 ? { lon: trim(lon), lat: trim(lat), pop: trim(pop) } : null,
     records: body.length,
-    accepted: lon.length,
-    total: pop.reduce((a, b) => a + b, 0),
+    accepted: n,
+    total,
     issues,
   };
 }
@@ -155,26 +157,64 @@ export interface PopulationRaster {
   noData: number | null;
 }
 
-/** Pixel centres with a positive count become points (no-data and zero pixels are dropped). */
-export function rasterToPoints(r: PopulationRaster): PopulationPoints {
-  const lon: number[] = [];
-  const lat: number[] = [];
-  const pop: number[] = [];
-  for (let j = 0; j < r.height; j++) {
-    const y = r.originLat + (j + 0.5) * r.pixelHeight;
-    for (let i = 0; i < r.width; i++) {
-      const v = r.values[j * r.width + i] as number;
-      if (!(v > 0) || v === r.noData || !Number.isFinite(v)) continue;
-      lon.push(r.originLon + (i + 0.5) * r.pixelWidth);
-      lat.push(y);
-      pop.push(v);
+/** [[west, south], [east, north]] in degrees. */
+type Bounds = [[number, number], [number, number]];
+
+/** Whether a pixel value is people: positive, finite and not the no-data value. */
+const isPeople = (v: number, noData: number | null) => v > 0 && v !== noData && Number.isFinite(v);
+
+/**
+ * Pixel centres with a positive count become points (no-data and zero pixels are dropped), in row
+ * order. Counts first, then fills arrays of the exact size, so a 15-million-pixel window costs the
+ * three result arrays and nothing more.
+ * @param within keep only the centres inside these bounds (degrees, edges included); all when absent
+ * @returns the points, and `pixels`: how many pixels had people, inside the bounds or not
+ */
+export function rasterToPoints(r: PopulationRaster, within?: Bounds): PopulationPoints & { pixels: number } {
+  const [[west, south], [east, north]] = within ?? [
+    [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY],
+    [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY],
+  ];
+  const { width, height, values, noData } = r;
+  const lonOf = (i: number) => r.originLon + (i + 0.5) * r.pixelWidth;
+  const latOf = (j: number) => r.originLat + (j + 0.5) * r.pixelHeight;
+  // The columns whose centre is inside: a contiguous run, whichever way the raster runs.
+  let i0 = 0;
+  while (i0 < width && !(lonOf(i0) >= west && lonOf(i0) <= east)) i0++;
+  let i1 = i0;
+  while (i1 < width && lonOf(i1) >= west && lonOf(i1) <= east) i1++;
+  let pixels = 0;
+  let kept = 0;
+  for (let j = 0; j < height; j++) {
+    const y = latOf(j);
+    const rowIn = y >= south && y <= north;
+    for (let i = 0, k = j * width; i < width; i++, k++)
+      if (isPeople(values[k] as number, noData)) {
+        pixels++;
+        if (rowIn && i >= i0 && i < i1) kept++;
+      }
+  }
+  const lon = new Float64Array(kept);
+  const lat = new Float64Array(kept);
+  const pop = new Float64Array(kept);
+  let n = 0;
+  for (let j = 0; j < height && n < kept; j++) {
+    const y = latOf(j);
+    if (!(y >= south && y <= north)) continue;
+    for (let i = i0, k = j * width + i0; i < i1; i++, k++) {
+      const v = values[k] as number;
+      if (!isPeople(v, noData)) continue;
+      lon[n] = lonOf(i);
+      lat[n] = y;
+      pop[n] = v;
+      n++;
     }
   }
-  return { lon: Float64Array.from(lon), lat: Float64Array.from(lat), pop: Float64Array.from(pop) };
+  return { lon, lat, pop, pixels };
 }
 
-/** Turns GeoTIFF bytes into a raster (see geotiffReader and lazyGeotiffReader). */
-export type GeoTiffReader = (bytes: ArrayBuffer) => Promise<PopulationRaster>;
+/** Turns a GeoTIFF file into a raster (see geotiffReader and lazyGeotiffReader). */
+export type GeoTiffReader = (file: Blob) => Promise<PopulationRaster>;
 
 /** The part of a geotiff.js (npm `geotiff` 3) image the reader uses; the real class satisfies it. */
 export interface GeoTiffImageLike {
@@ -193,9 +233,42 @@ export interface GeoTiffImageLike {
   readRasters(options: { window: number[]; samples: number[]; interleave: true }): Promise<ArrayLike<number>>;
 }
 
+/** A byte range of a file, as geotiff.js asks for it. */
+export interface ByteSlice {
+  offset: number;
+  length: number;
+}
+
+/** What geotiff.js reads a file through (its BaseSource): byte ranges on demand. */
+export interface GeoTiffSource {
+  fetch(slices: ByteSlice[], signal?: AbortSignal): Promise<ArrayBuffer[]>;
+  fetchSlice(slice: ByteSlice, signal?: AbortSignal): Promise<ByteSlice & { data: ArrayBuffer }>;
+  readonly fileSize: number | null;
+  close(): Promise<void>;
+}
+
 /** The part of geotiff.js (npm `geotiff` 3) the reader uses; `await import('geotiff')` satisfies it. */
 export interface GeoTiffModule {
-  fromArrayBuffer(bytes: ArrayBuffer): Promise<{ getImage(): Promise<GeoTiffImageLike> }>;
+  GeoTIFF: { fromSource(source: GeoTiffSource): Promise<{ getImage(): Promise<GeoTiffImageLike> }> };
+}
+
+/**
+ * A geotiff.js source over a Blob (a File is one): each read takes only the byte range asked for, so
+ * opening a file reads its header and directory, and a window reads only the strips or tiles it
+ * meets. geotiff.js's own fromBlob does the same through FileReader, which Node does not have;
+ * Blob.slice().arrayBuffer() exists in workers, pages and Node alike.
+ */
+export function blobSource(blob: Blob): GeoTiffSource {
+  const fetchSlice = async (s: ByteSlice) => ({
+    ...s,
+    data: await blob.slice(s.offset, s.offset + s.length).arrayBuffer(),
+  });
+  return {
+    fetchSlice,
+    fetch: (slices) => Promise.all(slices.map(async (s) => (await fetchSlice(s)).data)),
+    fileSize: blob.size,
+    close: async () => {},
+  };
 }
 
 /** Thrown for a raster that is not in WGS-84 longitude/latitude. */
@@ -214,18 +287,16 @@ function pixelSpan(lo: number, hi: number, origin: number, step: number, size: n
 
 /**
  * Wraps geotiff.js into a reader of the first band of the first image. Only the pixels that meet
- * `bounds` are decoded, so a country-wide WorldPop file costs memory for Lanzhou's window only.
+ * `bounds` are read from the file and decoded (any compression geotiff.js knows: LZW, deflate, with
+ * or without a predictor), so a country-wide WorldPop file costs memory for Lanzhou's window only.
  * Refuses (RasterCrsError) projected rasters and geographic ones other than EPSG:4326, and throws for
  * rotated or sheared ones; PixelIsPoint rasters are shifted to corner-based pixels as GDAL reads them.
  * @param geotiff the geotiff.js module
  * @param bounds [[west, south], [east, north]] in degrees; the raster returned covers the pixels meeting it
  */
-export function geotiffReader(
-  geotiff: GeoTiffModule,
-  bounds: [[number, number], [number, number]] = MAX_BOUNDS,
-): GeoTiffReader {
-  return async (bytes) => {
-    const image = await (await geotiff.fromArrayBuffer(bytes)).getImage();
+export function geotiffReader(geotiff: GeoTiffModule, bounds: Bounds = MAX_BOUNDS): GeoTiffReader {
+  return async (file) => {
+    const image = await (await geotiff.GeoTIFF.fromSource(blobSource(file))).getImage();
     const keys = image.getGeoKeys() ?? {};
     // 4326 is WGS 84; a projected raster (UTM, Web Mercator) would need reprojection we do not do.
     const projected = keys.ProjectedCSTypeGeoKey;
@@ -235,7 +306,8 @@ export function geotiffReader(
       keys.GTModelTypeGeoKey === 1 ||
       (geographic !== undefined && geographic !== 4326)
     )
-      throw new RasterCrsError(String(projected ?? geographic ?? 'projected'));
+      // The value is shown in both languages as it is: an EPSG code, or the GeoTIFF key saying "projected".
+      throw new RasterCrsError(String(projected ?? geographic ?? 'GTModelTypeGeoKey=1'));
     const dir = image.getFileDirectory();
     const m = dir.getValue('ModelTransformation');
     if (m && ((m[1] ?? 0) !== 0 || (m[4] ?? 0) !== 0))
@@ -283,7 +355,7 @@ export function geotiffReader(
  */
 export function lazyGeotiffReader(load: () => Promise<GeoTiffModule>): GeoTiffReader {
   let reader: Promise<GeoTiffReader> | null = null;
-  return async (bytes) => {
+  return async (file) => {
     reader ??= load().then(
       (m) => geotiffReader(m),
       (e: unknown) => {
@@ -291,19 +363,19 @@ export function lazyGeotiffReader(load: () => Promise<GeoTiffModule>): GeoTiffRe
         throw new GeoTiffUnavailableError((e as Error)?.message || String(e));
       },
     );
-    return (await reader)(bytes);
+    return (await reader)(file);
   };
 }
 
 /**
- * The app's GeoTIFF reader: geotiff.js loaded on the first file. Only fromArrayBuffer is taken, so the
- * bundler can leave out the rest (remote sources, decoder pool); with Vite's worker format 'es' the
- * library is a separate chunk fetched only then.
+ * The app's GeoTIFF reader: geotiff.js loaded on the first file. Only the GeoTIFF class is taken, so
+ * the bundler can leave out the rest (remote sources, decoder pool, writer); with Vite's worker format
+ * 'es' the library is a separate chunk fetched only then.
  */
 export function appGeotiffReader(): GeoTiffReader {
   return lazyGeotiffReader(async () => {
-    const { fromArrayBuffer } = await import('geotiff');
-    return { fromArrayBuffer };
+    const { GeoTIFF } = await import('geotiff');
+    return { GeoTIFF };
   });
 }
 
@@ -311,9 +383,10 @@ export function appGeotiffReader(): GeoTiffReader {
  * Reads a population GeoTIFF through a reader. Without a reader, or when the library cannot be
  * loaded, the result is an error saying so, never a crash. Pixels whose centre lies outside Lanzhou
  * are dropped; `records` counts the pixels with people read from the window the reader decoded.
+ * @param file the GeoTIFF (a File, or any Blob); only the parts the reader asks for are read
  */
 export async function readPopulationGeoTiff(
-  bytes: ArrayBuffer,
+  file: Blob,
   name: string,
   reader: GeoTiffReader | null,
 ): Promise<PopulationImport> {
@@ -324,29 +397,25 @@ export async function readPopulationGeoTiff(
   if (!reader) return fail('plan.cov.pop.err.geotiff_missing', { detail: 'no GeoTIFF reader' });
   let raster: PopulationRaster;
   try {
-    raster = await reader(bytes);
+    raster = await reader(file);
   } catch (e) {
     if (e instanceof RasterCrsError) return fail('plan.cov.pop.err.geotiff_crs', { value: e.message });
     if (e instanceof GeoTiffUnavailableError)
       return fail('plan.cov.pop.err.geotiff_missing', { detail: e.message });
     return fail('plan.cov.pop.err.geotiff_read', { detail: (e as Error)?.message || String(e) });
   }
-  const all = rasterToPoints(raster);
-  const keep: number[] = [];
-  for (let i = 0; i < all.lon.length; i++)
-    if (inLanzhou(all.lon[i] as number, all.lat[i] as number)) keep.push(i);
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i] as number);
-  const points = { lon: pick(all.lon), lat: pick(all.lat), pop: pick(all.pop) };
-  const total = points.pop.reduce((a, b) => a + b, 0);
+  const { pixels, ...points } = rasterToPoints(raster, MAX_BOUNDS);
+  let total = 0;
+  for (let i = 0; i < points.pop.length; i++) total += points.pop[i] as number;
+  const accepted = points.pop.length;
   return {
     name,
     format: 'geotiff',
-    points: keep.length > 0 ? points : null,
-    records: all.lon.length,
-    accepted: keep.length,
+    points: accepted > 0 ? points : null,
+    records: pixels,
+    accepted,
     total,
-    issues:
-      keep.length > 0 ? [] : [{ severity: 'error', key: 'plan.cov.pop.err.none', params: { file: name } }],
+    issues: accepted > 0 ? [] : [{ severity: 'error', key: 'plan.cov.pop.err.none', params: { file: name } }],
   };
 }
 

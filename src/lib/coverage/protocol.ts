@@ -51,8 +51,11 @@ export type CoverageRequest =
       detourFactor: number;
     }
   | { type: 'analyse'; id: number; settings: AnalyseSettings }
-  /** bytes null removes the population. */
-  | { type: 'population'; id: number; bytes: ArrayBuffer | null; name: string }
+  /**
+   * A population file: pass the File itself (a Blob), which a worker receives without copying its
+   * bytes and reads in parts; an ArrayBuffer also works but is copied whole. null removes the population.
+   */
+  | { type: 'population'; id: number; bytes: Blob | ArrayBuffer | null; name: string }
   | { type: 'marginal'; id: number; category: CategoryId }
   | { type: 'export'; id: number; what: 'cells' | 'districts' | 'scores'; lang: Lang }
   /** Stops request `id` at its next checkpoint. */

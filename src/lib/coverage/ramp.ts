@@ -1,4 +1,6 @@
-// The coverage colour ramp and band classes (tiny and dependency-free: the main bundle uses it for legends).
+// The coverage colour ramp, band classes and legend labels (tiny: the main bundle uses it for legends).
+
+import { type Lang, type MessageKey, translate } from '../i18n';
 
 /** Classes in ramp order: the bands (e.g. 0–5, 5–10, 10–15 min), slower than the last band, unreachable. */
 export const RAMP = [
@@ -20,4 +22,21 @@ export const RAMP_ALPHA = 150;
 export function bandClass(minutes: number, reach: number, bands: readonly number[]): number {
   for (let b = 0; b < bands.length; b++) if (minutes <= (bands[b] as number)) return b;
   return reach === 1 ? bands.length : bands.length + 1;
+}
+
+/**
+ * Legend labels for the ramp classes in `lang`: each band, slower than the last, unreachable.
+ * @param bands cumulative bands, minutes
+ */
+export function legendItems(lang: Lang, bands: readonly number[]): { hex: string; label: string }[] {
+  const t = (k: MessageKey, p?: Record<string, string | number>) => translate(lang, k, p);
+  const last = bands[bands.length - 1] as number;
+  const labels = [
+    ...bands.map((b, i) =>
+      t('plan.cov.legend.band', { from: i === 0 ? 0 : (bands[i - 1] as number), to: b }),
+    ),
+    t('plan.cov.legend.beyond', { min: last }),
+    t('plan.cov.legend.unreachable'),
+  ];
+  return labels.map((label, i) => ({ hex: RAMP[i]?.hex ?? '#999999', label }));
 }

@@ -3,8 +3,8 @@ import type { Lang } from '../i18n';
 import { type PlanTarget, planProgress } from '../plan_targets';
 import { shareRows } from './aggregate';
 import type { AnalyseResult, AnalyseSettings, CoverageReply, FacilityInput } from './protocol';
-import { RAMP } from './ramp';
-import { buildReport, lanzhouTime, legendItems, type ReportInput } from './report';
+import { legendItems, RAMP } from './ramp';
+import { buildReport, lanzhouStamp, lanzhouTime, type ReportInput } from './report';
 import { CoverageSession } from './session';
 import { randomPoints, SMALL_DISTRICTS } from './test_support';
 
@@ -28,7 +28,7 @@ const facilities: FacilityInput[] = [
 ];
 
 /** One analysis through a real session (estimate engine, the invented two-district fixture). */
-async function analyse(over: Partial<AnalyseSettings> = {}): Promise<AnalyseResult> {
+async function analyse(over: Partial<AnalyseSettings> = {}, populationCsv?: string): Promise<AnalyseResult> {
   const session = new CoverageSession({ yieldNow: () => Promise.resolve() });
   let last: CoverageReply | undefined;
   const ask = (body: object, id: number) =>
@@ -46,6 +46,8 @@ async function analyse(over: Partial<AnalyseSettings> = {}): Promise<AnalyseResu
     },
     1,
   );
+  if (populationCsv)
+    await ask({ type: 'population', bytes: new Blob([populationCsv]), name: 'pop.csv' }, 3);
   await ask(
     {
       type: 'analyse',
@@ -120,6 +122,7 @@ describe('lanzhouTime', () => {
   it('gives the wall-clock time in Lanzhou (UTC+8), across midnight', () => {
     expect(lanzhouTime(new Date('2026-11-27T11:05:00Z'))).toBe('2026-11-27 19:05');
     expect(lanzhouTime(new Date('2026-11-27T17:30:00Z'))).toBe('2026-11-28 01:30');
+    expect(lanzhouStamp(new Date('2026-11-27T17:30:00Z'))).toBe('20261128-0130');
   });
 });
 
@@ -174,7 +177,7 @@ describe('buildReport', () => {
     expect(zh.generated).toBe('生成于 2026-11-27 19:05（北京时间）');
     expect(en.link).toBe('This analysis online: http://localhost/#p=coverage');
     for (const text of [...allText(zh), ...allText(en)]) expect(text).not.toMatch(/\{\w+\}/);
-    expect(zh.title).not.toBe(en.title);
+    expect(zh.notes).toContain('设施来源：A source；B source');
   });
 
   it('shows the change a proposed site makes, equal to the two tables it compares', async () => {
@@ -201,6 +204,30 @@ describe('buildReport', () => {
     const en = buildReport(input(r, 'en', { targets: progress }));
     expect(en.targets.rows[0]?.cells).toEqual(['4 fitness sites', '4', '0/0/0', '0.0%']);
     expect(en.targets.rows[1]?.cells).toEqual(['Night schools', 'not given', 'no layer', '—']);
+  });
+
+  it('reads figures by population when people are loaded, and by area where a district has none', async () => {
+    // Invented people, all in the first district (620102); the second district has nobody.
+    const r = await analyse({}, 'lon,lat,pop\n103.80,36.05,1000\n103.81,36.06,3000\n103.799,36.0475,500\n');
+    expect(r.basis).toBe('population');
+    const en = buildReport(input(r, 'en', { youthShare: 0.3 }));
+    expect(en.districts.caption).toBe('Coverage by district (by population)');
+    const rows = shareRows(r.table, 'fitness_site');
+    rows.forEach((row, i) => {
+      const want = row.popShare ?? row.areaShare;
+      const shown = en.districts.rows[i]?.cells.slice(1, 4).map((c) => Number(c.replace('%', '')) / 100);
+      want.forEach((v, b) => {
+        expect(shown?.[b]).toBeCloseTo(v, 3);
+      });
+    });
+    const empty = rows.find((row) => row.adcode === '620103');
+    expect(empty?.popShare).toBeNull();
+    expect(en.settings.find(([k]) => k === 'Youth share')?.[1]).toBe('30.0%');
+    const city = rows.at(-1);
+    expect(en.findings).toContain(
+      `At the 30.0% you entered: about ${Math.round((city?.pop ?? 0) * 0.3).toLocaleString('en')} young people in the selected districts, about ${Math.round((city?.coveredPop?.[2] ?? 0) * 0.3).toLocaleString('en')} of them within 15 min.`,
+    );
+    expect(en.notes.some((n) => n.includes('by area'))).toBe(false);
   });
 
   it('says so when the category has nothing mapped', async () => {

@@ -1,13 +1,14 @@
 // The planner's report as words and tables in one language: what the map picture's legend and the printable A4 report say.
 
-import { CATALOG } from '../../catalog';
+import { layerName, layerOf } from '../../catalog';
 import { type CategoryId, LANZHOU_DISTRICTS } from '../feature';
 import { type Lang, type MessageKey, translate } from '../i18n';
 import type { TargetProgress } from '../plan_targets';
-import { type ShareRow, shareRows } from './aggregate';
+import { formatLanzhouDate, formatLanzhouTime } from '../tour/lanzhou_time';
+import { basisShare, type ShareRow, shareRows } from './aggregate';
 import { type GridSpec, H3_AVG_AREA_KM2 } from './grid_spec';
 import type { AnalyseResult } from './protocol';
-import { RAMP } from './ramp';
+import { legendItems, RAMP } from './ramp';
 import type { WhatIfSite } from './scenario_state';
 
 /** A table of the report: every cell already formatted; `bar` draws a share (0–1) beside the row. */
@@ -26,6 +27,8 @@ export interface CoverageReport {
   mapTitle: string;
   /** Alternative text of the map picture. */
   mapAlt: string;
+  /** The districts analysed, as one line. */
+  where: string;
   generated: string;
   link: string | null;
   legend: { hex: string; label: string }[];
@@ -67,38 +70,14 @@ export interface ReportInput {
   url: string | null;
 }
 
-const categoryName = (c: CategoryId, lang: Lang) => {
-  const e = CATALOG.find((x) => x.id === c);
-  return e ? (lang === 'zh' ? e.name_zh : e.name_en) : c;
-};
-
-/** "15 分钟" style legend labels for the ramp classes: each band, slower than the last, unreachable. */
-export function legendItems(lang: Lang, bands: readonly number[]): { hex: string; label: string }[] {
-  const t = (k: MessageKey, p?: Record<string, string | number>) => translate(lang, k, p);
-  const last = bands[bands.length - 1] as number;
-  const labels = [
-    ...bands.map((b, i) =>
-      t('plan.cov.legend.band', { from: i === 0 ? 0 : (bands[i - 1] as number), to: b }),
-    ),
-    t('plan.cov.legend.beyond', { min: last }),
-    t('plan.cov.legend.unreachable'),
-  ];
-  return labels.map((label, i) => ({ hex: RAMP[i]?.hex ?? '#999999', label }));
-}
-
 /** Date and time in Lanzhou (China Standard Time, UTC+8), e.g. 2026-11-27 19:05. */
 export function lanzhouTime(d: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return `${formatLanzhouDate(d)} ${formatLanzhouTime(d)}`;
+}
+
+/** The same as a file-name stamp, e.g. 20261127-1905. */
+export function lanzhouStamp(d: Date): string {
+  return `${formatLanzhouDate(d).replaceAll('-', '')}-${formatLanzhouTime(d).replace(':', '')}`;
 }
 
 /** Builds the report for one analysis result in one language. */
@@ -116,10 +95,10 @@ export function buildReport(o: ReportInput): CoverageReport {
   const last = bands[lastIndex] as number;
   const byPop = r.basis === 'population';
   const basis = t(byPop ? 'plan.cov.basis.population' : 'plan.cov.basis.area');
-  const share = (row: ShareRow) => (byPop && row.popShare ? row.popShare : row.areaShare);
+  const share = (row: ShareRow) => basisShare(row, r.basis);
   const district = (a: string | null) =>
     a === null ? t('plan.cov.city') : (LANZHOU_DISTRICTS[a as keyof typeof LANZHOU_DISTRICTS]?.[L] ?? a);
-  const cat = categoryName(o.category, L);
+  const cat = layerName(o.category, L);
   const rows = shareRows(r.table, o.category);
   const before = r.baseTable ? shareRows(r.baseTable, o.category) : null;
   const city = rows.at(-1) as ShareRow;
@@ -134,9 +113,11 @@ export function buildReport(o: ReportInput): CoverageReport {
           factor: r.detourFactor,
         });
 
+  const sep = L === 'zh' ? '；' : '; ';
+  const where = o.districts.map((d) => district(d)).join(L === 'zh' ? '、' : ', ');
   const settings: [string, string][] = [
     [t('report.set.category'), cat],
-    [t('report.set.districts'), o.districts.map((d) => district(d)).join(L === 'zh' ? '、' : ', ')],
+    [t('report.set.districts'), where],
     [
       t('report.set.grid'),
       o.grid.kind === 'h3'
@@ -155,9 +136,9 @@ export function buildReport(o: ReportInput): CoverageReport {
         : o.sites
             .map(
               (s, i) =>
-                `${t('plan.cov.whatif.site', { n: i + 1, category: categoryName(s.category, L) })} (${s.lon.toFixed(5)}, ${s.lat.toFixed(5)})`,
+                `${t('plan.cov.whatif.site', { n: i + 1, category: layerName(s.category, L) })}${L === 'zh' ? '（' : ' ('}${s.lon.toFixed(5)}, ${s.lat.toFixed(5)}${L === 'zh' ? '）' : ')'}`,
             )
-            .join('; '),
+            .join(sep),
     ],
     [t('report.set.basis'), basis],
     [t('report.set.method'), method],
@@ -249,8 +230,8 @@ export function buildReport(o: ReportInput): CoverageReport {
       const row = shareRows(r.table, c).at(-1) as ShareRow;
       const s = share(row);
       return {
-        cells: [categoryName(c, L), nf(r.facilityCounts[j]?.counted ?? 0), ...s.map((v) => pct(v))],
-        bar: { share: s[lastIndex] as number, hex: CATALOG.find((e) => e.id === c)?.color ?? '#6b7280' },
+        cells: [layerName(c, L), nf(r.facilityCounts[j]?.counted ?? 0), ...s.map((v) => pct(v))],
+        bar: { share: s[lastIndex] as number, hex: layerOf(c).color },
       };
     }),
     empty: null,
@@ -292,7 +273,7 @@ export function buildReport(o: ReportInput): CoverageReport {
         district(s.apartment.district),
         s.missing.length === 0
           ? t('plan.cov.scores.all_present')
-          : s.missing.map((c) => categoryName(c, L)).join(L === 'zh' ? '、' : ', '),
+          : s.missing.map((c) => layerName(c, L)).join(L === 'zh' ? '、' : ', '),
       ],
     })),
     empty: t('plan.cov.scores.none'),
@@ -327,8 +308,8 @@ export function buildReport(o: ReportInput): CoverageReport {
   const footer = [
     method,
     t('plan.cov.data_note', { n: o.mapped }),
-    sources.length ? t('report.sources', { list: sources.join('; ') }) : t('report.sources.none'),
-    t('report.attribution', { list: o.attribution.join('; ') }),
+    sources.length ? t('report.sources', { list: sources.join(sep) }) : t('report.sources.none'),
+    t('report.attribution', { list: o.attribution.join(sep) }),
   ];
   const notes = [
     method,
@@ -342,6 +323,7 @@ export function buildReport(o: ReportInput): CoverageReport {
     title: t('report.title'),
     mapTitle: t('report.map_title', { category: cat, basis }),
     mapAlt: t('report.map_alt', { category: cat }),
+    where,
     generated: t('report.generated', { time: lanzhouTime(o.now) }),
     link: o.url ? t('report.link', { url: o.url }) : null,
     legend: legendItems(L, bands),

@@ -5,7 +5,7 @@ import { buildWalkGraph } from '../walk/graph';
 import { serializeWalkGraph } from '../walk/graph_binary';
 import { computeLayer, prepareCoverage } from './compute';
 import { buildGrid, cellAt, districtShapes } from './grid';
-import { lazyGeotiffReader } from './population';
+import { geotiffReader, lazyGeotiffReader } from './population';
 import type {
   AnalyseResult,
   AnalyseSettings,
@@ -17,8 +17,9 @@ import type {
   MarginalResult,
   PopulationSummary,
 } from './protocol';
-import { CoverageSession } from './session';
+import { CoverageSession, isTiff } from './session';
 import { randomPoints, SMALL_DISTRICTS, streetExtract } from './test_support';
+import { writeTestTiff } from './tiff_test_support';
 import { sitePoint } from './whatif';
 
 const facilities: FacilityInput[] = [
@@ -178,9 +179,20 @@ describe('CoverageSession', () => {
     const h = harness();
     await h.ask(init);
     await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() });
-    const csv = new TextEncoder().encode('lon,lat,pop\n103.80,36.05,100\n103.81,36.06,50\n104.5,36.9,7\n');
-    const summary = await h.ask<PopulationSummary>({ type: 'population', bytes: csv.buffer, name: 'p.csv' });
+    const csv = 'lon,lat,pop\n103.80,36.05,100\n103.81,36.06,50\n104.5,36.9,7\n';
+    // The page sends the File itself (a Blob); bytes are still accepted.
+    const summary = await h.ask<PopulationSummary>({
+      type: 'population',
+      bytes: new File([csv], 'p.csv'),
+      name: 'p.csv',
+    });
     expect(summary).toMatchObject({ accepted: 3, total: 157, inside: 150, outside: 7 });
+    const asBytes = await h.ask<PopulationSummary>({
+      type: 'population',
+      bytes: new TextEncoder().encode(csv).buffer,
+      name: 'p.csv',
+    });
+    expect(asBytes).toEqual(summary);
     const r = await h.ask<AnalyseResult>({ type: 'analyse', settings: settings({ youthShare: 0.3 }) });
     expect(r.basis).toBe('population');
     expect(r.population?.inside).toBe(150);
@@ -188,7 +200,7 @@ describe('CoverageSession', () => {
     expect(r.table.pop).not.toBeNull();
     const bad = await h.ask<PopulationSummary>({
       type: 'population',
-      bytes: new TextEncoder().encode('a,b\n1,2\n').buffer,
+      bytes: new Blob(['a,b\n1,2\n']),
       name: 'x.csv',
     });
     expect(bad.issues[0]!.key).toBe('plan.cov.pop.err.columns');
@@ -196,7 +208,7 @@ describe('CoverageSession', () => {
     expect((await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() })).basis).toBe('population');
     const tif = await h.ask<PopulationSummary>({
       type: 'population',
-      bytes: new Uint8Array([0x49, 0x49, 0x2a, 0]).buffer,
+      bytes: new Blob([new Uint8Array([0x49, 0x49, 0x2a, 0])]),
       name: 'p.tif',
     });
     expect(tif.issues[0]!.key).toBe('plan.cov.pop.err.geotiff_missing');
@@ -266,7 +278,11 @@ describe('CoverageSession', () => {
     await h.ask(init);
     await h.ask<AnalyseResult>({ type: 'analyse', settings: settings() });
     expect(loads).toBe(0);
-    const summary = await h.ask<PopulationSummary>({ type: 'population', bytes: tiff, name: 'worldpop.tif' });
+    const summary = await h.ask<PopulationSummary>({
+      type: 'population',
+      bytes: new File([tiff], 'worldpop.tif'),
+      name: 'worldpop.tif',
+    });
     expect(loads).toBe(1);
     expect(summary.issues).toEqual([]);
     expect(summary.accepted).toBe(pixels);
@@ -280,7 +296,7 @@ describe('CoverageSession', () => {
 
     const broken = await h.ask<PopulationSummary>({
       type: 'population',
-      bytes: new Uint8Array([0x49, 0x49, 0x2a, 0, 0xff, 0xff, 0xff, 0x7f]).buffer,
+      bytes: new Blob([new Uint8Array([0x49, 0x49, 0x2a, 0, 0xff, 0xff, 0xff, 0x7f])]),
       name: 'broken.tif',
     });
     expect(broken.issues[0]).toMatchObject({ severity: 'error', key: 'plan.cov.pop.err.geotiff_read' });
@@ -289,6 +305,41 @@ describe('CoverageSession', () => {
     expect(after.population?.name).toBe('worldpop.tif');
     expect(after.population?.inside).toBeCloseTo(inside, 6);
     expect(loads).toBe(1);
+  });
+
+  it('recognises TIFF and BigTIFF by their first bytes when the name does not say', async () => {
+    const b = (...x: number[]) => Uint8Array.from(x);
+    expect(isTiff('pop.TIFF', b())).toBe(true);
+    expect(isTiff('pop', b(0x49, 0x49, 0x2a, 0))).toBe(true);
+    expect(isTiff('pop', b(0x4d, 0x4d, 0, 0x2a))).toBe(true);
+    expect(isTiff('pop', b(0x49, 0x49, 0x2b, 0))).toBe(true);
+    expect(isTiff('pop', b(0x4d, 0x4d, 0, 0x2b))).toBe(true);
+    expect(isTiff('pop.csv', b(0x49, 0x49, 0x2c, 0))).toBe(false);
+    expect(isTiff('pop.csv', b(0x4d, 0x4d, 0x2a, 0))).toBe(false);
+    expect(isTiff('pop.csv', new TextEncoder().encode('lon,'))).toBe(false);
+    expect(isTiff('pop.csv', b(0x49))).toBe(false);
+
+    // A deflate BigTIFF with the floating-point predictor, named without an extension.
+    const values = Array.from({ length: 8 * 6 }, (_, k) => (k % 7 === 0 ? -99999 : (k * 13) % 40));
+    const file = new Blob([
+      writeTestTiff({
+        width: 8,
+        height: 6,
+        values,
+        west: 103.78,
+        north: 36.07,
+        size: 0.004,
+        noData: '-99999',
+        compression: 8,
+        predictor: 3,
+        bigTiff: true,
+      }),
+    ]);
+    const h = harness({ geotiff: geotiffReader(await import('geotiff')) });
+    const s = await h.ask<PopulationSummary>({ type: 'population', bytes: file, name: 'lanzhou_pop' });
+    expect(s.issues).toEqual([]);
+    expect(s.accepted).toBe(values.filter((v) => v > 0).length);
+    expect(s.total).toBe(values.filter((v) => v > 0).reduce((a, v) => a + v, 0));
   });
 
   it('loads a street graph when given, and falls back to the estimate when it cannot', async () => {

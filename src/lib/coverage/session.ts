@@ -54,6 +54,19 @@ export interface SessionEnv {
   yieldNow?: () => Promise<void>;
 }
 
+/**
+ * Whether a file is a TIFF: by its name, or by its first 4 bytes (byte order, then 42 for classic TIFF
+ * or 43 for BigTIFF, which GDAL writes for files over 4 GB, e.g. country-wide WorldPop rasters).
+ */
+export function isTiff(name: string, head: Uint8Array): boolean {
+  const magic = (lo: number, hi: number) => (lo === 0x2a || lo === 0x2b) && hi === 0;
+  return (
+    /\.tiff?$/i.test(name) ||
+    (head[0] === 0x49 && head[1] === 0x49 && magic(head[2] ?? -1, head[3] ?? -1)) ||
+    (head[0] === 0x4d && head[1] === 0x4d && magic(head[3] ?? -1, head[2] ?? -1))
+  );
+}
+
 /** Progress messages closer together than this are dropped (a phase change always gets through). */
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -421,25 +434,22 @@ export class CoverageSession {
   }
 
   private async loadPopulation(
-    bytes: ArrayBuffer | null,
+    data: Blob | ArrayBuffer | null,
     name: string,
     progress: (phase: CoveragePhase, done: number, total: number) => void,
   ): Promise<PopulationSummary> {
     progress('population', 0, 1);
-    if (bytes === null) {
+    if (data === null) {
       this.population = null;
       this.popVersion++;
       this.cellPop = null;
       return { name, records: 0, accepted: 0, total: 0, inside: null, outside: null, issues: [] };
     }
-    const head = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
-    const tiff =
-      /\.tiff?$/i.test(name) ||
-      (head[0] === 0x49 && head[1] === 0x49 && head[2] === 0x2a) ||
-      (head[0] === 0x4d && head[1] === 0x4d && head[3] === 0x2a);
-    const imported = tiff
-      ? await readPopulationGeoTiff(bytes, name, this.env.geotiff ?? null)
-      : readPopulationCsv(new Uint8Array(bytes), name);
+    // A File (Blob) is read in parts: a GeoTIFF only where Lanzhou is. Bytes are still taken as such.
+    const file = data instanceof Blob ? data : new Blob([data]);
+    const imported = isTiff(name, new Uint8Array(await file.slice(0, 4).arrayBuffer()))
+      ? await readPopulationGeoTiff(file, name, this.env.geotiff ?? null)
+      : readPopulationCsv(new Uint8Array(await file.arrayBuffer()), name);
     // A file that gave nothing usable never replaces population already loaded.
     if (imported.points) {
       this.population = imported;

@@ -18,7 +18,6 @@ export const REPORT_MESSAGES = {
     en: '{category} · walking time ({basis})',
   },
   'report.generated': { zh: '生成于 {time}（北京时间）', en: 'Made on {time} (China Standard Time)' },
-  'report.app': { zh: '就在兰州 · 青年地图', en: '就在兰州 · Lanzhou Youth Map' },
   'report.link': { zh: '在线查看此分析：{url}', en: 'This analysis online: {url}' },
   'report.settings': { zh: '分析设置', en: 'Settings' },
   'report.set.category': { zh: '设施类别', en: 'Facility category' },
@@ -93,7 +92,6 @@ export const REPORT_MESSAGES = {
     zh: '目标引文：兰州日报 2024-03-19《兰州市2024年建设青年发展型城市工作要点》。',
     en: 'Targets quoted from 兰州日报, 2024-03-19: 兰州市2024年建设青年发展型城市工作要点.',
   },
-  'report.scale': { zh: '比例尺', en: 'Scale' },
   'report.map_alt': {
     zh: '地图：{category}步行时间格网与图例',
     en: 'Map: walking-time cells to {category}, with legend',

@@ -199,8 +199,6 @@ export const TOUR_MESSAGES = {
   },
   'tour.ui.print': { zh: '打印行程单', en: 'Print itinerary' },
   'tour.ui.print.lang': { zh: '行程单语言', en: 'Itinerary language' },
-  'tour.ui.lang.zh': { zh: '中文', en: 'Chinese (中文)' },
-  'tour.ui.lang.en': { zh: '英文（English）', en: 'English' },
   'tour.ui.print.map_alt': { zh: '路线地图，站点按顺序编号', en: 'Map of the walk with numbered stops' },
   'tour.ui.print.link': { zh: '在线查看：{url}', en: 'Online: {url}' },
   'tour.ui.gpx': { zh: '下载 GPX', en: 'Download GPX' },
