@@ -43,6 +43,11 @@ export const LANZHOU_DISTRICTS = {
 } as const;
 export type DistrictCode = keyof typeof LANZHOU_DISTRICTS;
 
+/** District name for an adcode in 'zh' or 'en'; the code itself when unknown. */
+export function districtName(code: string, lang: 'zh' | 'en'): string {
+  return LANZHOU_DISTRICTS[code as DistrictCode]?.[lang] ?? code;
+}
+
 /** Properties of every feature (DESIGN.md §3). */
 export interface FeatureProps {
   id: string;

@@ -2,10 +2,11 @@
 
 import { layerOf } from '../catalog';
 import type { MapFeature } from '../lib/feature';
+import { districtName } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import { isSafeUrl } from '../lib/validate';
 import { h } from './dom';
-import { districtName, featureName } from './format';
+import { featureName } from './format';
 
 /** Build the card for `feature`. `onClose` is called by the close button and Escape. */
 export function renderFeatureCard(feature: MapFeature, lang: Lang, onClose: () => void): HTMLElement {

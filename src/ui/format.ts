@@ -1,15 +1,9 @@
 // Display formatting shared by the card, list and panels (district names, accuracy, status).
 
 import { layerName } from '../catalog';
-import { type FeatureProps, LANZHOU_DISTRICTS } from '../lib/feature';
+import { districtName, type FeatureProps } from '../lib/feature';
 import type { Lang } from '../lib/i18n';
 import { translate } from '../lib/i18n';
-
-/** Localised district name for an adcode; the code itself when unknown. */
-export function districtName(code: string, lang: Lang): string {
-  const d = LANZHOU_DISTRICTS[code as keyof typeof LANZHOU_DISTRICTS];
-  return d ? d[lang] : code;
-}
 
 /** Name in the chosen language, falling back to the other. */
 export function featureName(p: FeatureProps, lang: Lang): string {

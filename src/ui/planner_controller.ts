@@ -444,7 +444,7 @@ export class PlannerController {
         );
       }
     } catch {
-      this.host.notice(translate(s.lang, 'report.png.failed'));
+      this.host.notice(translate(s.lang, what === 'report' ? 'report.print.failed' : 'report.png.failed'));
     } finally {
       this.picturing = false;
       this.host.refresh();

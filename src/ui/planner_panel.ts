@@ -13,7 +13,7 @@ import type {
 import { legendItems, RAMP } from '../lib/coverage/ramp';
 import { type CoverageViewState, MAX_SITES } from '../lib/coverage/scenario_state';
 import type { ScoreSort } from '../lib/coverage/scores';
-import { type CategoryId, LANZHOU_DISTRICTS } from '../lib/feature';
+import { type CategoryId, districtName, LANZHOU_DISTRICTS } from '../lib/feature';
 import { type Lang, type MessageKey, translate } from '../lib/i18n';
 import { formatIssue } from '../lib/validate';
 import { h } from './dom';
@@ -80,10 +80,9 @@ const catName = (c: CategoryId, lang: Lang) => {
   const e = layerOf(c);
   return lang === 'zh' ? e.name_zh : e.name_en;
 };
-const districtName = (adcode: string | null, lang: Lang, t: (k: MessageKey) => string) =>
-  adcode === null
-    ? t('plan.cov.city')
-    : (LANZHOU_DISTRICTS[adcode as keyof typeof LANZHOU_DISTRICTS]?.[lang] ?? adcode);
+/** A district's name, or the city total's label for null. */
+const placeName = (adcode: string | null, lang: Lang, t: (k: MessageKey) => string) =>
+  adcode === null ? t('plan.cov.city') : districtName(adcode, lang);
 
 /** Render the panel content. */
 export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
@@ -140,7 +139,7 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
         ),
       ),
     );
-    return h('li', {}, box, h('label', { for: `cov-d-${adcode}` }, districtName(adcode, L, t)));
+    return h('li', {}, box, h('label', { for: `cov-d-${adcode}` }, placeName(adcode, L, t)));
   });
   const planned = h('input', { type: 'checkbox', id: 'cov-planned', checked: p.state.covPlanned });
   planned.addEventListener('change', () => p.on.planned(planned.checked));
@@ -263,11 +262,7 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
         'div',
         { class: 'cov-cell', id: 'cov-cell' },
         h('h3', {}, t('plan.cov.cell.title', { id: c.id })),
-        h(
-          'p',
-          {},
-          `${districtName(c.district, L, t)}${c.estimate ? ` · ${t('plan.cov.estimate_tag')}` : ''}`,
-        ),
+        h('p', {}, `${placeName(c.district, L, t)}${c.estimate ? ` · ${t('plan.cov.estimate_tag')}` : ''}`),
         h(
           'ul',
           {},
@@ -367,7 +362,7 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
     else {
       const list = h('ol', { class: 'cov-cluster-list' });
       for (const c of r.clusters) {
-        const where = { district: districtName(c.district, L, t), area: km2(c.areaM2), cells: c.cells };
+        const where = { district: placeName(c.district, L, t), area: km2(c.areaM2), cells: c.cells };
         const label =
           c.pop === null
             ? t('plan.cov.clusters.item', where)
@@ -488,7 +483,7 @@ function districtTable(
       h(
         'tr',
         { class: row.adcode === null ? 'cov-city' : '', 'data-adcode': row.adcode ?? 'city' },
-        h('th', { scope: 'row' }, districtName(row.adcode, L, t)),
+        h('th', { scope: 'row' }, placeName(row.adcode, L, t)),
         ...s.map((v, k) => {
           const delta = prev ? v - (prev[k] as number) : null;
           return h(
@@ -748,7 +743,7 @@ function scoresSection(p: CoveragePanelProps, r: AnalyseResult, t: T, nf: (v: nu
           L === 'zh' ? s.apartment.name_zh : s.apartment.name_en,
           s.method === 'estimate' ? ` (${t('plan.cov.estimate_tag')})` : '',
         ),
-        h('td', {}, districtName(s.apartment.district, L, t)),
+        h('td', {}, placeName(s.apartment.district, L, t)),
         h(
           'td',
           { class: 'cov-missing' },

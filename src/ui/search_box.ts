@@ -2,6 +2,7 @@
 
 import { layerName } from '../catalog';
 import { COMBO_CLOSED, type ComboEvent, type ComboState, comboReduce } from '../lib/combobox';
+import { districtName } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import {
   type Highlight,
@@ -13,7 +14,6 @@ import {
   search,
 } from '../lib/search';
 import { h } from './dom';
-import { districtName } from './format';
 
 export interface SearchBoxOptions {
   lang: Lang;

@@ -2,7 +2,7 @@
 
 import Papa from 'papaparse';
 import { CATALOG } from '../../catalog';
-import { type CategoryId, LANZHOU_DISTRICTS } from '../feature';
+import { type CategoryId, districtName } from '../feature';
 import { type Lang, type MessageKey, translate } from '../i18n';
 import type { WalkMethod } from '../walk/engine';
 import type { CoverageTable } from './aggregate';
@@ -39,11 +39,6 @@ const round = (v: number, digits: number) => {
 const categoryName = (c: CategoryId, lang: Lang) => {
   const e = CATALOG.find((x) => x.id === c);
   return e ? (lang === 'zh' ? e.name_zh : e.name_en) : c;
-};
-
-const districtName = (adcode: string, lang: Lang) => {
-  const d = LANZHOU_DISTRICTS[adcode as keyof typeof LANZHOU_DISTRICTS];
-  return d ? d[lang] : adcode;
 };
 
 /** Band labels for classes: "0-5", "5-10", "10-15", ">15", "unreachable". */

@@ -46,8 +46,7 @@ async function analyse(over: Partial<AnalyseSettings> = {}, populationCsv?: stri
     },
     1,
   );
-  if (populationCsv)
-    await ask({ type: 'population', bytes: new Blob([populationCsv]), name: 'pop.csv' }, 3);
+  if (populationCsv) await ask({ type: 'population', bytes: new Blob([populationCsv]), name: 'pop.csv' }, 3);
   await ask(
     {
       type: 'analyse',

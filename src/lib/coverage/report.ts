@@ -1,7 +1,7 @@
 // The planner's report as words and tables in one language: what the map picture's legend and the printable A4 report say.
 
 import { layerName, layerOf } from '../../catalog';
-import { type CategoryId, LANZHOU_DISTRICTS } from '../feature';
+import { type CategoryId, districtName } from '../feature';
 import { type Lang, type MessageKey, translate } from '../i18n';
 import type { TargetProgress } from '../plan_targets';
 import { formatLanzhouDate, formatLanzhouTime } from '../tour/lanzhou_time';
@@ -96,8 +96,7 @@ export function buildReport(o: ReportInput): CoverageReport {
   const byPop = r.basis === 'population';
   const basis = t(byPop ? 'plan.cov.basis.population' : 'plan.cov.basis.area');
   const share = (row: ShareRow) => basisShare(row, r.basis);
-  const district = (a: string | null) =>
-    a === null ? t('plan.cov.city') : (LANZHOU_DISTRICTS[a as keyof typeof LANZHOU_DISTRICTS]?.[L] ?? a);
+  const district = (a: string | null) => (a === null ? t('plan.cov.city') : districtName(a, L));
   const cat = layerName(o.category, L);
   const rows = shareRows(r.table, o.category);
   const before = r.baseTable ? shareRows(r.baseTable, o.category) : null;

@@ -12,6 +12,10 @@ export const REPORT_MESSAGES = {
   },
   'report.print': { zh: '打印 A4 报告', en: 'Print A4 report' },
   'report.print.lang': { zh: '报告语言', en: 'Report language' },
+  'report.print.failed': {
+    zh: '无法准备打印报告（页面的一部分未能加载），请重新载入页面后再试。',
+    en: 'Could not prepare the report for printing (part of the page did not load); reload the page and try again.',
+  },
   'report.title': { zh: '兰州 15 分钟步行覆盖报告', en: 'Lanzhou 15-minute walking coverage report' },
   'report.map_title': {
     zh: '{category} · 步行时间（{basis}）',
