@@ -211,11 +211,13 @@ describe('coverage (planner)', () => {
       .toBeLessThan(0.001);
     const screen = PNG.sync.read(shot);
 
+    await page.locator('#cov-export-png').scrollIntoViewIfNeeded();
+    await pageShot(page, 'planner-export-controls-zh');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('#cov-export-png').click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^lanzhou-coverage-fitness_site-\d{8}-\d{4}\.png$/);
+    expect(download.suggestedFilename()).toMatch(/^coverage-map-fitness_site-h9-whatif-\d{8}-\d{4}\.png$/);
     const bytes = readFileSync((await download.path()) as string);
     mkdirSync(SHOTS_DIR, { recursive: true });
     writeFileSync(`${SHOTS_DIR}/planner-export.png`, bytes);
@@ -255,7 +257,7 @@ describe('coverage (planner)', () => {
     expect(dark).toBeGreaterThan(200);
     await expect
       .poll(() => page.locator('.notice').textContent())
-      .toContain('lanzhou-coverage-fitness_site-');
+      .toContain('coverage-map-fitness_site-h9-whatif-');
 
     // The report, printed in English from the Chinese interface.
     await page.locator('#cov-report-lang').selectOption('en');

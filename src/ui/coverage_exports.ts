@@ -1,6 +1,7 @@
 // The planner's picture exports, loaded on first use: the map as a PNG with legend, and the printable A4 report.
 
 import type { Map as MlMap } from 'maplibre-gl';
+import { formatGridSpec } from '../lib/coverage/grid_spec';
 import type { GridPayload } from '../lib/coverage/protocol';
 import { buildReport, type CoverageReport, lanzhouStamp, type ReportInput } from '../lib/coverage/report';
 import type { Lang } from '../lib/i18n';
@@ -49,14 +50,16 @@ async function picture(
 }
 
 /**
- * Downloads the map picture as `lanzhou-coverage-<category>-<yyyymmdd-hhmm>.png` (Lanzhou time).
+ * Downloads the map picture as `coverage-map-<category>-<grid>[-whatif]-<yyyymmdd-hhmm>.png` (Lanzhou time).
  * @returns the file name, or null when no picture could be made
  */
 export async function downloadCoveragePng(source: ExportSource, lang: Lang): Promise<string | null> {
   const report = buildReport({ ...source.report, lang });
   const blob = await picture(source, report, 1);
   if (!blob) return null;
-  const file = `lanzhou-coverage-${source.report.category}-${lanzhouStamp(source.report.now)}.png`;
+  // Named like the other coverage exports (grid, what-if), plus the category and the time.
+  const { category, grid, sites, now } = source.report;
+  const file = `coverage-map-${category}-${formatGridSpec(grid)}${sites.length ? '-whatif' : ''}-${lanzhouStamp(now)}.png`;
   downloadBlob(blob, file);
   return file;
 }
