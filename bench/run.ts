@@ -1,7 +1,8 @@
-// `npm run bench [walk|search|nearby|coverage]`: benchmarks in one process, each with its own baseline.
+// `npm run bench [walk|search|nearby|coverage|population]`: benchmarks in one process, each with its own baseline.
 
 import { runCoverageBench } from './coverage.ts';
 import { runNearbyBench } from './nearby.ts';
+import { runPopulationBench } from './population.ts';
 import { runSearchBench } from './search.ts';
 import { runWalkBenches } from './walk_all.ts';
 
@@ -13,3 +14,4 @@ if (!only || only === 'coverage') {
   await runCoverageBench({ kind: 'square', sizeM: 142 });
   await runCoverageBench({ kind: 'h3', resolution: 10 });
 }
+if (!only || only === 'population') await runPopulationBench();
