@@ -57,6 +57,35 @@ describe('accessibility', () => {
       expect(await axe(page), 'list and card').toEqual([]);
       await page.locator('#about-button').click();
       expect(await axe(page), 'about dialog').toEqual([]);
+      // The residents' view with a place chosen: ranked list, bands, the walk.
+      await page.goto(`${base}#lang=${lang}&map=14/36.0877/103.6857&p=nearby&at=103.6905,36.0845`);
+      await expect.poll(() => page.locator('.nearby-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(await axe(page), 'nearby panel').toEqual([]);
+      await context.close();
+    });
+  }
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`has no serious or critical axe violations in the planner views and the printed report (${lang})`, async () => {
+      const { context, page } = await openPage(browser);
+      await context.addInitScript(() => {
+        window.print = () => undefined;
+      });
+      await page.goto(`${base}?e2e#lang=${lang}&bm=offline&map=12.5/36.085/103.70&p=plan`);
+      await waitForMapIdle(page);
+      await expect.poll(() => page.locator('.plan-target').count()).toBeGreaterThan(0);
+      expect(await axe(page), 'plan targets').toEqual([]);
+      await page.goto(
+        `${base}?e2e#lang=${lang}&bm=offline&map=12.5/36.085/103.70&p=coverage&cov=fitness_site&res=h9&cd=620103,620105&ws=fitness_site:103.72,36.095`,
+      );
+      await expect.poll(() => page.locator('.cov-delta').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      await page.locator('#cov-marginal-run').click();
+      await expect.poll(() => page.locator('#cov-marginal-table tbody tr').count()).toBeGreaterThan(0);
+      expect(await axe(page), 'coverage panel with a what-if site and marginal contributions').toEqual([]);
+      await page.locator('#cov-report-print').click();
+      await expect.poll(() => page.locator('#cov-report-sheet img').count()).toBe(1);
+      await page.emulateMedia({ media: 'print' });
+      expect(await axe(page), 'printed report').toEqual([]);
       await context.close();
     });
   }
