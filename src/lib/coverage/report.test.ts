@@ -2,30 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../i18n';
 import { type PlanTarget, planProgress } from '../plan_targets';
 import { shareRows } from './aggregate';
-import type { AnalyseResult, AnalyseSettings, CoverageReply, FacilityInput } from './protocol';
+import type { AnalyseResult, AnalyseSettings, CoverageReply } from './protocol';
 import { legendItems, RAMP } from './ramp';
 import { buildReport, lanzhouStamp, lanzhouTime, type ReportInput } from './report';
 import { CoverageSession } from './session';
-import { randomPoints, SMALL_DISTRICTS } from './test_support';
-
-const facilities: FacilityInput[] = [
-  ...randomPoints(1, 3, 'fit').map((p, i) => ({
-    ...p,
-    category: 'fitness_site' as const,
-    status: 'existing' as const,
-    name_zh: `场地${i}`,
-    name_en: `Site ${i}`,
-    district: '620102',
-  })),
-  ...randomPoints(2, 2, 'apt').map((p, i) => ({
-    ...p,
-    category: 'youth_housing' as const,
-    status: 'existing' as const,
-    name_zh: `公寓${i}`,
-    name_en: `Apartment ${i}`,
-    district: '620102',
-  })),
-];
+import { SESSION_FACILITIES, SMALL_DISTRICTS } from './test_support';
 
 /** One analysis through a real session (estimate engine, the invented two-district fixture). */
 async function analyse(over: Partial<AnalyseSettings> = {}, populationCsv?: string): Promise<AnalyseResult> {
@@ -38,7 +19,7 @@ async function analyse(over: Partial<AnalyseSettings> = {}, populationCsv?: stri
   await ask(
     {
       type: 'init',
-      facilities,
+      facilities: SESSION_FACILITIES,
       districts: SMALL_DISTRICTS,
       graphUrl: null,
       speedMPerMin: 80,
@@ -161,7 +142,8 @@ describe('buildReport', () => {
     expect(en.districts.head).toHaveLength(4);
     expect(en.categories.rows.map((x) => x.cells[0])).toContain('Fitness sites');
     const fit = en.categories.rows[r.categories.indexOf('fitness_site')];
-    expect(fit?.cells[1]).toBe('3');
+    // Three fitness sites, the third planned: planned ones are not counted unless asked for.
+    expect(fit?.cells[1]).toBe('2');
     const city15 = rows.at(-1)?.areaShare[2] as number;
     expect(en.findings[0]).toBe(
       `${(city15 * 100).toFixed(1)}% of the selected districts (by area) can walk to Fitness sites within 15 min.`,

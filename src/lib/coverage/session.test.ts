@@ -12,35 +12,14 @@ import type {
   CoverageReply,
   CoverageRequestBody,
   ExportResult,
-  FacilityInput,
   InitResult,
   MarginalResult,
   PopulationSummary,
 } from './protocol';
 import { CoverageSession, isTiff } from './session';
-import { randomPoints, SMALL_DISTRICTS, streetExtract } from './test_support';
+import { randomPoints, SESSION_FACILITIES, SMALL_DISTRICTS, streetExtract } from './test_support';
 import { writeTestTiff } from './tiff_test_support';
 import { sitePoint } from './whatif';
-
-const facilities: FacilityInput[] = [
-  ...randomPoints(1, 3, 'fit').map((p, i) => ({
-    ...p,
-    category: 'fitness_site' as const,
-    status: i === 2 ? ('planned' as const) : ('existing' as const),
-    name_zh: `场地${i}`,
-    name_en: `Site ${i}`,
-    district: '620102',
-  })),
-  ...randomPoints(2, 2, 'apt').map((p, i) => ({
-    ...p,
-    category: 'youth_housing' as const,
-    status: 'existing' as const,
-    name_zh: `公寓${i}`,
-    name_en: `Apartment ${i}`,
-    district: '620102',
-    units: 50,
-  })),
-];
 
 const settings = (over: Partial<AnalyseSettings> = {}): AnalyseSettings => ({
   grid: { kind: 'square', sizeM: 80 },
@@ -75,7 +54,7 @@ function harness(env: ConstructorParameters<typeof CoverageSession>[0] = {}) {
 
 const init = {
   type: 'init',
-  facilities,
+  facilities: SESSION_FACILITIES,
   districts: SMALL_DISTRICTS,
   graphUrl: null,
   speedMPerMin: 80,
@@ -101,7 +80,7 @@ describe('CoverageSession', () => {
     const ctx = prepareCoverage(new EstimateWalkEngine(), grid, 15);
     const want = computeLayer(
       ctx,
-      facilities.filter((f) => f.category === 'fitness_site' && f.status === 'existing'),
+      SESSION_FACILITIES.filter((f) => f.category === 'fitness_site' && f.status === 'existing'),
     );
     const k = r.categories.indexOf('fitness_site');
     expect([...r.minutes[k]!]).toEqual([...want.minutes]);
@@ -133,7 +112,9 @@ describe('CoverageSession', () => {
       sizeM: 80,
     });
     const ctx = prepareCoverage(new EstimateWalkEngine(), grid, 15);
-    const existing = facilities.filter((f) => f.category === 'fitness_site' && f.status === 'existing');
+    const existing = SESSION_FACILITIES.filter(
+      (f) => f.category === 'fitness_site' && f.status === 'existing',
+    );
     const k = base.categories.indexOf('fitness_site');
     for (let n = 1; n <= 3; n++) {
       const r = await h.ask<AnalyseResult>({

@@ -8,6 +8,7 @@ import type { OsmExtract, OsmWay } from '../walk/osm_extract';
 import { rng } from '../walk/test_support';
 import { type CoverageContext, prepareCoverage } from './compute';
 import { buildGrid, type CoverageGrid, districtShapes, type GridSpec } from './grid';
+import type { FacilityInput } from './protocol';
 
 /** The invented two-district fixture (a square with a hole; a two-part multipolygon). */
 export const SMALL_DISTRICTS = JSON.parse(
@@ -120,3 +121,24 @@ export function bruteForce(
   }
   return { minutes, source, reach };
 }
+
+/** Three invented fitness sites (the third planned) and two invented youth apartments, for session-level tests. */
+export const SESSION_FACILITIES: FacilityInput[] = [
+  ...randomPoints(1, 3, 'fit').map((p, i) => ({
+    ...p,
+    category: 'fitness_site' as const,
+    status: i === 2 ? ('planned' as const) : ('existing' as const),
+    name_zh: `场地${i}`,
+    name_en: `Site ${i}`,
+    district: '620102',
+  })),
+  ...randomPoints(2, 2, 'apt').map((p, i) => ({
+    ...p,
+    category: 'youth_housing' as const,
+    status: 'existing' as const,
+    name_zh: `公寓${i}`,
+    name_en: `Apartment ${i}`,
+    district: '620102',
+    units: 50,
+  })),
+];
