@@ -305,6 +305,14 @@ describe('without WebGL', () => {
     await expect.poll(() => page.locator('.nowebgl').count()).toBe(1);
     expect(await page.locator('.nowebgl h2').textContent()).toBe('无法显示地图');
     await expect.poll(() => page.locator('.list-item').count()).toBeGreaterThan(0);
+    // Each row reads as a row: the summary line sits beside the swatch, under the name, on one line.
+    const first = page.locator('.list-item').first();
+    const swatch = await first.locator('.swatch').boundingBox();
+    const name = await first.locator('.list-name').boundingBox();
+    const meta = await first.locator('.list-meta').boundingBox();
+    expect(meta?.x).toBeGreaterThan((swatch?.x ?? 0) + (swatch?.width ?? 0));
+    expect(meta?.x).toBeCloseTo(name?.x ?? -1, 0);
+    expect(meta?.height).toBeLessThan(30);
     await page.locator('.list-item').first().click();
     expect(await page.locator('.feature-card').count()).toBe(1);
     // Search works without the map: it picks a place in the list.

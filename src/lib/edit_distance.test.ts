@@ -7,35 +7,14 @@ import {
   locateMatch,
   type SubstringMatch,
 } from './edit_distance';
-
-/** Textbook optimal-string-alignment distance, full matrix. */
-function osa(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => i + j),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const up = d[i - 1] as number[];
-      let v = Math.min(
-        (up[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      row[j] = v;
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
+import { osaDistance } from './text_test_support';
 
 /** Every (start, end) with an allowed start: the best distance, then the earliest start, then end. */
 function bruteForce(q: string, t: string, starts: number[]): SubstringMatch {
   let best: SubstringMatch = { d: Number.POSITIVE_INFINITY, start: 0, end: 0 };
   for (const s of starts) {
     for (let e = s; e <= t.length; e++) {
-      const d = osa(q, t.slice(s, e));
+      const d = osaDistance(q, t.slice(s, e));
       if (d < best.d || (d === best.d && s < best.start)) best = { d, start: s, end: e };
     }
   }

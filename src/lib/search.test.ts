@@ -16,6 +16,7 @@ import {
   searchLinear,
   toSyllables,
 } from './search';
+import { osaDistance } from './text_test_support';
 
 // Test fixtures only: names chosen to exercise the rules, not a claim about real places.
 const e = (id: string, name_zh: string, name_en: string, extra_zh?: string[]): SearchEntry => ({
@@ -228,29 +229,6 @@ describe('search ranking', () => {
 });
 
 // ---------------------------------------------------------------- brute-force reference
-
-/** Textbook optimal-string-alignment distance, full matrix. */
-function osaDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const up = d[i - 1] as number[];
-      let v = Math.min(
-        (up[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-      row[j] = v;
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
 
 /** Syllable strings of a normalised text. */
 function syllables(text: string): string[] {

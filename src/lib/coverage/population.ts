@@ -272,10 +272,10 @@ export function blobSource(blob: Blob): GeoTiffSource {
 }
 
 /** Thrown for a raster that is not in WGS-84 longitude/latitude. */
-export class RasterCrsError extends Error {}
+class RasterCrsError extends Error {}
 
 /** Thrown when the GeoTIFF library itself could not be loaded (e.g. its script failed to download). */
-export class GeoTiffUnavailableError extends Error {}
+class GeoTiffUnavailableError extends Error {}
 
 /** Pixels [start, end) along one axis whose extent meets [lo, hi]; empty when start >= end. */
 function pixelSpan(lo: number, hi: number, origin: number, step: number, size: number): [number, number] {
