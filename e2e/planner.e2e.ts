@@ -274,7 +274,7 @@ describe('coverage (planner)', () => {
     expect(await sheet.locator('h1').textContent()).toBe('Lanzhou 15-minute walking coverage report');
     expect(await sheet.getAttribute('lang')).toBe('en');
     const findings = (await sheet.locator('#cov-report-findings').textContent()) ?? '';
-    expect(findings).toContain('can walk to Fitness sites within 15 min');
+    expect(findings).toContain('can walk to Fitness and sports within 15 min');
     expect(findings).toContain('With the 1 proposed site(s)');
     // The district table has both districts and the total, with the change column.
     expect(await sheet.locator('#cov-report-districts tbody tr').count()).toBe(3);

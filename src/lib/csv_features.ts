@@ -25,6 +25,7 @@ const OPTIONAL_TEXT = [
   'description_zh',
   'description_en',
   'plan_target',
+  'facility_type',
 ] as const;
 const OPTIONAL_NUMBER = ['units', 'length_m'] as const;
 

@@ -1,7 +1,18 @@
 // The shared data model: the properties every shipped or imported feature carries.
 
-/** Layer / category ids. `fitness_circle` is derived (computed coverage), never stored. */
+/**
+ * Layer / category ids. Everyday facilities first (what exists, whoever runs it: OSM and cited sources),
+ * then the plan's designations (only a source tying a site to the 2024 work points fills them).
+ * `fitness_circle` is derived (computed coverage), never stored.
+ */
 export const CATEGORY_IDS = [
+  'park',
+  'library',
+  'community_centre',
+  'university',
+  'metro',
+  'night_market',
+  'riverside',
   'youth_park',
   'fitness_trail',
   'fitness_site',
@@ -71,6 +82,11 @@ export interface FeatureProps {
   length_m?: number;
   /** Id of the plan target (data/plan_targets.json) this feature fulfils, when a source says so. */
   plan_target?: string;
+  /**
+   * What kind of facility within its category (`basketball`, `square`, `youth_centre`…): see
+   * FACILITY_TYPES in src/lib/osm/rules.ts. Everyday facilities only; absent when unknown.
+   */
+  facility_type?: string;
 }
 
 export type Position = [number, number];

@@ -48,6 +48,11 @@ export interface ValidateOptions {
    * ("unknown"), and the district check then allows no extra tolerance for it. Shipped data must state it.
    */
   allowUnknownAccuracy?: boolean;
+  /**
+   * OpenStreetMap facilities: an empty `district` ("in no district polygon", e.g. another city's import or a
+   * point just outside the generalised boundaries) is accepted and the district check skipped for it.
+   */
+  allowNoDistrict?: boolean;
 }
 
 /** Boundary polygons are quantised to 1/1024° (~100 m) and generalised; points this close are accepted. */
@@ -276,7 +281,13 @@ function anchor(g: Geometry): Position {
 }
 
 const REQUIRED_STRINGS = ['id', 'name_zh', 'name_en'] as const;
-const OPTIONAL_STRINGS = ['address_zh', 'description_zh', 'description_en', 'plan_target'] as const;
+const OPTIONAL_STRINGS = [
+  'address_zh',
+  'description_zh',
+  'description_en',
+  'plan_target',
+  'facility_type',
+] as const;
 
 function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeatureProps | null {
   if (p === null || typeof p !== 'object' || Array.isArray(p)) {
@@ -305,7 +316,8 @@ function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeaturePro
     c.error('err.category', { value: displayValue(category) });
   }
   if (!STATUSES.includes(r.status as Status)) c.error('err.status', { value: displayValue(r.status) });
-  if (!(typeof r.district === 'string' && r.district in LANZHOU_DISTRICTS)) {
+  const noDistrict = opts.allowNoDistrict === true && r.district === '';
+  if (!noDistrict && !(typeof r.district === 'string' && r.district in LANZHOU_DISTRICTS)) {
     c.error('err.district', { value: displayValue(r.district) });
   }
   const unknownAccuracy =
@@ -389,7 +401,7 @@ export function validateFeature(
     }
     opts.seenIds.set(props.id, whereText);
   }
-  if (opts.districts) {
+  if (opts.districts && props.district !== '') {
     const [lon, lat] = anchor(geometry);
     const actual = opts.districts.districtAt(lon, lat);
     if (actual !== props.district) {

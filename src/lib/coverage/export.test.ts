@@ -74,7 +74,7 @@ describe('CSV', () => {
       expect(row[0]).toBe(
         r.adcode === '620102' ? '城关区' : r.adcode === '620103' ? '七里河区' : '所选区县合计',
       );
-      expect(row[2]).toBe('健身场地');
+      expect(row[2]).toBe('运动健身');
       expect(Number(row[3])).toBeCloseTo(r.areaM2 / 1e6, 3);
       r.areaShare.forEach((s, k) => {
         expect(Number(row[4 + k])).toBeCloseTo(s * 100, 1);
@@ -118,7 +118,7 @@ describe('CSV', () => {
     const scores = scoreApartments(engine, apartments, cats, bands, 30);
     const rows = readBack(scoresCsv(scores, ['fitness_site', 'study_room'], exportCtx()));
     expect(rows[0]!.slice(0, 3)).toEqual(['公寓', '编号', '区县']);
-    expect(rows[0]).toContain('最近的健身场地');
+    expect(rows[0]).toContain('最近的运动健身');
     scores.forEach((s, i) => {
       const row = rows[i + 1]!;
       expect(row[0]).toBe(s.apartment.name_zh);

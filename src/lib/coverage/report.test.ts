@@ -54,8 +54,8 @@ const target: PlanTarget = {
   measure: 'features',
   target: 4,
   comparator: 'at_least',
-  quote_zh: '新建健身场地4处',
-  summary_zh: '健身场地 4 处',
+  quote_zh: '新建运动健身4处',
+  summary_zh: '运动健身 4 处',
   summary_en: '4 fitness sites',
   source: { title: 'test' },
   match: 'category',
@@ -140,13 +140,13 @@ describe('buildReport', () => {
     expect(zh.districts.rows.at(-1)?.cells[0]).toBe('所选区县合计');
     // No sites: no change column.
     expect(en.districts.head).toHaveLength(4);
-    expect(en.categories.rows.map((x) => x.cells[0])).toContain('Fitness sites');
+    expect(en.categories.rows.map((x) => x.cells[0])).toContain('Fitness and sports');
     const fit = en.categories.rows[r.categories.indexOf('fitness_site')];
     // Three fitness sites, the third planned: planned ones are not counted unless asked for.
     expect(fit?.cells[1]).toBe('2');
     const city15 = rows.at(-1)?.areaShare[2] as number;
     expect(en.findings[0]).toBe(
-      `${(city15 * 100).toFixed(1)}% of the selected districts (by area) can walk to Fitness sites within 15 min.`,
+      `${(city15 * 100).toFixed(1)}% of the selected districts (by area) can walk to Fitness and sports within 15 min.`,
     );
     expect(en.clusters.rows).toHaveLength(r.clusters.length);
     expect(en.scores.rows).toHaveLength(2);
@@ -173,7 +173,7 @@ describe('buildReport', () => {
     expect(after).toBeGreaterThan(before);
     expect(Number(en.districts.rows.at(-1)?.cells.at(-1))).toBeCloseTo((after - before) * 100, 1);
     expect(en.findings.some((f) => f.startsWith('With the 1 proposed site(s)'))).toBe(true);
-    expect(en.settings.find(([k]) => k === 'Proposed sites')?.[1]).toContain('Site 1: Fitness sites');
+    expect(en.settings.find(([k]) => k === 'Proposed sites')?.[1]).toContain('Site 1: Fitness and sports');
   });
 
   it('lists plan targets with what is mapped per status and the share of the number', async () => {

@@ -47,12 +47,12 @@ export const NEARBY_MESSAGES = {
     en: 'Inside the 15-minute fitness circle: {name} is about {min} min away on foot.',
   },
   'nearby.circle.outside': {
-    zh: '不在一刻钟健身圈内：最近的已建成健身场地 {name} 需步行约 {min} 分钟。',
-    en: 'Outside the 15-minute fitness circle: the nearest existing fitness site, {name}, is about {min} min away.',
+    zh: '不在一刻钟健身圈内：最近的已建成运动健身设施 {name} 需步行约 {min} 分钟。',
+    en: 'Outside the 15-minute fitness circle: the nearest existing fitness or sports facility, {name}, is about {min} min away.',
   },
   'nearby.circle.none': {
-    zh: '不在一刻钟健身圈内：{max} 分钟内没有已收录的已建成健身场地。',
-    en: 'Outside the 15-minute fitness circle: no mapped existing fitness site within {max} min.',
+    zh: '不在一刻钟健身圈内：{max} 分钟内没有已收录的已建成运动健身设施。',
+    en: 'Outside the 15-minute fitness circle: no mapped existing fitness or sports facility within {max} min.',
   },
   'nearby.summary': { zh: '步行 5 / 10 / 15 分钟内', en: 'Within 5 / 10 / 15 min' },
   'nearby.route': { zh: '步行路线：约 {min} 分钟，{dist}', en: 'Walk: about {min} min, {dist}' },

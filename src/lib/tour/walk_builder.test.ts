@@ -103,7 +103,7 @@ describe('walkCandidates', () => {
     });
     const extra = [
       point('s2', 'fitness_site', 'B'),
-      point('p1', 'youth_park', 'A'),
+      point('p1', 'park', 'A'),
       point('s1', 'fitness_site', 'A'),
     ];
     const list = walkCandidates([...extra, ...features], 'en');
@@ -113,7 +113,7 @@ describe('walkCandidates', () => {
     expect(list).toHaveLength(expected.length + extra.length);
     const checkins = list.filter((f) => f.properties.category === 'checkin_spot');
     expect(list.slice(0, checkins.length)).toEqual(checkins);
-    // Then catalog order (youth parks before fitness sites), by name within a layer.
+    // Then catalog order (parks before fitness and sports), by name within a layer.
     expect(list.slice(checkins.length).map((f) => f.properties.id)).toEqual(['p1', 's1', 's2']);
   });
 
