@@ -34,6 +34,9 @@ export type CategoryId = (typeof CATEGORY_IDS)[number];
 export const STATUSES = ['existing', 'planned', 'under_construction'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Source title of everything taken from OpenStreetMap (the ODbL credit starts with it). */
+export const OSM_CONTRIBUTORS = 'OpenStreetMap contributors';
+
 /** Where a feature comes from. `date` is ISO (YYYY or YYYY-MM-DD). */
 export interface SourceRef {
   title: string;

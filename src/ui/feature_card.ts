@@ -1,9 +1,11 @@
 // The side card (bottom sheet on phones) describing one feature, built from DOM nodes and textContent only.
 
 import { layerOf } from '../catalog';
+import { sourceText } from '../lib/attribution';
 import type { MapFeature } from '../lib/feature';
 import { districtName } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
+import { facilityTypeName } from '../lib/osm_rules';
 import { isSafeUrl } from '../lib/validate';
 import { h } from './dom';
 import { featureName } from './format';
@@ -15,10 +17,13 @@ export function renderFeatureCard(feature: MapFeature, lang: Lang, onClose: () =
     translate(lang, k, params);
   const entry = layerOf(p.category);
   const rows: [string, string | Node][] = [
+    [t('card.family'), t(`card.family.${entry.family}`)],
     [t('card.category'), lang === 'zh' ? entry.name_zh : entry.name_en],
-    [t('card.status'), t(`status.${p.status}`)],
-    [t('card.district'), districtName(p.district, lang)],
   ];
+  const type = facilityTypeName(p.facility_type, lang);
+  if (type) rows.push([t('card.facility_type'), type]);
+  rows.push([t('card.status'), t(`status.${p.status}`)]);
+  if (p.district) rows.push([t('card.district'), districtName(p.district, lang)]);
   if (p.address_zh) rows.push([t('card.address'), p.address_zh]);
   rows.push([t('card.hours'), p.opening_hours ?? t('card.hours.unknown')]);
   if (p.units !== undefined)
@@ -36,7 +41,7 @@ export function renderFeatureCard(feature: MapFeature, lang: Lang, onClose: () =
       : t('card.hours.unknown'),
   ]);
 
-  const source = h('span', {}, p.source.title, p.source.date ? ` (${p.source.date})` : '');
+  const source = h('span', {}, sourceText(p.source, lang));
   if (p.source.url && isSafeUrl(p.source.url)) {
     source.append(
       ' ',

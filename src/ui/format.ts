@@ -4,17 +4,25 @@ import { layerName } from '../catalog';
 import { districtName, type FeatureProps } from '../lib/feature';
 import type { Lang } from '../lib/i18n';
 import { translate } from '../lib/i18n';
+import { facilityTypeName } from '../lib/osm_rules';
 
 /** Name in the chosen language, falling back to the other. */
 export function featureName(p: FeatureProps, lang: Lang): string {
   return (lang === 'zh' ? p.name_zh || p.name_en : p.name_en || p.name_zh) ?? p.id;
 }
 
-/** One line: "Category · District · Status". */
+/** The facility type when known ("篮球场"), else the layer's name ("运动健身"). */
+export function featureKind(p: FeatureProps, lang: Lang): string {
+  return facilityTypeName(p.facility_type, lang) ?? layerName(p.category, lang);
+}
+
+/** One line: "Type or category · District · Status" (no district for a facility outside every district). */
 export function featureSummary(p: FeatureProps, lang: Lang): string {
   return [
-    layerName(p.category, lang),
-    districtName(p.district, lang),
+    featureKind(p, lang),
+    p.district ? districtName(p.district, lang) : null,
     translate(lang, `status.${p.status}`),
-  ].join(' · ');
+  ]
+    .filter((x) => x !== null)
+    .join(' · ');
 }

@@ -1,6 +1,6 @@
 // The layer panel: a toggle, legend swatch and feature count per layer, and the status filter.
 
-import { CATALOG } from '../catalog';
+import { CATALOG, LAYER_FAMILIES, type LayerEntry, layersOfFamily } from '../catalog';
 import { type CategoryId, STATUSES, type Status } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import { h } from './dom';
@@ -17,8 +17,7 @@ export interface LayerPanelProps {
 /** Render the panel's content (the caller places it in the drawer). */
 export function renderLayerPanel(props: LayerPanelProps): HTMLElement {
   const { lang } = props;
-  const list = h('ul', { class: 'layer-list' });
-  for (const e of CATALOG) {
+  const item = (e: LayerEntry): HTMLElement => {
     const count = props.counts[e.id] ?? 0;
     const id = `layer-${e.id}`;
     const box = h('input', {
@@ -44,21 +43,31 @@ export function renderLayerPanel(props: LayerPanelProps): HTMLElement {
       : e.id === 'district' || count > 0
         ? translate(lang, 'layers.count', { n: count })
         : translate(lang, 'layers.none');
-    list.append(
+    return h(
+      'li',
+      {},
+      box,
       h(
-        'li',
-        {},
-        box,
-        h(
-          'label',
-          { for: id, title: lang === 'zh' ? e.blurb_zh : e.blurb_en },
-          h('span', { class: 'swatch', style: swatchStyle, 'aria-hidden': 'true' }, e.glyph),
-          h('span', { class: 'layer-name' }, lang === 'zh' ? e.name_zh : e.name_en),
-          h('span', { class: 'layer-count' }, note),
-        ),
+        'label',
+        { for: id, title: lang === 'zh' ? e.blurb_zh : e.blurb_en },
+        h('span', { class: 'swatch', style: swatchStyle, 'aria-hidden': 'true' }, e.glyph),
+        h('span', { class: 'layer-name' }, lang === 'zh' ? e.name_zh : e.name_en),
+        h('span', { class: 'layer-count' }, note),
       ),
     );
-  }
+  };
+  // Everyday facilities and the plan's designations are told apart here, as in the list and on the card.
+  const groups = LAYER_FAMILIES.map((family) => {
+    const headingId = `layer-group-${family}`;
+    const note = family === 'reference' ? null : translate(lang, `layers.group.${family}.note`);
+    return h(
+      'section',
+      { class: 'layer-group', 'data-family': family, 'aria-labelledby': headingId },
+      h('h3', { id: headingId }, translate(lang, `layers.group.${family}`)),
+      note ? h('p', { class: 'layer-group-note' }, note) : null,
+      h('ul', { class: 'layer-list' }, ...layersOfFamily(family).map(item)),
+    );
+  });
   const statusBoxes = STATUSES.map((s) => {
     const box = h('input', {
       type: 'checkbox',
@@ -75,7 +84,7 @@ export function renderLayerPanel(props: LayerPanelProps): HTMLElement {
     'div',
     { class: 'layer-panel' },
     h('h2', {}, translate(lang, 'panel.layers')),
-    list,
+    ...groups,
     h(
       'fieldset',
       { class: 'status-filter' },

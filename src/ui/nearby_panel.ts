@@ -2,6 +2,7 @@
 
 import { layerOf } from '../catalog';
 import { DETOUR_FACTOR, TIME_BANDS_MIN, WALK_SPEED_M_PER_MIN } from '../config';
+import { sourceText } from '../lib/attribution';
 import type { CategoryId } from '../lib/feature';
 import { type Lang, type MessageKey, translate } from '../lib/i18n';
 import { type CategorySummary, NEARBY_CATEGORIES, type NearbyRow } from '../lib/nearby';
@@ -193,6 +194,7 @@ export function renderNearbyPanel(p: NearbyPanelProps): HTMLElement {
         `${formatDistance(p.lang, r.metres)} · ${featureSummary(f, p.lang)}`,
         p.opening.get(f.id) ? ` · ${p.opening.get(f.id)}` : '',
       ),
+      h('span', { class: 'list-source' }, sourceText(f.source, p.lang)),
     );
     button.addEventListener('click', () => p.onPick(f.id));
     list.append(h('li', {}, button));

@@ -4,6 +4,7 @@ import { area } from '@turf/area';
 import { Marker, type Map as MlMap } from 'maplibre-gl';
 import { CATALOG, layerOf } from '../catalog';
 import { DETOUR_FACTOR, TIME_BANDS_MIN, WALK_SPEED_M_PER_MIN } from '../config';
+import { sourceText } from '../lib/attribution';
 import { CoverageClient, type CoverageWorkerLike } from '../lib/coverage/client';
 import type { UncoveredCluster } from '../lib/coverage/clusters';
 import { estimateCellCount, formatGridSpec, squareRingAt } from '../lib/coverage/grid_spec';
@@ -18,7 +19,7 @@ import type {
 import { bandClass, RAMP, RAMP_ALPHA } from '../lib/coverage/ramp';
 import { COVERAGE_CATEGORIES, type CoverageViewState, MAX_SITES } from '../lib/coverage/scenario_state';
 import type { ScoreSort } from '../lib/coverage/scores';
-import type { CategoryId, MapFeature, MapFeatureCollection } from '../lib/feature';
+import type { CategoryId, MapFeature, MapFeatureCollection, SourceRef } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import { walkTarget } from '../lib/nearby';
 import type { TargetProgress } from '../lib/plan_targets';
@@ -78,7 +79,7 @@ export class PlannerController {
   private readonly client: CoverageClient;
   private facilities: FacilityInput[] = [];
   /** Source title of every facility by id (for the report's source list). */
-  private sourceOf = new Map<string, string>();
+  private sourceOf = new Map<string, SourceRef>();
   private reportLang: Lang | null = null;
   private picturing = false;
   private mappedCount = 0;
@@ -138,7 +139,7 @@ export class PlannerController {
           ...(p.units !== undefined ? { units: p.units } : {}),
         };
       });
-    this.sourceOf = new Map(features.map((f) => [f.properties.id, f.properties.source.title]));
+    this.sourceOf = new Map(features.map((f) => [f.properties.id, f.properties.source]));
     this.mappedCount = this.facilities.filter((f) => f.category !== 'youth_housing').length;
     this.districtFc = districts;
     this.districtKm2 = new Map();
@@ -420,7 +421,10 @@ export class PlannerController {
         youthShare: this.youthShare,
         mapped: this.mappedCount,
         targets: this.host.targets(),
-        sources: counted.map((f) => this.sourceOf.get(f.id) ?? '').filter(Boolean),
+        sources: counted.flatMap((f) => {
+          const source = this.sourceOf.get(f.id);
+          return source ? [sourceText(source, s.lang)] : [];
+        }),
         attribution: this.host.attribution(),
         now: new Date(),
         url: /^https?:\/\//i.test(location.href) ? location.href : null,

@@ -3,6 +3,7 @@
 
 import type { Map as MlMap } from 'maplibre-gl';
 import { layerName } from '../catalog';
+import { sourceText } from '../lib/attribution';
 import type { MapFeature } from '../lib/feature';
 import { type Lang, type MessageKey, type Params, translate } from '../lib/i18n';
 import { effectiveTheme, type Theme } from '../lib/theme';
@@ -811,7 +812,12 @@ export class TourController {
     const lang = s.lang;
     const route = v.route ?? ownWalkRoute(v.refs, lang);
     const sources = [
-      ...new Set(v.stops.map((x) => this.byId.get(x.feature_id)?.properties.source.title).filter(Boolean)),
+      ...new Set(
+        v.stops.flatMap((x) => {
+          const source = this.byId.get(x.feature_id)?.properties.source;
+          return source ? [sourceText(source, lang)] : [];
+        }),
+      ),
     ];
     const url = this.shareUrl();
     const gpx = tourToGpx(route, v.stops, v.plan, {

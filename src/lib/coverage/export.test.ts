@@ -86,6 +86,7 @@ describe('CSV', () => {
       expect(Number(row[11])).toBe(r.cells);
       expect(row[13]).toBe('按人口');
       expect(row[14]).toBe('街道网络，80米/分钟');
+      expect(row[15]).toBe('日常设施');
     });
     // Without population every row says "by area" and leaves the population columns empty.
     const areaOnly = tabulate(grid, ctx.cellMethod, [fit], ['fitness_site'], bands, null);

@@ -2,6 +2,7 @@
 
 import Papa from 'papaparse';
 import { CATALOG } from '../../catalog';
+import { familyLabel, familyOf } from '../attribution';
 import { type CategoryId, districtName } from '../feature';
 import { type Lang, type MessageKey, translate } from '../i18n';
 import type { WalkMethod } from '../walk/engine';
@@ -165,6 +166,7 @@ export function districtTableCsv(table: CoverageTable, ctx: ExportContext): stri
     t(L, 'plan.cov.csv.estimated_cells'),
     t(L, 'plan.cov.csv.basis'),
     t(L, 'plan.cov.csv.method'),
+    t(L, 'plan.cov.csv.family'),
   ];
   const rows: (string | number | null)[][] = [header];
   for (const category of table.categories) {
@@ -181,6 +183,7 @@ export function districtTableCsv(table: CoverageTable, ctx: ExportContext): stri
         r.estimated,
         t(L, ctx.basis === 'population' ? 'plan.cov.basis.population' : 'plan.cov.basis.area'),
         methodNote(ctx),
+        familyLabel(familyOf(category), L),
       ]);
     }
   }
