@@ -132,11 +132,53 @@ describe('app shell', () => {
     await context.close();
   });
 
+  it('shows two places at one position as a marker and a ring, each clickable', async () => {
+    const { context, page } = await openPage(browser);
+    // The Olympic stadium and the Olympic Sports Center share one published coordinate.
+    const at: [number, number] = [103.685667, 36.087722];
+    await page.goto(`${base}?e2e#map=14/${at[1]}/${at[0]}&lang=zh`);
+    await waitForMapIdle(page);
+    const { x, y } = await project(page, at);
+    const box = await page.locator('#map').boundingBox();
+    const card = page.locator('.feature-card');
+    await page.mouse.click((box?.x ?? 0) + x, (box?.y ?? 0) + y);
+    await expect.poll(() => card.getAttribute('data-feature-id')).toBe('youth-block-olympic-sports-center');
+    await card.press('Escape');
+    await page.mouse.click((box?.x ?? 0) + x, (box?.y ?? 0) + y - 15);
+    await expect
+      .poll(() => card.getAttribute('data-feature-id'))
+      .toBe('fitness-lanzhou-olympic-center-stadium');
+    await card.press('Escape');
+    await waitForMapIdle(page);
+    await mapShot(page, 'colocated-ring');
+    const near = await page.screenshot({
+      clip: { x: (box?.x ?? 0) + x - 24, y: (box?.y ?? 0) + y - 24, width: 48, height: 48 },
+    });
+    const { matches } = pixelStats(near, ['#b45309', '#0f766e'], 30);
+    expect(matches['#b45309'], 'the block marker').toBeGreaterThan(20);
+    expect(matches['#0f766e'], 'the stadium ring').toBeGreaterThan(20);
+    await context.close();
+  });
+
+  it('counts what the status filter shows, and says what it hides', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=zh&panel=layers`);
+    await waitForMapIdle(page);
+    const count = page.locator('label[for="layer-fitness_site"] .layer-count');
+    await expect.poll(() => count.textContent()).toBe('1 处');
+    await page.locator('#status-existing').uncheck();
+    await expect.poll(() => count.textContent()).toBe('0 处（1 处被状态筛选隐藏）');
+    // The two kinds of layers are told apart in the panel.
+    const groups = await page.locator('.layer-group h3').allTextContents();
+    expect(groups).toEqual(['日常设施', '2024年工作要点的规划认定', '参考图层']);
+    await context.close();
+  });
+
   it('opens a card with source and accuracy when a feature is clicked, and closes it with Escape', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${base}?e2e#map=12/36.06/103.80&lang=zh`);
     await waitForMapIdle(page);
-    const [target] = (await shownPoints(page)).filter((p) => p.category === 'youth_park');
+    const [target] = (await shownPoints(page)).filter((p) => p.category === 'park');
     expect(target).toBeDefined();
     await page.evaluate(
       (ll) =>
@@ -156,6 +198,9 @@ describe('app shell', () => {
     expect(text).toContain('来源');
     expect(text).toContain('位置精度');
     expect(text).toMatch(/约 \d+ 米/);
+    // Which kind of layer it is, and what kind of facility: a square is an everyday place, not a designation.
+    expect(text).toContain('日常设施：现有场所，并非规划认定');
+    expect(text).toContain('广场');
     expect(page.url()).toContain(`sel=${(target as Shown).id}`);
     await pageShot(page, 'card-zh');
     await card.press('Escape');
@@ -270,6 +315,20 @@ describe('plan targets', () => {
       '1 of 4 mapped',
     );
     await pageShot(page, 'plan-en');
+    await context.close();
+  });
+
+  it('says once what a target lacks, and sends the fitness circle to the Coverage tab', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=zh&p=plan`);
+    await waitForMapIdle(page);
+    const hospital = page.locator('[data-target-id="maternal-child-hospital"] .plan-note');
+    await expect.poll(() => hospital.allTextContents()).toEqual(['本图尚无医疗设施图层。']);
+    const circle = page.locator('[data-target-id="fifteen-minute-fitness-circle"]');
+    expect(await circle.textContent()).not.toContain('规划面板');
+    await circle.locator('.plan-analyse').click();
+    await expect.poll(() => page.locator('#toggle-coverage').getAttribute('aria-expanded')).toBe('true');
+    expect(page.url()).toContain('p=coverage');
     await context.close();
   });
 });

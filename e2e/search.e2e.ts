@@ -60,6 +60,39 @@ describe('search', () => {
     await context.close();
   });
 
+  it('keeps the list closed after a pick while the page changes, and a district pick closes the card', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=zh&panel=layers`);
+    await waitForMapIdle(page);
+    await expect.poll(() => page.locator('.search-input').count()).toBe(1);
+    const results = page.locator('.search-results');
+    await firstResults(page, 'aotizhongxin');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.feature-card').count()).toBe(1);
+    // State changes that re-render the page: a layer toggle, another panel, the other language.
+    await page.locator('#layer-district').click();
+    expect(await results.isVisible()).toBe(false);
+    await page.locator('#toggle-list').click();
+    expect(await results.isVisible()).toBe(false);
+    await page.locator('#lang-switch').click();
+    await expect.poll(() => page.locator('#lang-switch').textContent()).toBe('中文');
+    expect(await results.isVisible()).toBe(false);
+    expect(await page.locator('.search-results li').count()).toBeGreaterThan(0);
+    // Escape closes an open list.
+    await page.locator('.search-input').focus();
+    await page.locator('.search-input').fill('Olympic');
+    await expect.poll(() => results.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await results.isVisible()).toBe(false);
+    // A district pick leaves no card over the district.
+    await page.locator('.search-input').fill('xigu');
+    await expect.poll(() => results.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.feature-card').count()).toBe(0);
+    await context.close();
+  });
+
   it('searches in English when the page is English, and says when nothing matches', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${base}?e2e#lang=en`);

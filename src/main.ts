@@ -7,10 +7,11 @@ import { CATALOG } from './catalog';
 import { ATTRIBUTION } from './config';
 import type { Crs } from './lib/crs';
 import { createDistrictLookup } from './lib/districts';
-import type { CategoryId, MapFeature, MapFeatureCollection } from './lib/feature';
+import type { MapFeature, MapFeatureCollection } from './lib/feature';
 import { DEFAULT_LANG, type Lang, type MessageKey, parseLang, translate } from './lib/i18n';
 import { importInWorker } from './lib/import/client';
 import type { ImportProgress, ImportResult } from './lib/import/import_file';
+import { layerCounts } from './lib/layer_counts';
 import { walkTarget } from './lib/nearby';
 import { OSM_MANIFEST_PATH, osmAssetUrls, parseOsmManifest } from './lib/osm_manifest';
 import { type PlanTarget, planProgress } from './lib/plan_targets';
@@ -115,7 +116,6 @@ root.append(header, tabBar, main, aboutDialog);
 
 let features: MapFeature[] = [];
 let byId = new Map<string, MapFeature>();
-let counts: Partial<Record<CategoryId, number>> = {};
 let targets: PlanTarget[] = [];
 let mapView: MapView | null = null;
 let nearby: NearbyController | null = null;
@@ -164,7 +164,10 @@ function panelContent(s: ViewState): HTMLElement | null {
         lang: s.lang,
         layers: s.layers,
         statuses: s.statuses,
-        counts,
+        counts: {
+          ...layerCounts(features, s.statuses),
+          district: { shown: districtData.features.length, hidden: 0 },
+        },
         onLayers: (layers) => store.set({ layers }),
         onStatuses: (statuses) => store.set({ statuses }),
       });
@@ -210,6 +213,7 @@ function panelContent(s: ViewState): HTMLElement | null {
         progress: planProgress(targets, features),
         onShowLayer: (category) =>
           store.set({ layers: [...new Set([...s.layers, category])], panel: 'list' }),
+        onOpenCoverage: () => store.set({ panel: 'coverage', covCat: 'fitness_site' }),
       });
     case null:
       return null;
@@ -275,7 +279,7 @@ function selectFromList(id: string): void {
 }
 
 function renderAboutDialog(): void {
-  const stats = { places: features.length, districts: counts.district ?? 0, targets: targets.length };
+  const stats = { places: features.length, districts: districtData.features.length, targets: targets.length };
   aboutDialog.replaceChildren(renderAbout(store.get().lang, stats, () => aboutDialog.close()));
 }
 
@@ -336,12 +340,10 @@ store.subscribe((s, prev, source) => {
   tour?.sync(s);
 });
 
-/** Set the loaded features (shipped + imported): counts, lookups, the map and the nearby index follow. */
+/** Set the loaded features (shipped + imported): lookups, the map and the nearby index follow. */
 function setFeatures(next: MapFeature[]): void {
   features = next;
   byId = new Map(features.map((f) => [f.properties.id, f]));
-  counts = { district: districtData.features.length };
-  for (const f of features) counts[f.properties.category] = (counts[f.properties.category] ?? 0) + 1;
   mapView?.setFeatures({ type: 'FeatureCollection', features });
   if (searchLib)
     searchBox?.setIndex(searchLib.buildSearchIndex(searchLib.searchEntriesFromFeatures(features)) as never);
@@ -389,6 +391,8 @@ async function mountSearch(): Promise<void> {
     onPick: (result) => {
       if (result.kind === 'district') {
         const d = districtFeatures.find((f) => f.properties.district === result.id.replace(/^district:/, ''));
+        // The previous card would cover the district (on a phone, most of it).
+        if (store.get().selected) store.set({ selected: null });
         if (d && mapView) mapView.fitTo(d.geometry);
         return;
       }

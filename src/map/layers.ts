@@ -31,6 +31,9 @@ export function clickableLayerIds(): string[] {
   return CATALOG.flatMap((e) => layerIdsOf(e).filter((id) => /-(circle|fill|line)$/.test(id)));
 }
 
+/** The stack ring of a co-located marker (0 on top). */
+const ring: ExpressionSpecification = ['coalesce', ['get', 'ring'], 0];
+
 function layerIdsOf(e: LayerEntry): string[] {
   const p = `${OVERLAY_PREFIX}${e.id}`;
   if (e.id === 'district') return [`${p}-fill`, `${p}-line`];
@@ -253,7 +256,16 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       filter: ['all', cat, isPoint],
       layout: { visibility },
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 6, 14, 11],
+        // A marker under another at the same place (stack_rings.ts) is drawn as a ring around it.
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          9,
+          ['+', 6, ['*', 5, ring]],
+          14,
+          ['+', 11, ['*', 7, ring]],
+        ],
         'circle-color': ['case', planned, halo, e.color],
         'circle-stroke-color': ['case', planned, e.color, halo],
         'circle-stroke-width': ['case', planned, 3, 1.5],
@@ -305,7 +317,15 @@ export function overlayLayers(o: OverlayOptions): LayerSpecification[] {
       source: FEATURE_SOURCE,
       filter: ['all', isPoint, ['==', ['get', 'id'], o.selected ?? '']],
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 11, 14, 17],
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          9,
+          ['+', 11, ['*', 5, ring]],
+          14,
+          ['+', 17, ['*', 7, ring]],
+        ],
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': night ? '#facc15' : '#0f172a',
         'circle-stroke-width': 3,

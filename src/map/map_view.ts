@@ -31,6 +31,7 @@ import {
   overlayLayers,
   overlaySources,
 } from './layers';
+import { withStackRings } from './stack_rings';
 
 setWorkerUrl(workerUrl);
 let protocolAdded = false;
@@ -84,7 +85,7 @@ export class MapView {
   private readonly opts: MapViewOptions;
 
   constructor(opts: MapViewOptions) {
-    this.opts = opts;
+    this.opts = { ...opts, features: withStackRings(opts.features) };
     this.base = opts.base;
     this.theme = opts.theme;
     this.state = opts.state;
@@ -185,8 +186,8 @@ export class MapView {
 
   /** Replace the facility features (the data arriving after the map started, or a user import). */
   setFeatures(features: MapFeatureCollection): void {
-    this.opts.features = features;
-    this.pushData(FEATURE_SOURCE, features);
+    this.opts.features = withStackRings(features);
+    this.pushData(FEATURE_SOURCE, this.opts.features);
   }
 
   /** Replace the district boundaries (they arrive after the map started). */

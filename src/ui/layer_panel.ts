@@ -3,13 +3,15 @@
 import { CATALOG, LAYER_FAMILIES, type LayerEntry, layersOfFamily } from '../catalog';
 import { type CategoryId, STATUSES, type Status } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
+import type { LayerCount } from '../lib/layer_counts';
 import { h } from './dom';
 
 export interface LayerPanelProps {
   lang: Lang;
   layers: readonly CategoryId[];
   statuses: readonly Status[];
-  counts: Partial<Record<CategoryId, number>>;
+  /** Per layer: features the status filter shows and hides. */
+  counts: Partial<Record<CategoryId, LayerCount>>;
   onLayers(layers: CategoryId[]): void;
   onStatuses(statuses: Status[]): void;
 }
@@ -18,7 +20,7 @@ export interface LayerPanelProps {
 export function renderLayerPanel(props: LayerPanelProps): HTMLElement {
   const { lang } = props;
   const item = (e: LayerEntry): HTMLElement => {
-    const count = props.counts[e.id] ?? 0;
+    const { shown: count, hidden } = props.counts[e.id] ?? { shown: 0, hidden: 0 };
     const id = `layer-${e.id}`;
     const box = h('input', {
       type: 'checkbox',
@@ -42,7 +44,9 @@ export function renderLayerPanel(props: LayerPanelProps): HTMLElement {
       ? translate(lang, 'layers.derived')
       : e.id === 'district' || count > 0
         ? translate(lang, 'layers.count', { n: count })
-        : translate(lang, 'layers.none');
+        : hidden > 0
+          ? translate(lang, 'layers.count.filtered', { n: hidden })
+          : translate(lang, 'layers.none');
     return h(
       'li',
       {},

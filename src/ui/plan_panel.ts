@@ -11,6 +11,8 @@ export interface PlanPanelProps {
   progress: readonly TargetProgress[];
   /** Show a target's layer on the map (and open the list of its features). */
   onShowLayer(category: CategoryId): void;
+  /** Open the coverage tool (the 覆盖 tab) for a computed target such as the 15-minute fitness circle. */
+  onOpenCoverage(): void;
 }
 
 const pct = (share: number) => `${Math.round(Math.min(share, 9.99) * 100)}%`;
@@ -56,6 +58,12 @@ export function renderPlanPanel(p: PlanPanelProps): HTMLElement {
         ? h('button', { type: 'button', class: 'plan-show', 'data-category': layer.id }, t('plan.show'))
         : null;
     show?.addEventListener('click', () => p.onShowLayer(layer!.id));
+    const analyse =
+      target.measure === 'coverage'
+        ? h('button', { type: 'button', class: 'plan-show plan-analyse' }, t('plan.open_coverage'))
+        : null;
+    analyse?.addEventListener('click', () => p.onOpenCoverage());
+    const ownNote = p.lang === 'zh' ? target.note_zh : target.note_en;
     return h(
       'li',
       { class: 'plan-target', 'data-target-id': target.id },
@@ -74,11 +82,11 @@ export function renderPlanPanel(p: PlanPanelProps): HTMLElement {
       h('p', { class: 'plan-figure' }, figure, row.share !== null ? ` · ${pct(row.share)}` : ''),
       bar,
       h('blockquote', { lang: 'zh-CN' }, `“${target.quote_zh}”`),
-      (p.lang === 'zh' ? target.note_zh : target.note_en)
-        ? h('p', { class: 'plan-note' }, (p.lang === 'zh' ? target.note_zh : target.note_en) as string)
-        : null,
-      layer ? null : h('p', { class: 'plan-note' }, t('plan.no_layer')),
+      ownNote ? h('p', { class: 'plan-note' }, ownNote) : null,
+      // A target's own note already says what is missing; the generic line would repeat it.
+      layer || ownNote ? null : h('p', { class: 'plan-note' }, t('plan.no_layer')),
       show,
+      analyse,
     );
   });
   return h(

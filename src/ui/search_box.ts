@@ -174,7 +174,11 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   function runSearch(): void {
     results = search(index, input.value, { limit, lang });
     renderOptions();
-    dispatch({ type: 'results', count: results.length });
+    // Only the person typing opens the list: a language switch or new data while the box is not
+    // focused refreshes the results behind a closed list instead of popping it open over the map.
+    dispatch(
+      document.activeElement === input ? { type: 'results', count: results.length } : { type: 'close' },
+    );
     announce();
   }
 
@@ -215,6 +219,7 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   return {
     element,
     setLang(next: Lang): void {
+      if (next === lang) return;
       lang = next;
       renderLabels();
       if (input.value) runSearch();

@@ -16,6 +16,10 @@ export const LAYER_MESSAGES = {
   },
   'layers.group.reference': { zh: '参考图层', en: 'Reference' },
   'plan.cov.csv.family': { zh: '图层性质', en: 'Kind of layer' },
+  'layers.count.filtered': {
+    zh: '0 处（{n} 处被状态筛选隐藏）',
+    en: '0 shown ({n} hidden by the status filter)',
+  },
   'card.family': { zh: '图层性质', en: 'Kind' },
   'card.family.everyday': {
     zh: '日常设施：现有场所，并非规划认定',

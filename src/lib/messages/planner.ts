@@ -17,6 +17,7 @@ export const PLANNER_MESSAGES = {
     zh: '已建成 {existing}，在建 {building}，规划中 {planned}，占目标 {share}',
     en: '{existing} existing, {building} under construction, {planned} planned: {share} of the target',
   },
+  'plan.open_coverage': { zh: '在“覆盖”面板分析', en: 'Analyse in the Coverage tab' },
   'plan.no_layer': { zh: '本图尚无此类图层。', en: 'This map has no layer for this yet.' },
   'plan.show': { zh: '在地图上显示', en: 'Show on map' },
   // ---- 15-minute coverage analysis (plan.cov.*) ----
