@@ -32,3 +32,29 @@ describe('i18n', () => {
     expect(same).toEqual([]);
   });
 });
+
+describe('plural and spacing', () => {
+  it('uses the English singular for a count of one, and Chinese has one form', () => {
+    const p = { district: 'Xigu', area: 2, cells: 1 };
+    expect(translate('en', 'plan.cov.clusters.item', p)).toBe('Xigu: 2 km², 1 cell');
+    expect(translate('en', 'plan.cov.clusters.item', { ...p, cells: 3 })).toBe('Xigu: 2 km², 3 cells');
+    expect(translate('zh', 'plan.cov.clusters.item', { ...p, district: '西固区' })).toBe(
+      '西固区：2 平方公里，1 个格网',
+    );
+    expect(
+      translate('en', 'report.find.sites', { n: 1, min: 15, before: '1%', after: '2%', delta: '+1' }),
+    ).toMatch(/^With the proposed site, /);
+    expect(
+      translate('en', 'report.find.sites', { n: 2, min: 15, before: '1%', after: '2%', delta: '+1' }),
+    ).toMatch(/^With the 2 proposed sites, /);
+  });
+
+  it('drops the template space between Chinese text and a value that starts with Chinese, nowhere else', () => {
+    const p = { dist: '1.2 公里', walk: 15, dwell: 30, end: '次日 04:20' };
+    expect(translate('zh', 'tour.summary', p)).toBe(
+      '步行 1.2 公里，约 15 分钟；各站停留共 30 分钟；约次日 04:20 结束',
+    );
+    expect(translate('zh', 'tour.summary', { ...p, end: '20:15' })).toContain('约 20:15 结束');
+    expect(translate('en', 'tour.summary', p)).toContain('ends about 次日 04:20');
+  });
+});

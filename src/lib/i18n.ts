@@ -12,7 +12,11 @@ import { REPORT_MESSAGES } from './messages/report';
 import { SEARCH_MESSAGES } from './messages/search';
 import { TOUR_MESSAGES } from './messages/tour';
 
-export type Entry = { zh: string; en: string };
+/**
+ * A string in both languages. `en_one` is the English for a count of exactly 1 ("1 cell", not "1 cells"),
+ * used when the param named by `count` (default `n`) is 1; Chinese has no plural forms.
+ */
+export type Entry = { zh: string; en: string; en_one?: string; count?: string };
 
 /** Every user-facing string. Keys are stable; both languages are required (checked by tests). */
 export const MESSAGES = {
@@ -219,10 +223,40 @@ export type Params = Record<string, string | number>;
  * Unknown params are left visible so a missing value is noticed rather than hidden.
  */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const template = MESSAGES[key][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const entry: Entry = MESSAGES[key];
+  const one = lang === 'en' && entry.en_one !== undefined && Number(params[entry.count ?? 'n']) === 1;
+  const template = one ? (entry.en_one as string) : entry[lang];
+  const out = template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+  return lang === 'zh' ? tightenCjk(template, out, params) : out;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+
+/**
+ * Chinese templates put a space between characters and a value that is a number ("约 {end} 结束" →
+ * "约 20:15 结束"); when the value itself starts or ends with a Chinese character ("次日 04:20"), that
+ * space is wrong ("约 次日 04:20"). Only the spaces the template puts beside a placeholder are dropped,
+ * never a space inside a value.
+ */
+function tightenCjk(template: string, out: string, params: Params): string {
+  if (!/ \{\w+\}|\{\w+\} /.test(template)) return out;
+  let result = '';
+  let last = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    const name = m[1] as string;
+    const start = m.index;
+    let before = template.slice(last, start);
+    const value = name in params ? String(params[name]) : m[0];
+    if (before.endsWith(' ') && CJK.test(before.at(-2) ?? '') && CJK.test(value[0] ?? ''))
+      before = before.slice(0, -1);
+    result += before + value;
+    last = start + m[0].length;
+    const next = template.slice(last);
+    if (next.startsWith(' ') && CJK.test(next[1] ?? '') && CJK.test(value.at(-1) ?? '')) last++;
+  }
+  return result + template.slice(last);
 }
 
 /** Parse a language tag ("zh-CN", "en-GB", "en") into a supported Lang, or null. */

@@ -146,7 +146,7 @@ describe('buildReport', () => {
     expect(fit?.cells[1]).toBe('2');
     const city15 = rows.at(-1)?.areaShare[2] as number;
     expect(en.findings[0]).toBe(
-      `${(city15 * 100).toFixed(1)}% of the selected districts (by area) can walk to Fitness and sports within 15 min.`,
+      `${(city15 * 100).toFixed(1)}% of the selected districts (by area) can walk to fitness and sports within 15 min.`,
     );
     expect(en.clusters.rows).toHaveLength(r.clusters.length);
     expect(en.scores.rows).toHaveLength(2);
@@ -172,7 +172,7 @@ describe('buildReport', () => {
     const before = shareRows(r.baseTable as never, 'fitness_site').at(-1)?.areaShare[2] as number;
     expect(after).toBeGreaterThan(before);
     expect(Number(en.districts.rows.at(-1)?.cells.at(-1))).toBeCloseTo((after - before) * 100, 1);
-    expect(en.findings.some((f) => f.startsWith('With the 1 proposed site(s)'))).toBe(true);
+    expect(en.findings.some((f) => f.startsWith('With the proposed site, '))).toBe(true);
     expect(en.settings.find(([k]) => k === 'Proposed sites')?.[1]).toContain('Site 1: Fitness and sports');
   });
 

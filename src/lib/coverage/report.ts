@@ -98,6 +98,8 @@ export function buildReport(o: ReportInput): CoverageReport {
   const share = (row: ShareRow) => basisShare(row, r.basis);
   const district = (a: string | null) => (a === null ? t('plan.cov.city') : districtName(a, L));
   const cat = layerName(o.category, L);
+  // Inside an English sentence a layer name is a common noun: "can walk to youth parks".
+  const catInSentence = L === 'en' ? cat.charAt(0).toLowerCase() + cat.slice(1) : cat;
   const rows = shareRows(r.table, o.category);
   const before = r.baseTable ? shareRows(r.baseTable, o.category) : null;
   const city = rows.at(-1) as ShareRow;
@@ -153,7 +155,12 @@ export function buildReport(o: ReportInput): CoverageReport {
   const k = r.categories.indexOf(o.category);
   const counted = r.facilityCounts[k]?.counted ?? 0;
   findings.push(
-    t('report.find.city', { share: pct(share(city)[lastIndex] as number), basis, min: last, category: cat }),
+    t('report.find.city', {
+      share: pct(share(city)[lastIndex] as number),
+      basis,
+      min: last,
+      category: catInSentence,
+    }),
   );
   if (counted === 0) findings.push(t('report.find.none_mapped'));
   const cityBefore = before?.at(-1);

@@ -63,6 +63,8 @@ export const PLANNER_MESSAGES = {
   'plan.cov.method.network': {
     zh: '步行时间沿街道网络计算，按 {speed} 米/分钟；{n} 个离街道较远的格网为估算（直线 × {factor}）。',
     en: 'Walking times follow the street network at {speed} m/min; {n} cells far from any street are estimates (straight line × {factor}).',
+    en_one:
+      'Walking times follow the street network at {speed} m/min; {n} cell far from any street is an estimate (straight line × {factor}).',
   },
   'plan.cov.basis.area': { zh: '按面积', en: 'by area' },
   'plan.cov.basis.population': { zh: '按人口', en: 'by population' },
@@ -201,14 +203,20 @@ export const PLANNER_MESSAGES = {
   'plan.cov.clusters.item': {
     zh: '{district}：{area} 平方公里，{cells} 个格网',
     en: '{district}: {area} km², {cells} cells',
+    en_one: '{district}: {area} km², {cells} cell',
+    count: 'cells',
   },
   'plan.cov.clusters.item_pop': {
     zh: '{district}：{pop} 人，{area} 平方公里，{cells} 个格网',
     en: '{district}: {pop} people, {area} km², {cells} cells',
+    en_one: '{district}: {pop} people, {area} km², {cells} cell',
+    count: 'cells',
   },
   'plan.cov.clusters.item_youth': {
     zh: '{district}：约 {pop} 名青年（按 {share}% 估算），{area} 平方公里，{cells} 个格网',
     en: '{district}: about {pop} young people (at {share}%), {area} km², {cells} cells',
+    en_one: '{district}: about {pop} young people (at {share}%), {area} km², {cells} cell',
+    count: 'cells',
   },
   'plan.cov.clusters.none': { zh: '所选范围已全部覆盖。', en: 'Everything selected is covered.' },
   'plan.cov.scores.title': { zh: '青年公寓评分', en: 'Youth apartment scores' },

@@ -44,7 +44,8 @@ export const REPORT_MESSAGES = {
   },
   'report.find.sites': {
     zh: '加上 {n} 个设想选址后，{min} 分钟覆盖率由 {before} 变为 {after}（{delta} 个百分点）。',
-    en: 'With the {n} proposed site(s), {min}-minute coverage goes from {before} to {after} ({delta} points).',
+    en: 'With the {n} proposed sites, {min}-minute coverage goes from {before} to {after} ({delta} points).',
+    en_one: 'With the proposed site, {min}-minute coverage goes from {before} to {after} ({delta} points).',
   },
   'report.find.gap': {
     zh: '最大的未覆盖片区在{district}：{area} 平方公里。',

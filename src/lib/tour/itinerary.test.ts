@@ -64,7 +64,7 @@ describe('buildItinerary', () => {
       expect(it.rows.map((r) => r.open?.kind)).toEqual(['no_hours', 'closed', 'open', 'closed']);
       expect(it.rows[2]!.open!.text).toBe('开放中，02:00 关闭');
       expect(it.rows[3]!.open!.text).toMatch(/^已关闭，\d{2}:\d{2} 开放$/);
-      expect(it.summary).toBe('步行 3.8 公里，约 49 分钟；各站停留共 75 分钟；约 次日 01:34 结束');
+      expect(it.summary).toBe('步行 3.8 公里，约 49 分钟；各站停留共 75 分钟；约次日 01:34 结束');
     }
     expect(new Set(runs.map((r) => JSON.stringify(r))).size).toBe(1);
   });
