@@ -144,13 +144,21 @@ export class MapView {
     const present = () => clickable.filter((id) => this.map.getLayer(id));
     this.map.on('click', (e) => {
       const pad = 8;
-      const hits = this.map.queryRenderedFeatures(
-        [
-          [e.point.x - pad, e.point.y - pad],
-          [e.point.x + pad, e.point.y + pad],
-        ],
-        { layers: present() },
-      );
+      const layers = present();
+      // A marker under the click wins; only a near miss looks around it (a finger is not a pixel).
+      // Exact first, so the ring of a co-located marker (stack_rings.ts) picks that marker, not the one inside.
+      const exact = this.map
+        .queryRenderedFeatures(e.point, { layers })
+        .filter((f) => f.geometry.type === 'Point');
+      const hits = exact.length
+        ? exact
+        : this.map.queryRenderedFeatures(
+            [
+              [e.point.x - pad, e.point.y - pad],
+              [e.point.x + pad, e.point.y + pad],
+            ],
+            { layers },
+          );
       // Prefer points over the polygons they sit in.
       hits.sort((a, b) => Number(a.geometry.type !== 'Point') - Number(b.geometry.type !== 'Point'));
       const { id, category } = (hits[0]?.properties ?? {}) as { id?: unknown; category?: unknown };
