@@ -68,7 +68,7 @@ export interface ImportArgs {
   downloadDir: string;
   outDir: string;
   bbox: Bbox;
-  /** District polygons for candidates' districts and the basemap's boundary layer; null to skip both. */
+  /** District polygons for facilities' districts and the basemap's boundary layer; null: no districts. */
   boundaries: string | null;
   keepAllComponents: boolean;
   /** YYYY-MM-DD used when the extract carries no timestamp. */
@@ -174,6 +174,8 @@ type ImportInput = Pick<
 >;
 interface ImportOptions {
   nightZones?: NightZoneOptions;
+  /** Reach of "near the river" for riverside facilities, metres (default DEFAULT_RIVER_DISTANCE_M). */
+  riverDistanceM?: number;
   log?: (line: string) => void;
   now?: Date;
 }
@@ -214,39 +216,44 @@ async function readAndWriteGraph(args: ImportInput, o: ImportOptions) {
   };
 }
 
-/** Phase 2: candidate facilities and night zones, validated. */
+/**
+ * Phase 2: everyday facilities (by src/lib/osm_rules.ts) and clusters of eateries, validated. Without
+ * district boundaries, or outside every polygon, a facility is kept with no district (another city).
+ */
 function buildCandidates(
   elements: readonly OsmElement[],
   boundaries: FeatureCollection | null,
-  ctx: { bbox: Bbox; date: string | null; nightZones?: NightZoneOptions; log?: (line: string) => void },
+  ctx: { bbox: Bbox; date: string | null; nightZones?: NightZoneOptions; riverDistanceM?: number },
 ) {
   const features: MapFeature[] = [];
   const problems: string[] = [];
   const skipped: Record<string, number> = {};
   const river = riverGeometries(elements);
-  if (!boundaries) {
-    ctx.log?.('no district boundaries: candidates need a district, so none are written');
-    return { features, problems, skipped, river: river.match, nightZones: 0 };
-  }
-  const districts = createDistrictLookup(boundaries as unknown as DistrictCollectionLike);
+  const districts = createDistrictLookup(
+    (boundaries ?? { features: [] }) as unknown as DistrictCollectionLike,
+  );
   const seenIds = new Map<string, string>();
   const dated = ctx.date ? { date: ctx.date } : {};
-  const c = osmCandidates(elements, { districts, river, bbox: ctx.bbox, seenIds, ...dated });
+  const c = osmCandidates(elements, {
+    districts,
+    river,
+    bbox: ctx.bbox,
+    seenIds,
+    ...dated,
+    ...(ctx.riverDistanceM !== undefined ? { riverDistanceM: ctx.riverDistanceM } : {}),
+  });
   features.push(...c.features);
   problems.push(...c.problems);
   Object.assign(skipped, c.skipped);
   const zones = clusterNightZones(nightVenues(elements), ctx.nightZones);
-  const zoneFeatures = zones
-    .map((z) => nightZoneFeature(z, { districts, ...dated }))
-    .filter((f): f is MapFeature => f !== null);
-  skipped.night_zone_outside_districts = zones.length - zoneFeatures.length;
+  const zoneFeatures = zones.map((z) => nightZoneFeature(z, { districts, ...dated }));
   const v = validateCandidates(zoneFeatures, {
     districts,
     bbox: ctx.bbox,
     file: 'osm/candidates.geojson',
     seenIds,
   });
-  skipped.night_zone_invalid = zoneFeatures.length - v.features.length;
+  skipped.food_cluster_invalid = zoneFeatures.length - v.features.length;
   problems.push(...v.problems);
   features.push(...v.features);
   return { features, problems, skipped, river: river.match, nightZones: v.features.length };
@@ -289,7 +296,7 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
     bbox: args.bbox,
     date,
     ...(options.nightZones ? { nightZones: options.nightZones } : {}),
-    ...(options.log ? { log: options.log } : {}),
+    ...(options.riverDistanceM !== undefined ? { riverDistanceM: options.riverDistanceM } : {}),
   });
   const candidateText = JSON.stringify({ type: 'FeatureCollection', features: cand.features });
   await writeFile(join(args.outDir, OUTPUT_FILES.candidates), candidateText);
