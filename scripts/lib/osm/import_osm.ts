@@ -174,8 +174,6 @@ type ImportInput = Pick<
 >;
 interface ImportOptions {
   nightZones?: NightZoneOptions;
-  /** Reach of "near the river" for riverside facilities, metres (default DEFAULT_RIVER_DISTANCE_M). */
-  riverDistanceM?: number;
   log?: (line: string) => void;
   now?: Date;
 }
@@ -223,7 +221,7 @@ async function readAndWriteGraph(args: ImportInput, o: ImportOptions) {
 function buildCandidates(
   elements: readonly OsmElement[],
   boundaries: FeatureCollection | null,
-  ctx: { bbox: Bbox; date: string | null; nightZones?: NightZoneOptions; riverDistanceM?: number },
+  ctx: { bbox: Bbox; date: string | null; nightZones?: NightZoneOptions },
 ) {
   const features: MapFeature[] = [];
   const problems: string[] = [];
@@ -240,7 +238,6 @@ function buildCandidates(
     bbox: ctx.bbox,
     seenIds,
     ...dated,
-    ...(ctx.riverDistanceM !== undefined ? { riverDistanceM: ctx.riverDistanceM } : {}),
   });
   features.push(...c.features);
   problems.push(...c.problems);
@@ -296,7 +293,6 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
     bbox: args.bbox,
     date,
     ...(options.nightZones ? { nightZones: options.nightZones } : {}),
-    ...(options.riverDistanceM !== undefined ? { riverDistanceM: options.riverDistanceM } : {}),
   });
   const candidateText = JSON.stringify({ type: 'FeatureCollection', features: cand.features });
   await writeFile(join(args.outDir, OUTPUT_FILES.candidates), candidateText);
