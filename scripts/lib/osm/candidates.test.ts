@@ -4,13 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { createDistrictLookup, type DistrictLookup } from '../../../src/lib/districts.ts';
 import { LANZHOU_BBOX } from './bbox.ts';
 import {
-  BRIDGE_JOIN_M,
   elementCandidate,
   isCandidateTags,
   osmCandidates,
   representativePoint,
   ruleTagsOf,
-  splitBridgeParts,
 } from './candidates.ts';
 import type { OsmElement } from './osm_elements.ts';
 import { riverGeometries } from './river.ts';
@@ -279,24 +277,5 @@ describe('osmCandidates', () => {
     // Half the diagonal of the joined extent (400 m × 20 m), not of one part.
     expect(joined.accuracy_m).toBe(200);
     expect(r.features[1]!.properties.description_en).not.toMatch(/Drawn/);
-  });
-});
-
-describe('splitBridgeParts', () => {
-  it('links parts whose nearest vertices are within the join distance, transitively', () => {
-    const b = { bridge: 'yes', highway: 'path', name: 'b' };
-    const ids = (g: OsmElement[][]) => g.map((x) => x.map((e) => e.id));
-    expect(ids(splitBridgeParts([way(1, b, 0, 10), way(2, b, 10 + BRIDGE_JOIN_M - 1, 200)]))).toEqual([
-      [1, 2],
-    ]);
-    expect(ids(splitBridgeParts([way(1, b, 0, 10), way(2, b, 10 + BRIDGE_JOIN_M + 1, 200)]))).toEqual([
-      [1],
-      [2],
-    ]);
-    expect(
-      ids(
-        splitBridgeParts([way(3, b, 300, 350), way(1, b, 0, 10), way(2, b, 100, 250), way(4, b, 900, 950)]),
-      ),
-    ).toEqual([[1, 2, 3], [4]]);
   });
 });

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapFeatureCollection } from '../../../src/lib/feature.ts';
 import { FACILITY_TYPES, type FacilityType } from '../../../src/lib/osm_rules.ts';
-import { BRIDGE_JOIN_M, DEFAULT_RIVER_DISTANCE_M } from './candidates.ts';
+import { BRIDGE_JOIN_M } from './bridge_parts.ts';
+import { DEFAULT_RIVER_DISTANCE_M } from './candidates.ts';
 import { type ImportReport, runImport } from './import_osm.ts';
 import { countFacilities, type IndependentCount } from './test_osm_count.ts';
 
