@@ -134,6 +134,7 @@ describe('runImport on the real Liechtenstein extract', () => {
     for (const f of sure) expect([f.id, byId.get(f.id)]).toEqual([f.id, f.district]);
     const districts = tally(written.features.map((f) => f.properties.district));
     expect(districts['']).toBeGreaterThan(0);
+    expect(report.noDistrict).toBe(districts['']);
     expect(districts['620102']).toBeGreaterThan(0);
     expect(districts['620103']).toBeGreaterThan(0);
   });

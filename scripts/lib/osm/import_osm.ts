@@ -163,6 +163,8 @@ export interface ImportReport {
   basemap: OsmBasemapResult;
   river: 'named' | 'any' | 'none';
   nightZones: number;
+  /** Facilities written with no district (outside every district polygon). */
+  noDistrict: number;
   /** Validation problems of dropped candidates (English). */
   problems: string[];
   seconds: number;
@@ -353,6 +355,7 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
     basemap,
     river: cand.river,
     nightZones: cand.nightZones,
+    noDistrict: cand.features.filter((f) => f.properties.district === '').length,
     problems: cand.problems,
     seconds: (performance.now() - t0) / 1000,
   };
@@ -417,7 +420,7 @@ export async function importOsmCli(
       `basemap: ${JSON.stringify(m.counts.basemap)}; ${r.basemap.tiles} tiles z${r.basemap.minZoom}–${r.basemap.maxZoom} → ${kib(m.files.basemap.bytes)} in ${(r.basemap.ms / 1000).toFixed(1)} s`,
     );
     io.out(
-      `candidates: ${JSON.stringify(m.counts.candidates)} (river match: ${r.river}); skipped ${JSON.stringify(m.counts.skipped)} → ${kib(m.files.candidates.bytes)}`,
+      `facilities: ${JSON.stringify(m.counts.candidates)} (river match: ${r.river}; ${r.noDistrict} outside every district); skipped ${JSON.stringify(m.counts.skipped)} → ${kib(m.files.candidates.bytes)}`,
     );
     for (const p of r.problems.slice(0, 20)) io.err(`  dropped: ${p}`);
     if (r.problems.length > 20) io.err(`  … and ${r.problems.length - 20} more`);
