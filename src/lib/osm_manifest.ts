@@ -38,7 +38,7 @@ export interface OsmManifest {
     graph_edges: number;
     /** Features per basemap layer (water, park, road, building, place, and the district layers). */
     basemap: Record<string, number>;
-    /** Validated candidates per category (night_zone included). */
+    /** Validated facilities per category (clusters of eateries counted in night_market). */
     candidates: Record<string, number>;
     /** Candidates not written, by reason. */
     skipped: Record<string, number>;

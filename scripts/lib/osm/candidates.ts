@@ -1,13 +1,22 @@
-// OSM elements → candidate facility features (rules table), validated like shipped data, OSM as the source.
+// OSM elements → everyday facility features (by src/lib/osm_rules.ts), validated like shipped data, OSM as the source.
 
 import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { DistrictLookup } from '../../../src/lib/districts.ts';
-import type { CategoryId, FeatureProps, MapFeature } from '../../../src/lib/feature.ts';
+import type { FeatureProps, MapFeature } from '../../../src/lib/feature.ts';
+import {
+  bridgeKey,
+  classifyTags,
+  type EverydayMatch,
+  type FacilityType,
+  facilityNames,
+  isPublic,
+} from '../../../src/lib/osm_rules.ts';
 import { isValidOpeningHours } from '../../../src/lib/tour/opening.ts';
 import { formatIssue, validateFeature } from '../../../src/lib/validate.ts';
 import { haversineM } from '../../../src/lib/walk/geo.ts';
 import type { Bbox } from '../../../src/lib/walk/osm_extract.ts';
 import { labelPoint } from '../label_point.ts';
+import { joinedGeometry, splitBridgeParts } from './bridge_parts.ts';
 import type { OsmElement } from './osm_elements.ts';
 import type { OsmTagMap } from './osm_stream.ts';
 import { distanceToRiverM, type RiverSet } from './river.ts';
@@ -16,65 +25,12 @@ import { distanceToRiverM, type RiverSet } from './river.ts';
 export const OSM_SOURCE_TITLE = 'OpenStreetMap contributors';
 /** Positional accuracy given to OSM nodes, metres (the map's own precision, not a survey claim). */
 export const OSM_NODE_ACCURACY_M = 10;
-/** Default reach of "near the river" for check-in candidates, metres from the water's edge or centre line. */
+/** Default reach of "near the river" for riverside facilities, metres from the water's edge or centre line. */
 export const DEFAULT_RIVER_DISTANCE_M = 300;
 
-/** One mapping rule: an OSM tag → a layer category, optionally only near the river. */
-export interface CandidateRule {
-  key: string;
-  value: string;
-  category: CategoryId;
-  /** Only within `riverDistanceM` of the river (the Yellow River check-in spots). */
-  nearRiver?: boolean;
-}
-
-/**
- * The rules, first match wins. Objects with `access=private|no` are not candidates (not open to the public).
- * | OSM tag                  | category      | condition     |
- * |--------------------------|---------------|---------------|
- * | leisure=park             | youth_park    |               |
- * | leisure=fitness_station  | fitness_site  |               |
- * | leisure=sports_centre    | fitness_site  |               |
- * | leisure=pitch            | fitness_site  |               |
- * | leisure=track            | fitness_site  |               |
- * | tourism=viewpoint        | checkin_spot  | near the river |
- * | tourism=attraction       | checkin_spot  | near the river |
- */
-export const CANDIDATE_RULES: readonly CandidateRule[] = [
-  { key: 'leisure', value: 'park', category: 'youth_park' },
-  { key: 'leisure', value: 'fitness_station', category: 'fitness_site' },
-  { key: 'leisure', value: 'sports_centre', category: 'fitness_site' },
-  { key: 'leisure', value: 'pitch', category: 'fitness_site' },
-  { key: 'leisure', value: 'track', category: 'fitness_site' },
-  { key: 'tourism', value: 'viewpoint', category: 'checkin_spot', nearRiver: true },
-  { key: 'tourism', value: 'attraction', category: 'checkin_spot', nearRiver: true },
-];
-
-const NOT_PUBLIC = new Set(['private', 'no']);
-
-/** The first rule an element's tags match, or undefined. */
-export function candidateRuleOf(tags: OsmTagMap): CandidateRule | undefined {
-  return CANDIDATE_RULES.find((r) => tags[r.key] === r.value);
-}
-
-/** Whether the collection should keep an element for the candidate rules. */
+/** Whether the collection should keep an element for the rules (src/lib/osm_rules.ts). */
 export function isCandidateTags(tags: OsmTagMap): boolean {
-  return candidateRuleOf(tags) !== undefined;
-}
-
-/**
- * Names from OSM: Chinese from `name:zh` (or `name:zh-Hans`), else `name` (Chinese in Lanzhou), else
- * `name:en`; English from `name:en`, else `name`, else the Chinese name. Null when OSM has no name at all:
- * a candidate is never given an invented one.
- */
-export function candidateNames(tags: OsmTagMap): { name_zh: string; name_en: string } | null {
-  const clean = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
-  const zh = clean(tags['name:zh']) ?? clean(tags['name:zh-Hans']);
-  const plain = clean(tags.name);
-  const en = clean(tags['name:en']);
-  const name_zh = zh ?? plain ?? en;
-  const name_en = en ?? plain ?? zh;
-  return name_zh && name_en ? { name_zh, name_en } : null;
+  return classifyTags(tags) !== null;
 }
 
 /** The object's page on openstreetmap.org. */
@@ -162,7 +118,12 @@ function addressOf(tags: OsmTagMap): string | undefined {
   return `${street}${tags['addr:housenumber']?.trim() ?? ''}`;
 }
 
-export type CandidateSkip = 'no_name' | 'not_public' | 'far_from_river' | 'outside_districts' | 'invalid';
+/**
+ * Why an element matched by a rule is not written: not open to the public, a riverside type far from the
+ * river, the outer way of a multipolygon that is the same facility, a further part of a named bridge, or
+ * refused by the validator.
+ */
+export type CandidateSkip = 'not_public' | 'far_from_river' | 'same_as_relation' | 'bridge_part' | 'invalid';
 
 export interface CandidateContext {
   districts: DistrictLookup;
@@ -172,41 +133,98 @@ export interface CandidateContext {
   riverDistanceM?: number;
 }
 
+/** The tags each facility type was recognised by, quoted in its description (they name unnamed ones). */
+const RULE_KEYS: Readonly<Record<FacilityType, readonly string[]>> = {
+  metro_station: ['railway', 'station'],
+  fitness_station: ['leisure', 'sport'],
+  stadium: ['leisure', 'sport'],
+  sports_centre: ['leisure', 'sport'],
+  basketball: ['leisure', 'sport'],
+  football: ['leisure', 'sport'],
+  badminton: ['leisure', 'sport'],
+  table_tennis: ['leisure', 'sport'],
+  tennis: ['leisure', 'sport'],
+  pitch: ['leisure', 'sport'],
+  track: ['leisure', 'sport'],
+  swimming_pool: ['leisure', 'sport'],
+  park: ['leisure'],
+  square: ['place'],
+  library: ['amenity'],
+  coworking_space: ['amenity'],
+  youth_centre: ['amenity', 'community_centre'],
+  community_centre: ['amenity'],
+  university: ['amenity'],
+  college: ['amenity'],
+  marketplace: ['amenity'],
+  food_street: ['amenity', 'highway'],
+  food_cluster: [],
+  bridge: ['man_made', 'bridge', 'highway'],
+  viewpoint: ['tourism'],
+  attraction: ['tourism'],
+  landmark: ['historic'],
+};
+
+/** Tag values quoted in descriptions are cut to this many characters (they are untrusted text). */
+const MAX_QUOTED_VALUE = 60;
+
+/** "leisure=pitch, sport=basketball": the element's tags that its facility type was recognised by. */
+export function ruleTagsOf(tags: OsmTagMap, type: FacilityType): string[] {
+  return RULE_KEYS[type]
+    .filter((k) => tags[k]?.trim())
+    .map((k) => `${k}=${[...tags[k]!.trim()].slice(0, MAX_QUOTED_VALUE).join('')}`);
+}
+
 /**
- * Turns one element into a candidate feature (Point), or says why not.
- * @returns `{feature}` (not yet validated) or `{skip}`; elements no rule matches return `{skip: undefined}`
+ * One facility feature (Point) from the elements that make it (one, or the parts of a named bridge, the
+ * first of which gives id, tags and source), or why not.
  */
-export function elementCandidate(
-  e: OsmElement,
+function facilityFeature(
+  parts: readonly OsmElement[],
+  m: EverydayMatch,
   ctx: CandidateContext,
 ): { feature?: MapFeature; skip?: CandidateSkip } {
-  const rule = candidateRuleOf(e.tags);
-  if (!rule) return {};
-  if (NOT_PUBLIC.has(e.tags.access ?? '')) return { skip: 'not_public' };
-  const names = candidateNames(e.tags);
-  if (!names) return { skip: 'no_name' };
-  const { point, accuracyM } = representativePoint(e.geometry);
+  const e = parts[0]!;
+  const { point, accuracyM } = representativePoint(joinedGeometry(parts));
   const [lon, lat] = point as [number, number];
   let riverNote: { zh: string; en: string } | null = null;
-  if (rule.nearRiver) {
+  if (m.nearRiver) {
     const d = distanceToRiverM(ctx.river, lon, lat);
     if (!(d <= (ctx.riverDistanceM ?? DEFAULT_RIVER_DISTANCE_M))) return { skip: 'far_from_river' };
-    const m = Math.round(d / 10) * 10;
-    riverNote = { zh: `，距河约 ${m} 米`, en: `, about ${m} m from the river` };
+    const metres = Math.round(d / 10) * 10;
+    riverNote =
+      metres === 0
+        ? { zh: '在河上', en: 'on the river' }
+        : { zh: `距河约 ${metres} 米`, en: `about ${metres} m from the river` };
   }
-  const district = ctx.districts.districtAt(lon, lat);
-  if (!district) return { skip: 'outside_districts' };
-  const tag = `${rule.key}=${rule.value}`;
+  const names = facilityNames(e.tags, m.facility_type);
+  const tagList = ruleTagsOf(e.tags, m.facility_type);
+  const zhList = [...tagList, ...(riverNote ? [riverNote.zh] : [])].join('，');
+  const enList = [...tagList, ...(riverNote ? [riverNote.en] : [])].join(', ');
+  let description_zh = names.named
+    ? `来自 OpenStreetMap（${zhList}），未经实地核实。`
+    : `OpenStreetMap 中没有名称，按其标签命名（${zhList}），未经实地核实。`;
+  let description_en = names.named
+    ? `From OpenStreetMap (${enList}); not checked on the ground.`
+    : `Unnamed in OpenStreetMap, named by its tags (${enList}); not checked on the ground.`;
+  if (parts.length > 1) {
+    const shown = parts.slice(0, 5).map((p) => `${p.type}/${p.id}`);
+    const more = parts.length > shown.length ? ' …' : '';
+    description_zh += `OpenStreetMap 中由 ${parts.length} 个对象组成：${shown.join('、')}${more}。`;
+    description_en += ` Drawn in OpenStreetMap as ${parts.length} objects: ${shown.join(', ')}${more}.`;
+  }
   const props: FeatureProps = {
     id: `osm-${e.type}-${e.id}`,
-    category: rule.category,
-    ...names,
-    district,
+    category: m.category,
+    facility_type: m.facility_type,
+    name_zh: names.name_zh,
+    name_en: names.name_en,
+    // Outside every district polygon (another city, or just past the generalised boundary): kept, no district.
+    district: ctx.districts.districtAt(lon, lat) ?? '',
     status: 'existing',
     source: { title: OSM_SOURCE_TITLE, ...(ctx.date ? { date: ctx.date } : {}), url: osmUrl(e.type, e.id) },
     accuracy_m: accuracyM,
-    description_zh: `OpenStreetMap 候选（${tag}${riverNote?.zh ?? ''}），未经实地核实。`,
-    description_en: `Candidate from OpenStreetMap (${tag}${riverNote?.en ?? ''}); not checked on the ground.`,
+    description_zh,
+    description_en,
   };
   const address = addressOf(e.tags);
   if (address) props.address_zh = address;
@@ -223,8 +241,24 @@ export function elementCandidate(
 }
 
 /**
+ * Turns one element into a facility feature (Point), or says why not; named bridges drawn as several
+ * ways are joined by `osmCandidates`, not here.
+ * @returns `{feature}` (not yet validated) or `{skip}`; elements no rule matches return `{}`
+ */
+export function elementCandidate(
+  e: OsmElement,
+  ctx: CandidateContext,
+): { feature?: MapFeature; skip?: CandidateSkip } {
+  const m = classifyTags(e.tags);
+  if (!m) return {};
+  if (!isPublic(e.tags)) return { skip: 'not_public' };
+  return facilityFeature([e], m, ctx);
+}
+
+/**
  * Runs features through the shared validator (src/lib/validate.ts) with the district lookup and the
- * opening-hours parser; only clean features come back, the rest are reported in English.
+ * opening-hours parser; an empty district (outside every polygon) is accepted. Only clean features come
+ * back, the rest are reported in English.
  */
 export function validateCandidates(
   features: readonly MapFeature[],
@@ -237,7 +271,14 @@ export function validateCandidates(
     const r = validateFeature(
       f,
       { key: 'err.feature_where', params: { file: o.file, index: i + 1 } },
-      { file: o.file, districts: o.districts, checkOpeningHours: isValidOpeningHours, seenIds, bbox: o.bbox },
+      {
+        file: o.file,
+        districts: o.districts,
+        checkOpeningHours: isValidOpeningHours,
+        seenIds,
+        bbox: o.bbox,
+        allowNoDistrict: true,
+      },
     );
     if (r.feature) out.push(r.feature);
     for (const issue of r.issues) if (issue.severity === 'error') problems.push(formatIssue(issue, 'en'));
@@ -245,21 +286,55 @@ export function validateCandidates(
   return { features: out, problems };
 }
 
-/** Candidate features of all elements (validated) and counts of what was skipped and why. */
+/**
+ * Facility features of all elements (validated) and counts of what was skipped and why. A way that is an
+ * outer ring of a multipolygon matched as the same facility type is that facility, not a second one (old
+ * tagging put the tags on both); the parts of a named bridge (`bridgeKey`) within BRIDGE_JOIN_M of each
+ * other make one feature.
+ */
 export function osmCandidates(
   elements: readonly OsmElement[],
   ctx: CandidateContext & { bbox: Bbox; seenIds?: Map<string, string> },
 ): { features: MapFeature[]; skipped: Record<CandidateSkip, number>; problems: string[] } {
   const skipped: Record<CandidateSkip, number> = {
-    no_name: 0,
     not_public: 0,
     far_from_river: 0,
-    outside_districts: 0,
+    same_as_relation: 0,
+    bridge_part: 0,
     invalid: 0,
   };
+  const matched = elements
+    .map((e) => ({ e, m: classifyTags(e.tags) }))
+    .filter((x): x is { e: OsmElement; m: EverydayMatch } => x.m !== null);
+  const relationOuter = new Map<number, FacilityType[]>();
+  for (const { e, m } of matched)
+    for (const w of e.outerWays ?? [])
+      relationOuter.set(w, [...(relationOuter.get(w) ?? []), m.facility_type]);
+  const singles: { parts: OsmElement[]; m: EverydayMatch }[] = [];
+  const bridges = new Map<string, { parts: OsmElement[]; m: EverydayMatch }>();
+  for (const { e, m } of matched) {
+    if (!isPublic(e.tags)) {
+      skipped.not_public++;
+      continue;
+    }
+    if (e.type === 'way' && relationOuter.get(e.id)?.includes(m.facility_type)) {
+      skipped.same_as_relation++;
+      continue;
+    }
+    const key = bridgeKey(m, e.tags);
+    if (key === null) singles.push({ parts: [e], m });
+    else if (bridges.has(key)) bridges.get(key)!.parts.push(e);
+    else bridges.set(key, { parts: [e], m });
+  }
+  for (const b of bridges.values()) {
+    for (const parts of splitBridgeParts(b.parts)) {
+      singles.push({ parts, m: b.m });
+      skipped.bridge_part += parts.length - 1;
+    }
+  }
   const raw: MapFeature[] = [];
-  for (const e of elements) {
-    const r = elementCandidate(e, ctx);
+  for (const { parts, m } of singles) {
+    const r = facilityFeature(parts, m, ctx);
     if (r.feature) raw.push(r.feature);
     else if (r.skip) skipped[r.skip]++;
   }

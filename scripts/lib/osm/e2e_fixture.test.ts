@@ -32,7 +32,7 @@ describe('the e2e OSM data', () => {
       E2E_BRIDGE_WALK.bridgeName,
     ]);
     const candidates = JSON.parse(await readFile(new URL(urls.candidates), 'utf8')) as MapFeatureCollection;
-    expect(candidates.features.length).toBe(6);
+    expect(candidates.features.length).toBe(10);
     expect((await readFile(new URL(urls.basemap))).subarray(0, 7).toString('latin1')).toBe('PMTiles');
   });
 });

@@ -121,8 +121,17 @@ describe('runImport on the invented fixtures', () => {
       counts: {
         graph_nodes: 30,
         basemap: { boundary: 8, district_label: 8, water: 3, park: 2, road: 12, building: 3, place: 1 },
-        candidates: { youth_park: 1, fitness_site: 3, checkin_spot: 1, night_zone: 1 },
-        skipped: { no_name: 2, not_public: 1, far_from_river: 1, outside_districts: 0, invalid: 0 },
+        // Unnamed facilities are kept (named by their tags), named bridges near the river are riverside
+        // sights, and the food-street cluster is an everyday night market, never the plan's night_zone.
+        candidates: { park: 2, fitness_site: 4, riverside: 3, night_market: 1 },
+        skipped: {
+          not_public: 1,
+          far_from_river: 1,
+          same_as_relation: 0,
+          bridge_part: 0,
+          invalid: 0,
+          food_cluster_invalid: 0,
+        },
       },
     });
     for (const f of Object.values(manifest.files)) {
@@ -150,29 +159,50 @@ describe('runImport on the invented fixtures', () => {
     const byId = Object.fromEntries(candidates.features.map((f) => [f.properties.id, f.properties]));
     expect(Object.keys(byId).sort()).toEqual(
       [
+        'osm-node-20027',
         'osm-node-20028',
         'osm-node-20037',
         'osm-night-zone-node-20039',
         'osm-relation-3002',
+        'osm-way-103',
+        'osm-way-104',
         'osm-way-2005',
+        'osm-way-2006',
         'osm-way-2010',
       ].sort(),
     );
     expect(byId['osm-way-2005']).toMatchObject({
-      category: 'youth_park',
+      category: 'park',
+      facility_type: 'park',
       name_en: 'Test Riverside Park',
       opening_hours: 'Mo-Su 06:00-22:00',
     });
+    expect(byId['osm-way-2006']).toMatchObject({ category: 'park', name_zh: '公园', name_en: 'Park' });
+    expect(byId['osm-way-2006']?.description_en).toMatch(
+      /^Unnamed in OpenStreetMap, named by its tags \(leisure=park\)/,
+    );
+    expect(byId['osm-way-2010']).toMatchObject({ facility_type: 'basketball' });
+    expect(byId['osm-way-103']).toMatchObject({
+      category: 'riverside',
+      facility_type: 'bridge',
+      name_en: 'Test Footbridge',
+    });
     expect(byId['osm-relation-3002']).toMatchObject({
       category: 'fitness_site',
+      facility_type: 'sports_centre',
       name_zh: '测试体育中心',
       name_en: '测试体育中心',
     });
     expect(byId['osm-way-2010']?.opening_hours).toBeUndefined();
-    expect(byId['osm-node-20037']).toMatchObject({ category: 'checkin_spot', accuracy_m: 10 });
+    expect(byId['osm-node-20037']).toMatchObject({
+      category: 'riverside',
+      facility_type: 'viewpoint',
+      accuracy_m: 10,
+    });
     expect(byId['osm-night-zone-node-20039']).toMatchObject({
-      category: 'night_zone',
-      name_en: 'Candidate night-time consumption zone (10 venues)',
+      category: 'night_market',
+      facility_type: 'food_cluster',
+      name_en: 'Cluster of eateries (10 venues)',
     });
     for (const f of candidates.features) {
       expect(f.properties.status).toBe('existing');
@@ -234,7 +264,7 @@ describe('runImport on the invented fixtures', () => {
     );
   });
 
-  it('works for another city without Lanzhou boundaries: graph and basemap, no candidates', async () => {
+  it('works for another city without Lanzhou boundaries: graph, basemap and facilities without a district', async () => {
     const r = await runImport({
       ...base,
       inputs: INPUTS,
@@ -242,7 +272,11 @@ describe('runImport on the invented fixtures', () => {
       boundaries: null,
       bbox: [103.7, 36.0, 103.9, 36.1],
     });
-    expect(r.manifest.counts.candidates).toEqual({});
+    expect(r.manifest.counts.candidates).toEqual(manifest.counts.candidates);
+    const other = JSON.parse(
+      await readFile(join(dir, 'other', 'candidates.geojson'), 'utf8'),
+    ) as MapFeatureCollection;
+    expect(other.features.map((f) => f.properties.district)).toEqual(candidates.features.map(() => ''));
     expect(r.manifest.counts.basemap.boundary).toBeUndefined();
     expect(r.manifest.counts.graph_nodes).toBe(30);
   });

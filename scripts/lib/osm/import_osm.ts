@@ -68,7 +68,7 @@ export interface ImportArgs {
   downloadDir: string;
   outDir: string;
   bbox: Bbox;
-  /** District polygons for candidates' districts and the basemap's boundary layer; null to skip both. */
+  /** District polygons for facilities' districts and the basemap's boundary layer; null: no districts. */
   boundaries: string | null;
   keepAllComponents: boolean;
   /** YYYY-MM-DD used when the extract carries no timestamp. */
@@ -163,6 +163,8 @@ export interface ImportReport {
   basemap: OsmBasemapResult;
   river: 'named' | 'any' | 'none';
   nightZones: number;
+  /** Facilities written with no district (outside every district polygon). */
+  noDistrict: number;
   /** Validation problems of dropped candidates (English). */
   problems: string[];
   seconds: number;
@@ -214,39 +216,43 @@ async function readAndWriteGraph(args: ImportInput, o: ImportOptions) {
   };
 }
 
-/** Phase 2: candidate facilities and night zones, validated. */
+/**
+ * Phase 2: everyday facilities (by src/lib/osm_rules.ts) and clusters of eateries, validated. Without
+ * district boundaries, or outside every polygon, a facility is kept with no district (another city).
+ */
 function buildCandidates(
   elements: readonly OsmElement[],
   boundaries: FeatureCollection | null,
-  ctx: { bbox: Bbox; date: string | null; nightZones?: NightZoneOptions; log?: (line: string) => void },
+  ctx: { bbox: Bbox; date: string | null; nightZones?: NightZoneOptions },
 ) {
   const features: MapFeature[] = [];
   const problems: string[] = [];
   const skipped: Record<string, number> = {};
   const river = riverGeometries(elements);
-  if (!boundaries) {
-    ctx.log?.('no district boundaries: candidates need a district, so none are written');
-    return { features, problems, skipped, river: river.match, nightZones: 0 };
-  }
-  const districts = createDistrictLookup(boundaries as unknown as DistrictCollectionLike);
+  const districts = createDistrictLookup(
+    (boundaries ?? { features: [] }) as unknown as DistrictCollectionLike,
+  );
   const seenIds = new Map<string, string>();
   const dated = ctx.date ? { date: ctx.date } : {};
-  const c = osmCandidates(elements, { districts, river, bbox: ctx.bbox, seenIds, ...dated });
+  const c = osmCandidates(elements, {
+    districts,
+    river,
+    bbox: ctx.bbox,
+    seenIds,
+    ...dated,
+  });
   features.push(...c.features);
   problems.push(...c.problems);
   Object.assign(skipped, c.skipped);
   const zones = clusterNightZones(nightVenues(elements), ctx.nightZones);
-  const zoneFeatures = zones
-    .map((z) => nightZoneFeature(z, { districts, ...dated }))
-    .filter((f): f is MapFeature => f !== null);
-  skipped.night_zone_outside_districts = zones.length - zoneFeatures.length;
+  const zoneFeatures = zones.map((z) => nightZoneFeature(z, { districts, ...dated }));
   const v = validateCandidates(zoneFeatures, {
     districts,
     bbox: ctx.bbox,
     file: 'osm/candidates.geojson',
     seenIds,
   });
-  skipped.night_zone_invalid = zoneFeatures.length - v.features.length;
+  skipped.food_cluster_invalid = zoneFeatures.length - v.features.length;
   problems.push(...v.problems);
   features.push(...v.features);
   return { features, problems, skipped, river: river.match, nightZones: v.features.length };
@@ -289,7 +295,6 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
     bbox: args.bbox,
     date,
     ...(options.nightZones ? { nightZones: options.nightZones } : {}),
-    ...(options.log ? { log: options.log } : {}),
   });
   const candidateText = JSON.stringify({ type: 'FeatureCollection', features: cand.features });
   await writeFile(join(args.outDir, OUTPUT_FILES.candidates), candidateText);
@@ -350,6 +355,7 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
     basemap,
     river: cand.river,
     nightZones: cand.nightZones,
+    noDistrict: cand.features.filter((f) => f.properties.district === '').length,
     problems: cand.problems,
     seconds: (performance.now() - t0) / 1000,
   };
@@ -414,7 +420,7 @@ export async function importOsmCli(
       `basemap: ${JSON.stringify(m.counts.basemap)}; ${r.basemap.tiles} tiles z${r.basemap.minZoom}–${r.basemap.maxZoom} → ${kib(m.files.basemap.bytes)} in ${(r.basemap.ms / 1000).toFixed(1)} s`,
     );
     io.out(
-      `candidates: ${JSON.stringify(m.counts.candidates)} (river match: ${r.river}); skipped ${JSON.stringify(m.counts.skipped)} → ${kib(m.files.candidates.bytes)}`,
+      `facilities: ${JSON.stringify(m.counts.candidates)} (river match: ${r.river}; ${r.noDistrict} outside every district); skipped ${JSON.stringify(m.counts.skipped)} → ${kib(m.files.candidates.bytes)}`,
     );
     for (const p of r.problems.slice(0, 20)) io.err(`  dropped: ${p}`);
     if (r.problems.length > 20) io.err(`  … and ${r.problems.length - 20} more`);

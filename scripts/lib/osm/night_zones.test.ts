@@ -164,14 +164,16 @@ describe('clusterNightZones', () => {
 });
 
 describe('nightZoneFeature', () => {
-  it('is a valid night_zone candidate with its count, OSM as source and a map link', () => {
+  it('is a valid everyday night_market (a cluster of eateries, never the plan night_zone) with its count, OSM as source and a map link', () => {
     const z = clusterNightZones(street(100, 10))[0]!;
-    const f = nightZoneFeature(z, { districts, date: '2024-05-20' })!;
+    const f = nightZoneFeature(z, { districts, date: '2024-05-20' });
     expect(f.properties).toMatchObject({
       id: 'osm-night-zone-node-100',
-      category: 'night_zone',
-      name_zh: '候选夜间消费集聚区（10 处场所）',
-      name_en: 'Candidate night-time consumption zone (10 venues)',
+      category: 'night_market',
+      facility_type: 'food_cluster',
+      name_zh: '餐饮聚集区（10 处场所）',
+      name_en: 'Cluster of eateries (10 venues)',
+      district: '620102',
       status: 'existing',
       accuracy_m: 30,
       source: { title: 'OpenStreetMap contributors', date: '2024-05-20' },
@@ -185,12 +187,14 @@ describe('nightZoneFeature', () => {
     expect(v.features).toHaveLength(1);
   });
 
-  it('returns null outside every district', () => {
+  it('has no district outside every district polygon, and still validates', () => {
     const far = Array.from({ length: 10 }, (_, i) => ({
       ...venue(i, 25 * i, 0, 'evening_hours'),
       lat: 37.05,
     }));
     const z = clusterNightZones(far)[0]!;
-    expect(nightZoneFeature(z, { districts })).toBeNull();
+    const f = nightZoneFeature(z, { districts });
+    expect(f.properties.district).toBe('');
+    expect(validateCandidates([f], { districts, bbox: LANZHOU_BBOX, file: 't' }).features).toHaveLength(1);
   });
 });

@@ -1,14 +1,15 @@
-// Candidate night-time consumption zones: evening food and drink venues from OSM, clustered by density.
+// Clusters of eateries (night markets and food streets as OSM shows them): evening venues clustered by density.
 
 import type { Position } from 'geojson';
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import type { DistrictLookup } from '../../../src/lib/districts.ts';
 import type { MapFeature } from '../../../src/lib/feature.ts';
+import { FACILITY_TYPES, facilityNames } from '../../../src/lib/osm_rules.ts';
 import { fromLanzhouWallClock } from '../../../src/lib/tour/lanzhou_time.ts';
 import { isOpenKind, openingStatusAt } from '../../../src/lib/tour/opening.ts';
 import { METRES_PER_DEGREE, metresPerDegreeLon } from '../../../src/lib/walk/geo.ts';
-import { candidateNames, OSM_SOURCE_TITLE, representativePoint } from './candidates.ts';
+import { OSM_SOURCE_TITLE, representativePoint } from './candidates.ts';
 import type { OsmElement } from './osm_elements.ts';
 import type { OsmTagMap } from './osm_stream.ts';
 
@@ -82,7 +83,7 @@ export function nightVenues(elements: readonly OsmElement[]): NightVenue[] {
     const evidence = eveningEvidence(e.tags);
     if (evidence === 'day_only') continue;
     const [lon, lat] = representativePoint(e.geometry).point as [number, number];
-    const names = candidateNames(e.tags);
+    const names = facilityNames(e.tags, 'food_cluster');
     out.push({
       type: e.type,
       id: e.id,
@@ -90,7 +91,7 @@ export function nightVenues(elements: readonly OsmElement[]): NightVenue[] {
       lat,
       amenity: e.tags.amenity!,
       evidence,
-      ...(names ? { name: names.name_zh } : {}),
+      ...(names.named ? { name: names.name_zh } : {}),
     });
   }
   return out;
@@ -236,16 +237,17 @@ function hullRing(venues: readonly NightVenue[], centroid: [number, number], mar
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
 /**
- * A zone as a `night_zone` feature: status existing, OSM as source (the map at the zone, since a zone is
- * not one OSM object), named as a candidate with its venue count; the description lists up to eight
- * named venues. accuracy_m is the drawn margin. Null when the centre lies outside every district.
+ * A zone as an everyday `night_market` feature of type `food_cluster` (what OSM shows: eateries close
+ * together; the plan's `night_zone` designation is for sources that tie a site to the plan). Status
+ * existing, OSM as source (the map at the zone, since a zone is not one OSM object), named by its type and
+ * venue count (no invented name); the description lists up to eight named venues. accuracy_m is the drawn
+ * margin. The district is '' when the centre lies outside every district polygon.
  */
 export function nightZoneFeature(
   zone: NightZone,
   ctx: { districts: DistrictLookup; date?: string },
-): MapFeature | null {
-  const district = ctx.districts.districtAt(zone.centroid[0], zone.centroid[1]);
-  if (!district) return null;
+): MapFeature {
+  const district = ctx.districts.districtAt(zone.centroid[0], zone.centroid[1]) ?? '';
   const first = zone.members[0]!;
   const n = zone.members.length;
   const named = zone.members.filter((m) => m.name).map((m) => m.name!);
@@ -255,15 +257,17 @@ export function nightZoneFeature(
   const kinds = zone.members.filter((m) => m.evidence === 'night_kind').length;
   const [lon, lat] = zone.centroid;
   const id = `osm-night-zone-${first.type}-${first.id}`;
+  const type = FACILITY_TYPES.food_cluster;
   return {
     type: 'Feature',
     id,
     geometry: { type: 'Polygon', coordinates: [zone.ring as [number, number][]] },
     properties: {
       id,
-      category: 'night_zone',
-      name_zh: `候选夜间消费集聚区（${n} 处场所）`,
-      name_en: `Candidate night-time consumption zone (${n} venues)`,
+      category: 'night_market',
+      facility_type: 'food_cluster',
+      name_zh: `${type.zh}（${n} 处场所）`,
+      name_en: `${type.en} (${n} venues)`,
       district,
       status: 'existing',
       source: {
@@ -273,10 +277,10 @@ export function nightZoneFeature(
       },
       accuracy_m: zone.marginM,
       description_zh:
-        `由 OpenStreetMap 的 ${n} 处餐饮、酒吧、夜市等场所聚类得出的候选区（${hours} 处营业时间含晚间，${kinds} 处为酒吧/夜店），未经核实。` +
+        `由 OpenStreetMap 的 ${n} 处餐饮、酒吧、市场等场所按密度聚类得出（${hours} 处营业时间含晚间，${kinds} 处为酒吧/夜店），未经实地核实。` +
         (list.length ? `场所：${list.join('、')}${more}` : ''),
       description_en:
-        `Candidate zone clustered from ${n} OpenStreetMap food, drink and market venues (${hours} open in the evening by their hours, ${kinds} bars/clubs); not verified.` +
+        `Clustered by density from ${n} OpenStreetMap food, drink and market venues (${hours} open in the evening by their hours, ${kinds} bars/clubs); not checked on the ground.` +
         (list.length ? ` Venues: ${list.join(', ')}${more}` : ''),
     },
   };

@@ -11,6 +11,8 @@ export interface OsmElement {
   id: number;
   tags: OsmTagMap;
   geometry: Point | LineString | MultiLineString | Polygon | MultiPolygon;
+  /** Multipolygons: ids of the member ways with role `outer` (or no role), to tell a tagged outer way apart. */
+  outerWays?: number[];
 }
 
 export interface ElementStats {
@@ -139,6 +141,7 @@ export function buildElements(
         a.polygons.length === 1
           ? { type: 'Polygon', coordinates: a.polygons[0]! }
           : { type: 'MultiPolygon', coordinates: a.polygons },
+      outerWays: r.members.filter((m) => m.type === 'way' && m.role !== 'inner').map((m) => m.ref),
     });
     stats.multipolygons++;
   }
