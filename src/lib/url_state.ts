@@ -2,6 +2,7 @@
 
 import { CATALOG } from '../catalog';
 import { INITIAL_CENTER, INITIAL_ZOOM, MAX_BOUNDS } from '../config';
+import { formatCoord } from './coord_format';
 import {
   type CoverageViewState,
   defaultCoverageState,
@@ -136,7 +137,7 @@ export function toHash(s: ViewState): string {
   if (s.basemap === 'custom' && s.customUrl) q.set('style', s.customUrl);
   if (s.selected) q.set('sel', s.selected);
   q.set('p', s.panel ?? '');
-  if (s.origin) q.set('at', `${s.origin[0].toFixed(6)},${s.origin[1].toFixed(6)}`);
+  if (s.origin) q.set('at', `${formatCoord(s.origin[0])},${formatCoord(s.origin[1])}`);
   q.set('cats', s.nearbyCats.join(','));
   q.set('th', s.theme);
   writeTourParams(s, q);

@@ -3,6 +3,7 @@
 import { layerOf } from '../catalog';
 import { DETOUR_FACTOR, TIME_BANDS_MIN, WALK_SPEED_M_PER_MIN } from '../config';
 import { sourceText } from '../lib/attribution';
+import { formatCoord } from '../lib/coord_format';
 import type { CategoryId } from '../lib/feature';
 import { type Lang, type MessageKey, translate } from '../lib/i18n';
 import { type CategorySummary, NEARBY_CATEGORIES, type NearbyRow } from '../lib/nearby';
@@ -99,7 +100,7 @@ export function renderNearbyPanel(p: NearbyPanelProps): HTMLElement {
       ? h(
           'p',
           { class: 'nearby-origin' },
-          t('nearby.origin', { lon: p.origin[0].toFixed(5), lat: p.origin[1].toFixed(5) }),
+          t('nearby.origin', { lon: formatCoord(p.origin[0]), lat: formatCoord(p.origin[1]) }),
         )
       : h('p', {}, t('nearby.pick')),
     method,

@@ -1,6 +1,7 @@
 // The coverage panel: controls, legend, district figures with bars, what-if sites, gaps, apartment scores, exports.
 
 import { CATALOG, layerOf } from '../catalog';
+import { formatCoord } from '../lib/coord_format';
 import { basisShare, type ShareRow, shareRows } from '../lib/coverage/aggregate';
 import type { UncoveredCluster } from '../lib/coverage/clusters';
 import { formatGridSpec, GRID_CHOICES, type GridSpec, H3_AVG_AREA_KM2 } from '../lib/coverage/grid_spec';
@@ -337,7 +338,7 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
             'span',
             {},
             t('plan.cov.whatif.site', { n: i + 1, category: catName(s.category, L) }),
-            h('span', { class: 'cov-muted' }, ` ${s.lon.toFixed(5)}, ${s.lat.toFixed(5)}`),
+            h('span', { class: 'cov-muted' }, ` ${formatCoord(s.lon)}, ${formatCoord(s.lat)}`),
           ),
           remove,
         ),

@@ -1,6 +1,7 @@
 // The planner's report as words and tables in one language: what the map picture's legend and the printable A4 report say.
 
 import { layerName, layerOf } from '../../catalog';
+import { formatCoord } from '../coord_format';
 import { type CategoryId, districtName } from '../feature';
 import { type Lang, type MessageKey, translate } from '../i18n';
 import type { TargetProgress } from '../plan_targets';
@@ -137,7 +138,7 @@ export function buildReport(o: ReportInput): CoverageReport {
         : o.sites
             .map(
               (s, i) =>
-                `${t('plan.cov.whatif.site', { n: i + 1, category: layerName(s.category, L) })}${L === 'zh' ? '（' : ' ('}${s.lon.toFixed(5)}, ${s.lat.toFixed(5)}${L === 'zh' ? '）' : ')'}`,
+                `${t('plan.cov.whatif.site', { n: i + 1, category: layerName(s.category, L) })}${L === 'zh' ? '（' : ' ('}${formatCoord(s.lon)}, ${formatCoord(s.lat)}${L === 'zh' ? '）' : ')'}`,
             )
             .join(sep),
     ],

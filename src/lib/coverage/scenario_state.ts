@@ -1,6 +1,7 @@
 // The coverage view's part of the app state and its URL hash parameters (merged into url_state by the app).
 
 import { MAX_BOUNDS } from '../../config';
+import { formatCoord } from '../coord_format';
 import { type CategoryId, LANZHOU_DISTRICTS } from '../feature';
 import { NEARBY_CATEGORIES } from '../nearby';
 import { DEFAULT_GRID, formatGridSpec, type GridSpec, parseGridSpec } from './grid_spec';
@@ -57,7 +58,7 @@ const [[MIN_LON, MIN_LAT], [MAX_LON, MAX_LAT]] = MAX_BOUNDS;
 
 /** `fitness_site:103.810000,36.050000;youth_park:…` */
 export function formatSites(sites: readonly WhatIfSite[]): string {
-  return sites.map((s) => `${s.category}:${s.lon.toFixed(6)},${s.lat.toFixed(6)}`).join(';');
+  return sites.map((s) => `${s.category}:${formatCoord(s.lon)},${formatCoord(s.lat)}`).join(';');
 }
 
 /**
