@@ -4,6 +4,7 @@ export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 export const DEFAULT_LANG: Lang = 'zh';
 
+import { EDITOR_MESSAGES } from './messages/editor';
 import { IMPORT_MESSAGES } from './messages/import';
 import { NEARBY_MESSAGES } from './messages/nearby';
 import { PLANNER_MESSAGES } from './messages/planner';
@@ -207,6 +208,7 @@ export const MESSAGES = {
   ...REPORT_MESSAGES,
   ...TOUR_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...EDITOR_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
