@@ -108,6 +108,15 @@ export function removeRow(s: EditorState, key: string): EditorState {
   );
 }
 
+/** Back to the shipped rows, as one undoable step ("discard all changes"). */
+export function resetRows(s: EditorState): EditorState {
+  return commit(
+    s,
+    s.base.map((row, i) => ({ key: `k${s.nextKey + i}`, row })),
+    s.nextKey + s.base.length,
+  );
+}
+
 export const canUndo = (s: EditorState) => s.past.length > 0;
 export const canRedo = (s: EditorState) => s.future.length > 0;
 

@@ -5,6 +5,7 @@ import type { Entry } from '../i18n';
 export const EDITOR_MESSAGES = {
   'editor.tab': { zh: '编辑', en: 'Edit' },
   'editor.title': { zh: '编辑数据（数据维护者）', en: 'Edit the data (data owner)' },
+  'editor.loading': { zh: '正在加载编辑器…', en: 'Loading the editor…' },
   'editor.hint': {
     zh: '粘贴 Excel/WPS 表格行、在地图上点选或拖动地点，修改后导出 places.csv 放入 data/ 目录。工作内容保存在本设备上。',
     en: 'Paste rows from Excel/WPS, click or drag places on the map, then export places.csv into data/. Your work is kept on this device.',
