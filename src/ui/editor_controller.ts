@@ -40,7 +40,6 @@ import type { MapFeature, MapFeatureCollection } from '../lib/feature';
 import { type Lang, type MessageKey, translate } from '../lib/i18n';
 import type { PlanTarget } from '../lib/plan_targets';
 import type { ViewState } from '../lib/url_state';
-import { formatIssue } from '../lib/validate';
 import { h } from './dom';
 import { downloadBlob } from './download';
 import { renderEditorPanel, type Said } from './editor_panel';
@@ -172,6 +171,8 @@ export class EditorController {
   private update(next: EditorState): void {
     if (next === this.state) return;
     this.state = next;
+    // A refusal or a "done" no longer describes the changed rows.
+    this.said.export = undefined;
     this.checks = checkRows(this.rows(), this.ctx);
     if (this.selected && !next.rows.some((r) => r.key === this.selected)) this.selected = null;
     const store = this.store;
@@ -262,10 +263,9 @@ export class EditorController {
       existingIds: new Set(this.rows().map((x) => x.id)),
       districts: this.districts,
     });
-    const lang = this.host.lang();
     if (!r.ok) {
       // A refused paste changes nothing: the text stays for the user to fix.
-      this.said.paste = { key: 'editor.paste.refused', lines: [formatIssue(r.issue, lang)], tone: 'error' };
+      this.said.paste = { key: 'editor.paste.refused', issues: [r.issue], tone: 'error' };
       this.host.refresh();
       return;
     }
@@ -285,7 +285,7 @@ export class EditorController {
         bad: checks.filter((c) => c.issues.some((i) => i.severity === 'error')).length,
         geo: r.rows.filter((p) => p.needsGeocode).length,
       },
-      lines: r.issues.map((i) => formatIssue(i, lang)),
+      issues: r.issues,
       tone: 'ok',
     };
     this.pasteArea.value = '';
@@ -322,10 +322,7 @@ export class EditorController {
       this.said.export = {
         key: 'editor.export.blocked',
         params: { n: bad.length },
-        lines: bad
-          .flatMap((c) => c.issues.filter((i) => i.severity === 'error'))
-          .slice(0, 20)
-          .map((i) => formatIssue(i, lang)),
+        issues: bad.flatMap((c) => c.issues.filter((i) => i.severity === 'error')).slice(0, 20),
         tone: 'error',
       };
       this.host.refresh();
@@ -340,8 +337,8 @@ export class EditorController {
       new Blob([body], { type: kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json' }),
       file,
     );
-    this.said.export = { key: 'editor.export.done', params: { file }, tone: 'ok' };
     this.update(markExported(this.state));
+    this.said.export = { key: 'editor.export.done', params: { file }, tone: 'ok' };
     this.host.refresh();
   }
 
@@ -396,15 +393,15 @@ export class EditorController {
     const counts = { ok: 0, none: 0 };
     for (const a of r.answers.values()) if (a.kind === 'hit') counts.ok++;
     counts.none = items.length - counts.ok;
-    const done = translate(this.host.lang(), 'editor.geocode.done', counts);
+    const done = { key: 'editor.geocode.done' as const, params: counts };
     const first = r.stoppedBy?.kind === 'error' ? r.stoppedBy : errors[0];
     this.said.geocode = r.cancelled
-      ? { key: 'editor.geocode.cancelled', lines: [done] }
+      ? { key: 'editor.geocode.cancelled', also: done }
       : first
         ? {
             key: `editor.geocode.err.${first.error}` as MessageKey,
             params: { detail: first.detail },
-            lines: [done],
+            also: done,
             tone: 'error',
           }
         : { key: 'editor.geocode.done', params: counts, tone: 'ok' };

@@ -14,6 +14,8 @@ export class LazyEditor {
   private ctl: EditorController | null = null;
   private loading: Promise<void> | null = null;
   private data: Data | null = null;
+  /** The last state seen, for the controller's first sync (it may load after the last store change). */
+  private last: ViewState | null = null;
 
   constructor(private readonly host: EditorHost) {}
 
@@ -28,6 +30,7 @@ export class LazyEditor {
       .then((m) => {
         this.ctl = new m.EditorController(this.host);
         if (this.data) void this.ctl.setData(...this.data);
+        if (this.last) this.ctl.sync(this.last);
         this.host.refresh();
       })
       .catch(() => {
@@ -36,6 +39,7 @@ export class LazyEditor {
   }
 
   panel(s: ViewState): HTMLElement {
+    this.last = s;
     if (!this.ctl) {
       this.load();
       return h('p', { class: 'editor-hint' }, translate(s.lang, 'editor.loading'));
@@ -49,6 +53,7 @@ export class LazyEditor {
   }
 
   sync(s: ViewState): void {
+    this.last = s;
     if (s.panel === 'edit') this.load();
     this.ctl?.sync(s);
   }

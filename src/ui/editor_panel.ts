@@ -8,7 +8,7 @@ import type { RowCheck } from '../lib/editor/place_row';
 import { canRedo, canUndo, type EditorRow, type EditorState } from '../lib/editor/working_set';
 import { districtName, LANZHOU_DISTRICTS, STATUSES } from '../lib/feature';
 import { type Lang, type MessageKey, translate } from '../lib/i18n';
-import { formatIssue } from '../lib/validate';
+import { formatIssue, type Issue } from '../lib/validate';
 import { h } from './dom';
 import './editor.css';
 
@@ -16,8 +16,10 @@ import './editor.css';
 export interface Said {
   key: MessageKey;
   params?: Record<string, string | number>;
-  /** Extra lines (issues already rendered). */
-  lines?: string[];
+  /** Issues listed under it (rendered in the panel's language). */
+  issues?: readonly Issue[];
+  /** A second message (e.g. the counts after a failure). */
+  also?: { key: MessageKey; params?: Record<string, string | number> };
   tone?: 'ok' | 'error';
 }
 
@@ -84,7 +86,15 @@ function said(lang: Lang, id: string, s: Said | undefined): HTMLElement {
   });
   if (!s) return el;
   el.append(h('p', {}, translate(lang, s.key, s.params)));
-  if (s.lines?.length) el.append(h('ul', { class: 'import-issues' }, ...s.lines.map((l) => h('li', {}, l))));
+  if (s.also) el.append(h('p', {}, translate(lang, s.also.key, s.also.params)));
+  if (s.issues?.length)
+    el.append(
+      h(
+        'ul',
+        { class: 'import-issues' },
+        ...s.issues.map((i) => h('li', { class: `issue-${i.severity}` }, formatIssue(i, lang))),
+      ),
+    );
   return el;
 }
 
