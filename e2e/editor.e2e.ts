@@ -186,7 +186,7 @@ describe('editor', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 180_000);
 
   it('geocodes addresses through a mocked 天地图 with match levels; key, quota and timeout failures named in zh and en', async () => {
     const { context, page } = await openPage(browser);

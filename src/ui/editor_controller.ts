@@ -1,18 +1,11 @@
 // The editor's state and side effects: working set ⇄ IndexedDB, draggable markers, map clicks, geocoding, downloads.
 
-import { Marker, type Map as MlMap } from 'maplibre-gl';
-import { CATALOG } from '../catalog';
+import type { Map as MlMap } from 'maplibre-gl';
 import type { Crs } from '../lib/crs';
 import type { FacilityColumn } from '../lib/csv_features';
 import { createDistrictLookup, type DistrictLookup } from '../lib/districts';
 import { changeSummary, featuresToGeoJson, rowsToCsv, summaryText } from '../lib/editor/export';
-import {
-  amapGeocoder,
-  type GeocodeAnswer,
-  type GeocodeProvider,
-  geocodeBatch,
-  tiandituGeocoder,
-} from '../lib/editor/geocode';
+import { type GeocodeAnswer, type GeocodeProvider, geocodeBatch } from '../lib/editor/geocode';
 import { parsePaste } from '../lib/editor/paste';
 import {
   checkRows,
@@ -42,6 +35,8 @@ import type { PlanTarget } from '../lib/plan_targets';
 import type { ViewState } from '../lib/url_state';
 import { h } from './dom';
 import { downloadBlob } from './download';
+import { batchSaid, type GeocodeFailure, makeGeocoder, saveKey, storedKey } from './editor_geocode';
+import { EditorMarkers, hasPoint } from './editor_markers';
 import { renderEditorPanel, type Said } from './editor_panel';
 
 export interface EditorHost {
@@ -50,26 +45,6 @@ export interface EditorHost {
   map(): MlMap | null;
   lang(): Lang;
 }
-
-const KEY_STORAGE = (p: GeocodeProvider) => `lym.geocoder.${p}.key`;
-const ENV_KEY: Record<GeocodeProvider, string | undefined> = {
-  tianditu: import.meta.env.VITE_TIANDITU_KEY,
-  amap: import.meta.env.VITE_AMAP_KEY,
-};
-
-function storedKey(p: GeocodeProvider): string {
-  try {
-    return localStorage.getItem(KEY_STORAGE(p)) ?? ENV_KEY[p] ?? '';
-  } catch {
-    return ENV_KEY[p] ?? '';
-  }
-}
-
-const hasPoint = (row: PlaceRow) =>
-  row.lon.trim() !== '' &&
-  row.lat.trim() !== '' &&
-  Number.isFinite(Number(row.lon)) &&
-  Number.isFinite(Number(row.lat));
 
 export class EditorController {
   private state: EditorState = initialState([]);
@@ -86,7 +61,13 @@ export class EditorController {
   private provider: GeocodeProvider = 'tianditu';
   private geocoding: { done: number; total: number; abort: AbortController } | null = null;
   private said: { paste?: Said; geocode?: Said; export?: Said } = {};
-  private readonly markers = new Map<string, Marker>();
+  private readonly markers = new EditorMarkers({
+    select: (key) => this.select(key),
+    move: (key, lon, lat) => {
+      this.selected = key;
+      this.update(moveRow(this.state, key, lon, lat));
+    },
+  });
   private shown = false;
   private readonly pasteArea = h('textarea', {
     id: 'editor-paste',
@@ -98,13 +79,7 @@ export class EditorController {
 
   constructor(private readonly host: EditorHost) {
     this.keyInput.value = storedKey(this.provider);
-    this.keyInput.addEventListener('change', () => {
-      try {
-        localStorage.setItem(KEY_STORAGE(this.provider), this.keyInput.value.trim());
-      } catch {
-        // Private mode: the key lives as long as the page.
-      }
-    });
+    this.keyInput.addEventListener('change', () => saveKey(this.provider, this.keyInput.value));
     document.addEventListener('keydown', (e) => {
       if (!this.shown || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
       const target = e.target as HTMLElement | null;
@@ -372,7 +347,7 @@ export class EditorController {
   private async geocode(): Promise<void> {
     if (this.geocoding) return;
     const key = this.keyInput.value.trim() || storedKey(this.provider);
-    const geocoder = this.provider === 'tianditu' ? tiandituGeocoder({ key }) : amapGeocoder({ key });
+    const geocoder = makeGeocoder(this.provider, key);
     const items = this.state.rows
       .filter((r) => r.needsPlace && r.row.address_zh.trim() !== '')
       .map((r) => ({ key: r.key, address: r.row.address_zh }));
@@ -380,7 +355,7 @@ export class EditorController {
     this.geocoding = { done: 0, total: items.length, abort };
     this.said.geocode = undefined;
     this.host.refresh();
-    const errors: { error: string; detail: string }[] = [];
+    const errors: GeocodeFailure[] = [];
     const r = await geocodeBatch(items, geocoder, {
       signal: abort.signal,
       onProgress: (done, _total, rowKey, answer) => {
@@ -390,21 +365,7 @@ export class EditorController {
       },
     });
     this.geocoding = null;
-    const counts = { ok: 0, none: 0 };
-    for (const a of r.answers.values()) if (a.kind === 'hit') counts.ok++;
-    counts.none = items.length - counts.ok;
-    const done = { key: 'editor.geocode.done' as const, params: counts };
-    const first = r.stoppedBy?.kind === 'error' ? r.stoppedBy : errors[0];
-    this.said.geocode = r.cancelled
-      ? { key: 'editor.geocode.cancelled', also: done }
-      : first
-        ? {
-            key: `editor.geocode.err.${first.error}` as MessageKey,
-            params: { detail: first.detail },
-            also: done,
-            tone: 'error',
-          }
-        : { key: 'editor.geocode.done', params: counts, tone: 'ok' };
+    this.said.geocode = batchSaid(r, items.length, errors);
     this.host.refresh();
   }
 
@@ -445,46 +406,11 @@ export class EditorController {
   }
 
   private syncMarkers(): void {
-    const map = this.host.map();
-    const wanted = new Map<string, { row: PlaceRow; bad: boolean }>();
-    if (map && this.shown && this.ready)
-      this.state.rows.forEach((r, i) => {
-        if (hasPoint(r.row)) wanted.set(r.key, { row: r.row, bad: !this.checks[i]?.feature });
-      });
-    for (const [key, m] of this.markers)
-      if (!wanted.has(key)) {
-        m.remove();
-        this.markers.delete(key);
-      }
-    for (const [key, { row, bad }] of wanted) {
-      let m = this.markers.get(key);
-      if (!m) {
-        const el = h('div', { class: 'editor-marker', role: 'button', tabindex: 0, 'data-key': key });
-        el.addEventListener('click', (e) => {
-          e.stopPropagation();
-          this.select(key);
-        });
-        m = new Marker({ element: el, draggable: true })
-          .setLngLat([Number(row.lon), Number(row.lat)])
-          .addTo(map as MlMap);
-        const marker = m;
-        marker.on('dragend', () => {
-          const { lng, lat } = marker.getLngLat();
-          this.selected = key;
-          this.update(moveRow(this.state, key, lng, lat));
-        });
-        this.markers.set(key, m);
-      }
-      const el = m.getElement();
-      el.style.background = CATALOG.find((e) => e.id === row.category)?.color ?? '#6b7280';
-      el.classList.toggle('editor-marker-bad', bad);
-      el.classList.toggle('editor-marker-selected', key === this.selected);
-      el.setAttribute('data-id', row.id);
-      el.setAttribute('aria-label', `${row.name_zh || row.id}`);
-      el.title = row.name_zh || row.id;
-      const ll = m.getLngLat();
-      if (ll.lng !== Number(row.lon) || ll.lat !== Number(row.lat))
-        m.setLngLat([Number(row.lon), Number(row.lat)]);
-    }
+    const rows = this.shown && this.ready ? this.state.rows : [];
+    this.markers.sync(
+      this.host.map(),
+      rows.map((r, i) => ({ key: r.key, row: r.row, bad: !this.checks[i]?.feature })),
+      this.selected,
+    );
   }
 }
