@@ -65,6 +65,7 @@ describe('editor', () => {
     await expect.poll(() => page.locator('.editor-marker').count()).toBe(shippedMarkers + 20);
     expect(await page.locator('.editor-marker-bad').count()).toBe(1);
     await expect.poll(() => page.locator('#editor-unsaved').textContent()).toContain('有未导出的更改');
+    expect(await page.locator('#editor-changes').textContent()).toContain('新增 20，移动 0，修改 0，删除 0');
 
     // Preview: the pasted places are drawn in their layers' colours.
     const colors = await page.evaluate(

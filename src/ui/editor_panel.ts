@@ -3,6 +3,7 @@
 import { CATALOG } from '../catalog';
 import { CRS_IDS, type Crs } from '../lib/crs';
 import { FACILITY_COLUMNS, type FacilityColumn } from '../lib/csv_features';
+import { changeSummary } from '../lib/editor/export';
 import type { GeocodeProvider } from '../lib/editor/geocode';
 import type { RowCheck } from '../lib/editor/place_row';
 import { canRedo, canUndo, type EditorRow, type EditorState } from '../lib/editor/working_set';
@@ -227,6 +228,16 @@ export function renderEditorPanel(p: EditorPanelProps): HTMLElement {
   const t = (k: MessageKey, params?: Record<string, string | number>) => translate(p.lang, k, params);
   const { rows } = p.state;
   const bad = p.checks.filter((c) => errorsOf(c).length > 0).length;
+  const summary = changeSummary(
+    p.state.base,
+    rows.map((r) => r.row),
+  );
+  const counts = {
+    added: summary.added.length,
+    moved: summary.moved.length,
+    edited: summary.edited.length,
+    removed: summary.removed.length,
+  };
   const status = h(
     'div',
     { id: 'editor-status', class: 'editor-status', role: 'status' },
@@ -236,6 +247,7 @@ export function renderEditorPanel(p: EditorPanelProps): HTMLElement {
       { id: 'editor-unsaved', class: p.state.unexported ? 'editor-dirty' : 'editor-clean' },
       t(p.state.unexported ? 'editor.unsaved' : 'editor.clean'),
     ),
+    h('p', { id: 'editor-changes' }, t('editor.changes', counts)),
     p.memoryOnly ? h('p', { class: 'said-error' }, t('editor.memory_only')) : null,
     p.saveFailed ? h('p', { class: 'said-error' }, t('editor.save_failed')) : null,
   );

@@ -8,7 +8,7 @@ import { createDistrictLookup } from '../districts';
 import type { MapFeatureCollection } from '../feature';
 import { translate } from '../i18n';
 import { formatIssue } from '../validate';
-import { changeSummary, featuresToGeoJson, hasChanges, rowsToCsv, summaryText } from './export';
+import { changeSummary, featuresToGeoJson, rowsToCsv, summaryText } from './export';
 import { parsePaste } from './paste';
 import { excelClipboard, fixturePlaces } from './paste_test_support';
 import { checkRows, emptyRow, featureToRow, type PlaceRow } from './place_row';
@@ -178,8 +178,7 @@ describe('changeSummary', () => {
       edited: [base[1]?.id],
       removed: [base[2]?.id],
     });
-    expect(hasChanges(c)).toBe(true);
-    expect(hasChanges(changeSummary(base, base))).toBe(false);
+    expect(changeSummary(base, base)).toEqual({ added: [], moved: [], edited: [], removed: [] });
     const text = summaryText(c, 'zh', '2026-12-03');
     expect(text).toContain('新增 1');
     expect(text).toContain('  - new');

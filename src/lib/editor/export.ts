@@ -69,10 +69,6 @@ export function changeSummary(base: readonly PlaceRow[], rows: readonly PlaceRow
   return out;
 }
 
-/** True when the summary lists anything. */
-export const hasChanges = (c: ChangeSummary) =>
-  c.added.length + c.moved.length + c.edited.length + c.removed.length > 0;
-
 /** The summary as a plain-text file (one section per kind, ids listed), in `lang`. */
 export function summaryText(c: ChangeSummary, lang: Lang, when: string): string {
   const lines = [translate(lang, 'editor.summary.title', { when })];

@@ -61,6 +61,10 @@ export const EDITOR_MESSAGES = {
     zh: '工作数据：{n} 个地点，{bad} 个有问题',
     en: 'Working set: {n} places, {bad} with problems',
   },
+  'editor.changes': {
+    zh: '与已发布数据相比：新增 {added}，移动 {moved}，修改 {edited}，删除 {removed}',
+    en: 'Against the shipped data: {added} added, {moved} moved, {edited} edited, {removed} removed',
+  },
   'editor.unsaved': {
     zh: '有未导出的更改（已保存在本设备）',
     en: 'Unsaved changes (kept on this device, not yet exported)',
