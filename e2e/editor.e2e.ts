@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { excelClipboard, fixturePlaces } from '../src/lib/editor/paste_test_support';
-import { cspViolations, launch, mapShot, openPage, pixelStats, waitForMapIdle } from './browser';
+import { clickLngLat, cspViolations, launch, mapShot, openPage, pixelStats, waitForMapIdle } from './browser';
 
 const base = inject('baseURL');
 const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
@@ -241,6 +241,24 @@ describe('editor', () => {
     await page.locator('#editor-paste-apply').click();
     await expect.poll(() => page.locator('#editor-paste-message').textContent()).toContain('3 行待地理编码');
     const rowsBefore = await page.locator('.editor-row').count();
+
+    // A bad paste changes nothing.
+    await page.locator('#editor-paste').fill('103.84\t36.05\n103.85\t36.06\n');
+    await page.locator('#editor-paste-apply').click();
+    await expect
+      .poll(() => page.locator('#editor-paste-message').textContent())
+      .toContain('粘贴内容未被采用');
+    expect(await page.locator('#editor-paste-message').textContent()).toContain('第一行应为列名');
+    expect(await page.locator('.editor-row').count()).toBe(rowsBefore);
+
+    // Add a place by clicking the map, then delete it.
+    await page.locator('#editor-add-click').click();
+    await clickLngLat(page, [103.86, 36.06]);
+    await expect.poll(() => page.locator('.editor-row').count()).toBe(rowsBefore + 1);
+    expect(await page.locator('#editor-f-name_zh').inputValue()).toBe('新地点');
+    expect(await page.locator('#editor-f-district').inputValue()).toBe('620102');
+    await page.locator('#editor-delete').click();
+    await expect.poll(() => page.locator('.editor-row').count()).toBe(rowsBefore);
     await page.locator('#editor-geocode-key').fill('test-key');
     await page.locator('#editor-geocode-key').dispatchEvent('change');
     await page.locator('#editor-geocode-run').click();
@@ -273,5 +291,5 @@ describe('editor', () => {
     expect(await rows.textContent()).toContain('needs a place');
     await mapShot(page, 'editor-geocoded');
     await context.close();
-  });
+  }, 180_000);
 });
