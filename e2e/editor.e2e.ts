@@ -187,7 +187,7 @@ describe('editor', () => {
     } finally {
       await server.close();
     }
-  }, 180_000);
+  }, 300_000);
 
   it('geocodes addresses through a mocked 天地图 with match levels; key, quota and timeout failures named in zh and en', async () => {
     const { context, page } = await openPage(browser);
@@ -291,5 +291,5 @@ describe('editor', () => {
     expect(await rows.textContent()).toContain('needs a place');
     await mapShot(page, 'editor-geocoded');
     await context.close();
-  }, 180_000);
+  }, 300_000);
 });

@@ -279,7 +279,12 @@ export class EditorController {
         [Math.min(...xs), Math.min(...ys)],
         [Math.max(...xs), Math.max(...ys)],
       ],
-      { padding: 60, maxZoom: 15, duration: 0 },
+      // The side panel covers the map's left ~320 px on wide screens.
+      {
+        padding: { top: 60, bottom: 60, right: 60, left: map.getContainer().clientWidth >= 768 ? 360 : 40 },
+        maxZoom: 15,
+        duration: 0,
+      },
     );
   }
 
