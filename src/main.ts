@@ -37,6 +37,7 @@ import { hasWebGL, MapView, prewarmMap } from './map/map_view';
 import { renderAbout } from './ui/about';
 import { renderBasemapPicker } from './ui/basemap_picker';
 import { h } from './ui/dom';
+import { LazyEditor } from './ui/editor_loader';
 import { renderFeatureCard } from './ui/feature_card';
 import { renderImportPanel } from './ui/import_panel';
 import { renderLayerPanel } from './ui/layer_panel';
@@ -84,6 +85,7 @@ const PANEL_LABEL: Record<PanelId, MessageKey> = {
   tour: 'tour.ui.tab',
   coverage: 'plan.cov.tab',
   plan: 'plan.tab',
+  edit: 'editor.tab',
 };
 const tabs = PANEL_IDS.map((id) => {
   const b = h('button', { type: 'button', class: 'tab', id: `toggle-${id}`, 'aria-controls': 'side-panel' });
@@ -135,6 +137,12 @@ function updatePlanner(): void {
     .then(async () => view.setDeckLayers('coverage', await p.deckLayers(store.get())))
     .catch(() => undefined);
 }
+/** The data owner's editor (edit mode, p=edit); its code loads on first use. */
+const editor = new LazyEditor({
+  refresh: () => render(),
+  map: () => mapView?.map ?? null,
+  lang: () => store.get().lang,
+});
 let districtData: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
 let districtFeatures: MapFeature[] = [];
 const importState: { crs: Crs; progress: ImportProgress | null; result: ImportResult | null } = {
@@ -215,6 +223,8 @@ function panelContent(s: ViewState): HTMLElement | null {
           store.set({ layers: [...new Set([...s.layers, category])], panel: 'list' }),
         onOpenCoverage: () => store.set({ panel: 'coverage', covCat: 'fitness_site' }),
       });
+    case 'edit':
+      return editor.panel(s);
     case null:
       return null;
   }
@@ -338,6 +348,7 @@ store.subscribe((s, prev, source) => {
   if (source !== 'map') updatePlanner();
   if (source !== 'map' || s.selected !== prev.selected) render();
   tour?.sync(s);
+  editor.sync(s);
 });
 
 /** Set the loaded features (shipped + imported): lookups, the map and the nearby index follow. */
@@ -526,7 +537,7 @@ function createMap(resolved: Awaited<ReturnType<typeof resolveBasemap>>): MapVie
     // `live` lets a test read the map the way the app does without a preserved buffer (the PNG export).
     preserveDrawingBuffer: params.has('e2e') && !params.has('live'),
     onClick: (hit, lngLat) => {
-      if (planner?.mapClick(store.get(), lngLat)) return;
+      if (planner?.mapClick(store.get(), lngLat) || editor.mapClick(store.get(), lngLat)) return;
       // With the nearby panel open, a click that hits no facility (only a district) chooses the place.
       if (store.get().panel === 'nearby' && (hit === null || hit.category === 'district')) {
         store.set({ origin: lngLat, selected: null });
@@ -580,6 +591,7 @@ async function start(): Promise<void> {
     features = [...fc.features, ...osm.candidates];
     districts = d;
     targets = plan.targets;
+    editor.setData(fc.features, d, plan.targets);
   } catch (e) {
     showNotice(t('data.error', { detail: (e as Error).message }));
   }
@@ -656,6 +668,7 @@ async function start(): Promise<void> {
   mapView.map.triggerRepaint();
   updateAnalysis();
   tour?.sync(store.get());
+  editor.sync(store.get());
   updatePlanner();
   // Exposed for end-to-end tests and debugging; read-only use.
   (window as unknown as { __lym: unknown }).__lym = {

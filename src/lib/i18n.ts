@@ -4,6 +4,7 @@ export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 export const DEFAULT_LANG: Lang = 'zh';
 
+import { EDITOR_MESSAGES } from './messages/editor';
 import { IMPORT_MESSAGES } from './messages/import';
 import { LAYER_MESSAGES } from './messages/layers';
 import { NEARBY_MESSAGES } from './messages/nearby';
@@ -213,6 +214,7 @@ export const MESSAGES = {
   ...TOUR_MESSAGES,
   ...IMPORT_MESSAGES,
   ...LAYER_MESSAGES,
+  ...EDITOR_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

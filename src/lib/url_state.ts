@@ -21,7 +21,7 @@ export const BASEMAP_IDS = ['auto', 'offline', 'osm', 'osm_dark', 'tianditu', 'c
 export type BasemapId = (typeof BASEMAP_IDS)[number];
 
 /** Side panels; one is open at a time (null: none, the map alone). */
-export const PANEL_IDS = ['layers', 'list', 'nearby', 'tour', 'plan', 'coverage'] as const;
+export const PANEL_IDS = ['layers', 'list', 'nearby', 'tour', 'plan', 'coverage', 'edit'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 export interface ViewState extends TourViewState, CoverageViewState {
