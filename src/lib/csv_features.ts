@@ -53,6 +53,7 @@ export const FACILITY_COLUMNS = [
   'description_en',
   'units',
   'length_m',
+  'facility_type',
   'plan_target',
 ] as const;
 export type FacilityColumn = (typeof FACILITY_COLUMNS)[number];

@@ -49,6 +49,7 @@ export function featureToRow(f: MapFeature): PlaceRow | null {
     description_en: text(p.description_en),
     units: text(p.units),
     length_m: text(p.length_m),
+    facility_type: text(p.facility_type),
     plan_target: text(p.plan_target),
   });
   return row;

@@ -104,6 +104,10 @@ export const EDITOR_MESSAGES = {
   'editor.field.description_en': { zh: '英文简介', en: 'Description (English)' },
   'editor.field.units': { zh: '房源套数', en: 'Apartments' },
   'editor.field.length_m': { zh: '长度（米）', en: 'Length (m)' },
+  'editor.field.facility_type': {
+    zh: '设施类型（如 basketball、square）',
+    en: 'Facility type (e.g. basketball, square)',
+  },
   'editor.field.plan_target': { zh: '对应的工作要点目标', en: 'Plan target (designation)' },
   'editor.export.title': { zh: '导出', en: 'Export' },
   'editor.export.csv': { zh: '导出 places.csv', en: 'Export places.csv' },
