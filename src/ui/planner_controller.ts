@@ -23,6 +23,8 @@ import { type Lang, translate } from '../lib/i18n';
 import { walkTarget } from '../lib/nearby';
 import type { TargetProgress } from '../lib/plan_targets';
 import type { ExportSource } from './coverage_exports';
+import { PlannerNetwork } from './coverage_network';
+import { renderNetworkStatus } from './coverage_network_panel';
 import { h } from './dom';
 import { downloadBlob } from './download';
 import { renderCoveragePanel, type SelectedCell } from './planner_panel';
@@ -76,6 +78,7 @@ const hexRgb = (hex: string): [number, number, number] => [
 
 export class PlannerController {
   private readonly client: CoverageClient;
+  private readonly network: PlannerNetwork;
   private facilities: FacilityInput[] = [];
   /** Source title of every facility by id (for the report's source list). */
   private sourceOf = new Map<string, string>();
@@ -116,6 +119,26 @@ export class PlannerController {
     private readonly options: PlannerOptions = {},
   ) {
     this.client = new CoverageClient(options.createWorker ? { createWorker: options.createWorker } : {});
+    this.network = new PlannerNetwork(
+      (req) => this.client.request(req),
+      () => this.host.refresh(),
+      () => {
+        // The worker now times on another network: ask again for the same settings.
+        this.requestedKey = '';
+        if (this.last) this.ensure(this.last);
+        this.host.refresh();
+      },
+    );
+  }
+
+  /**
+   * Without a city graph: download the street network of the districts analysed from Overpass at
+   * `endpoint` (tiled, cached on the device) and time the analysis on it.
+   */
+  useOnlineNetwork(endpoint: string): void {
+    if (this.options.graphUrl) return;
+    this.network.enable(endpoint);
+    if (this.last) this.ensure(this.last);
   }
 
   /** Use these facilities and district boundaries (shipped data plus imports). */
@@ -158,6 +181,7 @@ export class PlannerController {
   setGraphUrl(url: string | null): void {
     if ((this.options.graphUrl ?? null) === url) return;
     this.options.graphUrl = url;
+    if (url) this.network.disable();
     this.dataVersion++;
     this.requestedKey = '';
     if (this.last) this.ensure(this.last);
@@ -177,6 +201,7 @@ export class PlannerController {
       s.covCat,
       this.popVersion,
       this.dataVersion,
+      this.network.version,
     ]);
   }
 
@@ -195,6 +220,7 @@ export class PlannerController {
         detourFactor: this.options.detourFactor ?? DETOUR_FACTOR,
       });
     }
+    this.network.ensure(s.covDistricts, this.districtFc, this.facilities);
     const key = this.settingsKey(s);
     if (key === this.requestedKey) return;
     this.requestedKey = key;
@@ -247,6 +273,12 @@ export class PlannerController {
       state: s,
       categories: COVERAGE_CATEGORIES,
       mapped: this.mappedCount,
+      network: renderNetworkStatus(
+        s.lang,
+        this.network.state,
+        this.options.detourFactor ?? DETOUR_FACTOR,
+        () => this.network.retry(),
+      ),
       progress: this.progress,
       error: this.error,
       cancelled: this.cancelled,

@@ -3,6 +3,7 @@
 import type { CategoryId } from '../feature';
 import { createWalkEngine, type WalkEngine } from '../walk/engine';
 import type { FacilityPoint } from '../walk/facilities';
+import type { WalkGraph } from '../walk/graph';
 import { deserializeWalkGraph } from '../walk/graph_binary';
 import { applyLayerChange, type CoverageTable, cloneTable, retabulateCategory, tabulate } from './aggregate';
 import { uncoveredClusters } from './clusters';
@@ -17,6 +18,7 @@ import {
   gridNeighbours,
 } from './grid';
 import { marginalContributions } from './marginal';
+import { methodSummary } from './method_label';
 import {
   type CellPopulation,
   type GeoTiffReader,
@@ -39,6 +41,7 @@ import type {
 import { isCoverageRequest } from './protocol';
 import { COVERAGE_CATEGORIES } from './scenario_state';
 import { type ApartmentScore, type NamedPoint, prepareScoreCategories, scoreApartments } from './scores';
+import { buildNetworkGraph, parseNetworkTile } from './session_network';
 import { ScenarioLayer, sitesOf, type WhatIfSite } from './whatif';
 
 /** Sends a reply, with buffers to transfer. */
@@ -97,6 +100,10 @@ export class CoverageSession {
   private facilities: FacilityInput[] = [];
   private shapes: DistrictShape[] = [];
   private engine: WalkEngine | null = null;
+  /** The init's graph (from its URL), and the street network sent as tiles, which wins over none. */
+  private initGraph: WalkGraph | null = null;
+  private netGraph: WalkGraph | null = null;
+  private walk = { speedMPerMin: 80, detourFactor: 1.3 };
   private prepared: Prepared | null = null;
   private base: Base | null = null;
   private scenario: Scenario | null = null;
@@ -167,19 +174,17 @@ export class CoverageSession {
               graphIssue = (e as Error).message || String(e);
             }
           }
-          this.engine = createWalkEngine(graph, {
-            speedMPerMin: msg.speedMPerMin,
-            detourFactor: msg.detourFactor,
-          });
-          this.prepared = null;
-          this.base = null;
-          this.scenario = null;
-          this.scoreCache = null;
-          this.lastSentGrid = null;
+          this.initGraph = graph;
+          this.walk = { speedMPerMin: msg.speedMPerMin, detourFactor: msg.detourFactor };
+          this.useGraph();
           post({
             type: 'result',
             id,
-            result: { method: this.engine.method, graphIssue, facilities: msg.facilities.length },
+            result: {
+              method: (this.engine as WalkEngine).method,
+              graphIssue,
+              facilities: msg.facilities.length,
+            },
           });
           return;
         }
@@ -200,6 +205,30 @@ export class CoverageSession {
           post({ type: 'result', id, result: this.exportText(msg.what, msg.lang) });
           return;
         }
+        case 'net_tile': {
+          const result = parseNetworkTile(msg.body);
+          post({ type: 'result', id, result }, result.ok ? [result.extract] : []);
+          return;
+        }
+        case 'network': {
+          progress('graph', 0, 1);
+          const t0 = now();
+          const built = buildNetworkGraph(msg.parts, msg.meta);
+          this.netGraph = built && built.graph.nodeCount > 0 ? built.graph : null;
+          this.useGraph();
+          post({
+            type: 'result',
+            id,
+            result: {
+              method: (this.engine as WalkEngine).method,
+              parts: msg.parts.length,
+              nodes: built?.graph.nodeCount ?? 0,
+              edges: built?.graph.edgeCount ?? 0,
+              buildMs: now() - t0,
+            },
+          });
+          return;
+        }
       }
     } catch (e) {
       if (e instanceof Cancelled) post({ type: 'cancelled', id });
@@ -207,6 +236,16 @@ export class CoverageSession {
     } finally {
       this.cancelled.delete(id);
     }
+  }
+
+  /** A new engine on the graph in use (the init's, else the tiled network, else none); every figure is recomputed. */
+  private useGraph(): void {
+    this.engine = createWalkEngine(this.initGraph ?? this.netGraph, this.walk);
+    this.prepared = null;
+    this.base = null;
+    this.scenario = null;
+    this.scoreCache = null;
+    this.lastSentGrid = null;
   }
 
   private facilitiesOf(category: CategoryId, planned: boolean): FacilityInput[] {
@@ -510,6 +549,7 @@ export class CoverageSession {
     const ectx: ExportContext = {
       lang,
       method: engine.method,
+      summary: methodSummary({ method: engine.method, table: this.scenario.table }),
       speedMPerMin: engine.speedMPerMin,
       detourFactor: engine.detourFactor,
       horizonMin: ctx.horizonMin,
