@@ -132,9 +132,6 @@ export class CoverageNetworkLoader {
     let cached = 0;
     let oldestAt: number | null = null;
     let failure: OverpassError | null = null;
-    const stop = new AbortController();
-    const onAbort = () => stop.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
     const got = (k: number, data: ArrayBuffer, savedAt: number, fromCache: boolean) => {
       parts[k] = data;
       done++;
@@ -143,23 +140,24 @@ export class CoverageNetworkLoader {
       this.emit({ done, cached, oldestAt }, signal);
     };
     let next = 0;
+    let halted = false;
     const worker = async () => {
-      while (!stop.signal.aborted && next < plan.tiles.length) {
+      while (!halted && !signal.aborted && next < plan.tiles.length) {
         const k = next++;
         const tile = plan.tiles[k] as NetworkTile;
         try {
-          const r = await this.tile(tile, cache, stop.signal);
-          if (!stop.signal.aborted) got(k, r.data, r.savedAt, r.fromCache);
+          const r = await this.tile(tile, cache, signal);
+          if (!signal.aborted) got(k, r.data, r.savedAt, r.fromCache);
         } catch (e) {
-          if (stop.signal.aborted) return;
-          failure = e instanceof OverpassError ? e : new OverpassError('bad_json', String(e));
-          // One failure stops the rest: offline or busy would fail every tile, and retries cost slots.
-          stop.abort();
+          if (signal.aborted) return;
+          failure ??= e instanceof OverpassError ? e : new OverpassError('bad_json', String(e));
+          // One failure starts no more tiles (offline or busy would fail each, and every try costs a
+          // slot); tiles already on their way still count.
+          halted = true;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, plan.tiles.length) }, worker));
-    signal.removeEventListener('abort', onAbort);
     if (signal.aborted) return;
     const ready = parts.filter((p): p is ArrayBuffer => p !== null);
     this.emit({ phase: 'building', failure }, signal);

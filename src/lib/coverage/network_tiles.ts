@@ -77,13 +77,20 @@ export function latticeTile(ix: number, iy: number, tileM = NETWORK_TILE_M): Net
   const bbox: [number, number, number, number] = [ix * dLon, iy * dLat, (ix + 1) * dLon, (iy + 1) * dLat];
   const lon = (bbox[0] + bbox[2]) / 2;
   const lat = (bbox[1] + bbox[3]) / 2;
-  const halfW = (dLon / 2) * M_PER_DEG_LAT * Math.cos((lat * Math.PI) / 180);
-  const halfH = tileM / 2;
-  return { lon, lat, radiusM: Math.hypot(halfW, halfH), key: `sq${tileM}:${ix}:${iy}`, bbox, ix, iy };
+  // The edge nearer the equator is the wider one; a metre of slack covers the sphere's curvature.
+  const edge = Math.min(Math.abs(bbox[1]), Math.abs(bbox[3]));
+  const halfW = (dLon / 2) * M_PER_DEG_LAT * Math.cos((edge * Math.PI) / 180);
+  return { lon, lat, radiusM: Math.hypot(halfW, tileM / 2) + 1, key: `sq${tileM}:${ix}:${iy}`, bbox, ix, iy };
 }
 
-/** Whether segment (ax,ay)–(bx,by) meets the rectangle (Liang–Barsky clipping). */
-function segmentMeetsRect(ax: number, ay: number, bx: number, by: number, r: readonly number[]): boolean {
+/** Whether segment (ax,ay)–(bx,by) meets the rectangle [w, s, e, n] (Liang–Barsky clipping). */
+export function segmentMeetsRect(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  r: readonly number[],
+): boolean {
   let t0 = 0;
   let t1 = 1;
   const dx = bx - ax;
@@ -130,7 +137,7 @@ export function polygonMeetsRect(
 /**
  * Plans the downloads for an analysis of `districts`: every lattice tile within `marginM` of one of
  * them, ordered by usefulness — tiles holding more of the given points (the facilities analysed) first,
- * then tiles with more district area, then by position — and cut at the cap. Reports, per district, how
+ * then the tiles nearest the points' centre (the districts' centre without points) — and cut at the cap. Reports, per district, how
  * much lies in the tiles left out (that area stays on the estimate).
  * @param points facility positions, degrees (only their count per tile matters)
  */
@@ -181,9 +188,21 @@ export function planNetworkTiles(
     const c = byKey.get(`sq${tileM}:${Math.floor(p.lon / dLon)}:${Math.floor(p.lat / dLat)}`);
     if (c) c.points++;
   }
-  const areaOf = (c: Candidate) => c.share.reduce((a, b) => a + b, 0);
+  // Ties (e.g. tiles without facilities) go to the tiles nearest the facilities' centre, else the
+  // districts': in a valley city the streets are where the facilities are, not on the hills.
+  let cx = 0;
+  let cy = 0;
+  const weight = points.length > 0 ? points : candidates.map((c) => c.tile);
+  for (const p of weight) {
+    cx += p.lon;
+    cy += p.lat;
+  }
+  cx /= Math.max(1, weight.length);
+  cy /= Math.max(1, weight.length);
+  const cos = Math.cos((cy * Math.PI) / 180);
+  const away = (c: Candidate) => ((c.tile.lon - cx) * cos) ** 2 + (c.tile.lat - cy) ** 2;
   candidates.sort(
-    (a, b) => b.points - a.points || areaOf(b) - areaOf(a) || a.tile.iy - b.tile.iy || a.tile.ix - b.tile.ix,
+    (a, b) => b.points - a.points || away(a) - away(b) || a.tile.iy - b.tile.iy || a.tile.ix - b.tile.ix,
   );
   const kept = candidates.slice(0, cap);
   const left = candidates.slice(cap);

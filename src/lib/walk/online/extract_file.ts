@@ -27,16 +27,16 @@ function layout(jsonLen: number, N: number, W: number, R: number) {
   const lon = ids + 8 * N;
   const lat = lon + 8 * N;
   const ele = lat + 8 * N;
-  const wayIds = ele + pad8(4 * N);
+  const wayIds = ele + 8 * N;
   const pairs = wayIds + 8 * W;
   const refs = pairs + pad8(8 * W);
   return { ids, lon, lat, ele, wayIds, pairs, refs, size: refs + 8 * R };
 }
 
 /**
- * Writes an extract: ids, positions (Float64, exact) and elevations (Float32, NaN when unknown) of the
+ * Writes an extract: ids, positions (Float64, exact) and elevations (all Float64, exact; NaN when unknown) of the
  * nodes, then the ways (id, tag set, node ids). Tags are stored once per distinct set (streets share a
- * handful), so a dense tile costs ~30 bytes per node.
+ * handful), so a dense tile costs ~45 bytes per node.
  */
 export function encodeExtract(extract: OsmExtract): ArrayBuffer {
   const tagIndex = new Map<string, number>();
@@ -71,7 +71,7 @@ export function encodeExtract(extract: OsmExtract): ArrayBuffer {
   const ids = new Float64Array(buf, at.ids, N);
   const lon = new Float64Array(buf, at.lon, N);
   const lat = new Float64Array(buf, at.lat, N);
-  const ele = new Float32Array(buf, at.ele, N);
+  const ele = new Float64Array(buf, at.ele, N);
   let i = 0;
   for (const [id, nd] of extract.nodes) {
     ids[i] = id;
@@ -120,7 +120,7 @@ export function decodeExtract(input: ArrayBuffer): OsmExtract {
   const ids = new Float64Array(input, at.ids, N);
   const lon = new Float64Array(input, at.lon, N);
   const lat = new Float64Array(input, at.lat, N);
-  const ele = new Float32Array(input, at.ele, N);
+  const ele = new Float64Array(input, at.ele, N);
   const wayIds = new Float64Array(input, at.wayIds, W);
   const pairs = new Uint32Array(input, at.pairs, 2 * W);
   const refIds = new Float64Array(input, at.refs, R);
