@@ -161,7 +161,9 @@ describe('CoverageNetworkLoader', () => {
     const done = await run(loader, states);
     expect(net.queries).toHaveLength(0);
     expect(done.failure?.kind).toBe('offline');
-    expect(done.network).toMatchObject({ method: 'estimate', parts: 0, nodes: 0 });
+    // Nothing is sent to the worker: its estimates stay as they are.
+    expect(done.network).toBeNull();
+    expect(states.some((s) => s.phase === 'building')).toBe(false);
   });
 
   it("reads Overpass's own failure (a runtime-error remark in a 200 answer) as busy", async () => {

@@ -160,6 +160,11 @@ export class CoverageNetworkLoader {
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, plan.tiles.length) }, worker));
     if (signal.aborted) return;
     const ready = parts.filter((p): p is ArrayBuffer => p !== null);
+    // Nothing obtained: the worker keeps what it has (estimates, or real streets of an earlier plan).
+    if (ready.length === 0) {
+      this.emit({ phase: 'done', failure }, signal);
+      return;
+    }
     this.emit({ phase: 'building', failure }, signal);
     const o = await this.options.request({ type: 'network', parts: ready, meta: { endpoint } }).outcome;
     if (signal.aborted) return;
