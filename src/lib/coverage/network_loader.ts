@@ -103,7 +103,13 @@ export class CoverageNetworkLoader {
 
   private openCache(): Promise<AreaCache | null> {
     if (this.options.cache !== undefined) return Promise.resolve(this.options.cache);
-    this.cache ??= openAreaCache({ dbName: NETWORK_CACHE_DB, maxBytes: NETWORK_CACHE_MAX_BYTES });
+    // A generous open timeout: on a busy device a slow open would otherwise fall back to memory and
+    // download every tile again on the next visit.
+    this.cache ??= openAreaCache({
+      dbName: NETWORK_CACHE_DB,
+      maxBytes: NETWORK_CACHE_MAX_BYTES,
+      openTimeoutMs: 10_000,
+    });
     return this.cache;
   }
 

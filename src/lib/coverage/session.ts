@@ -8,7 +8,6 @@ import { deserializeWalkGraph } from '../walk/graph_binary';
 import { applyLayerChange, type CoverageTable, cloneTable, retabulateCategory, tabulate } from './aggregate';
 import { uncoveredClusters } from './clusters';
 import { type CoverageContext, type CoverageLayer, computeLayer, prepareCoverage } from './compute';
-import { cellsToGeoJson, districtTableCsv, type ExportContext, scoresCsv } from './export';
 import {
   buildGrid,
   type CoverageGrid,
@@ -18,7 +17,6 @@ import {
   gridNeighbours,
 } from './grid';
 import { marginalContributions } from './marginal';
-import { methodSummary } from './method_label';
 import {
   type CellPopulation,
   type GeoTiffReader,
@@ -41,6 +39,7 @@ import type {
 import { isCoverageRequest } from './protocol';
 import { COVERAGE_CATEGORIES } from './scenario_state';
 import { type ApartmentScore, type NamedPoint, prepareScoreCategories, scoreApartments } from './scores';
+import { exportCoverage } from './session_export';
 import { buildNetworkGraph, parseNetworkTile } from './session_network';
 import { ScenarioLayer, sitesOf, type WhatIfSite } from './whatif';
 
@@ -543,44 +542,22 @@ export class CoverageSession {
   private exportText(what: 'cells' | 'districts' | 'scores', lang: 'zh' | 'en') {
     const s = this.settings;
     const engine = this.engine;
-    if (!this.prepared || !this.scenario || !s || !engine) throw new Error('no coverage computed yet');
-    const { grid, ctx } = this.prepared;
-    const pop = this.popFor(grid)?.pop ?? null;
-    const ectx: ExportContext = {
-      lang,
-      method: engine.method,
-      summary: methodSummary({ method: engine.method, table: this.scenario.table }),
-      speedMPerMin: engine.speedMPerMin,
-      detourFactor: engine.detourFactor,
-      horizonMin: ctx.horizonMin,
-      bands: s.bands,
-      basis: pop ? 'population' : 'area',
-      sites: s.sites,
-      generated: new Date().toISOString(),
-    };
-    const stamp = `${formatGridSpec(grid.spec)}${s.sites.length ? '-whatif' : ''}`;
     const scenario = this.scenario;
-    if (what === 'cells') {
-      const layers = COVERAGE_CATEGORIES.map((category) => {
+    if (!this.prepared || !scenario || !s || !engine) throw new Error('no coverage computed yet');
+    const { grid, ctx } = this.prepared;
+    return exportCoverage(what, lang, {
+      engine,
+      grid,
+      ctx,
+      settings: s,
+      table: scenario.table,
+      layers: COVERAGE_CATEGORIES.map((category) => {
         const l = (scenario.layers.get(category) as ScenarioLayer).layer;
         return { category, minutes: l.minutes, reach: l.reach };
-      });
-      return {
-        filename: `coverage-cells-${stamp}.geojson`,
-        mime: 'application/geo+json',
-        text: JSON.stringify(cellsToGeoJson(grid, ctx.cellMethod, layers, ectx, pop)),
-      };
-    }
-    if (what === 'districts')
-      return {
-        filename: `coverage-districts-${stamp}.csv`,
-        mime: 'text/csv;charset=utf-8',
-        text: districtTableCsv(scenario.table, ectx),
-      };
-    return {
-      filename: `apartment-scores-${stamp}.csv`,
-      mime: 'text/csv;charset=utf-8',
-      text: scoresCsv(this.scoreCache?.scores ?? [], COVERAGE_CATEGORIES, ectx),
-    };
+      }),
+      scores: this.scoreCache?.scores ?? [],
+      categories: COVERAGE_CATEGORIES,
+      pop: this.popFor(grid)?.pop ?? null,
+    });
   }
 }
