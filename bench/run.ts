@@ -1,6 +1,7 @@
-// `npm run bench [walk|search|nearby|coverage|population]`: benchmarks in one process, each with its own baseline.
+// `npm run bench [walk|search|nearby|coverage|coverage_network|population]`: benchmarks in one process, each with its own baseline.
 
 import { runCoverageBench } from './coverage.ts';
+import { runCoverageNetworkBench } from './coverage_network.ts';
 import { runNearbyBench } from './nearby.ts';
 import { runPopulationBench } from './population.ts';
 import { runSearchBench } from './search.ts';
@@ -14,4 +15,5 @@ if (!only || only === 'coverage') {
   await runCoverageBench({ kind: 'square', sizeM: 142 });
   await runCoverageBench({ kind: 'h3', resolution: 10 });
 }
+if (!only || only === 'coverage_network') await runCoverageNetworkBench();
 if (!only || only === 'population') await runPopulationBench();

@@ -310,6 +310,134 @@ describe('coverage (planner)', () => {
     await context.close();
   });
 
+  it('times the coverage on the street network downloaded in tiles (mocked Overpass): the river forces the walk to the footbridge', async () => {
+    // South bank, west, of the invented river fixture: 0.66 km from the stadium as the crow flies (≈11 min
+    // estimated), but the only walkable crossing is the footbridge ≈0.8 km east.
+    const spot: [number, number] = [103.6857, 36.0818];
+    const hash = `#bm=offline&map=15/36.085/103.69&lang=en&p=coverage&cov=fitness_site&res=h9&cd=620103`;
+    const cellAt = async (page: Page) => {
+      const [geo] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#cov-export-cells').click(),
+      ]);
+      const fc = JSON.parse(readFileSync((await geo.path()) as string, 'utf8'));
+      const inside = (ring: number[][]) => {
+        let k = false;
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i] as [number, number];
+          const [xj, yj] = ring[j] as [number, number];
+          if (yi > spot[1] !== yj > spot[1] && spot[0] < ((xj - xi) * (spot[1] - yi)) / (yj - yi) + xi)
+            k = !k;
+        }
+        return k;
+      };
+      const cell = fc.features.find((f: { geometry: { coordinates: number[][][] } }) =>
+        inside(f.geometry.coordinates[0] as number[][]),
+      );
+      return { metadata: fc.metadata, cell: cell.properties as Record<string, string | number | null> };
+    };
+    /** Mean colour of a 7 × 7 patch of the map picture at the spot. */
+    const colourAt = async (page: Page, name: string) => {
+      await waitForMapIdle(page);
+      const p = await page.evaluate(
+        (ll) =>
+          (
+            window as unknown as {
+              __lym: { map: { project(x: [number, number]): { x: number; y: number } } };
+            }
+          ).__lym.map.project(ll),
+        spot,
+      );
+      const img = PNG.sync.read(await mapShot(page, name));
+      const sum = [0, 0, 0];
+      for (let dy = -3; dy <= 3; dy++)
+        for (let dx = -3; dx <= 3; dx++) {
+          const i = ((Math.round(p.y) + dy) * img.width + Math.round(p.x) + dx) * 4;
+          for (let c = 0; c < 3; c++) sum[c] = (sum[c] as number) + (img.data[i + c] as number) / 49;
+        }
+      return sum as [number, number, number];
+    };
+
+    // Offline first: the estimate.
+    const offline = await openPage(browser);
+    await offline.page.goto(`${base}?e2e${hash}`);
+    await expect.poll(() => offline.page.locator('#cov-table').count(), { timeout: 60_000 }).toBe(1);
+    await expect
+      .poll(() => offline.page.locator('.cov-net-failed').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await offline.page.locator('#cov-net').textContent()).toContain('offline');
+    expect(await offline.page.locator('.cov-legend-basis').textContent()).toContain(
+      'by estimated walking time',
+    );
+    const est = await cellAt(offline.page);
+    expect(est.metadata.method).toBe('estimate');
+    expect(est.cell.method).toBe('estimate');
+    const estMin = est.cell.min_fitness_site as number;
+    expect(estMin).toBeGreaterThan(5);
+    expect(estMin).toBeLessThan(15);
+    await offline.page.locator('#map').scrollIntoViewIfNeeded();
+    const estColour = await colourAt(offline.page, 'planner-network-estimate');
+    await offline.context.close();
+
+    // Online through the mocked endpoint: every tile gets the invented answer (joined by OSM id, it is one network).
+    const posts: string[] = [];
+    const errors: string[] = [];
+    const { context, page } = await openPage(browser, { errors });
+    await page.route('https://overpass-api.de/api/interpreter', (route) => {
+      posts.push(route.request().postData() ?? '');
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: readFileSync('test/fixtures/overpass/river_bridge_grid.json', 'utf8'),
+      });
+    });
+    const t0 = Date.now();
+    await page.goto(`${base}?e2e${hash}`);
+    await expect
+      .poll(() => page.locator('.cov-legend-basis').textContent(), { timeout: 120_000 })
+      .toContain('network time for');
+    const elapsed = Date.now() - t0;
+    const net = (await page.locator('#cov-net').textContent()) ?? '';
+    // Qilihe needs more tiles than the cap: the panel says so and names what stays on the estimate.
+    expect(net).toContain('Street network: 60 tiles');
+    expect(net).toMatch(/need \d+ tiles, over the limit of 60/);
+    expect(net).toContain('Qilihe');
+    expect(posts).toHaveLength(60);
+    const queries = posts.map((p) => new URLSearchParams(p).get('data') ?? '');
+    expect(
+      queries.every((q) =>
+        /way\["highway"\].*\(3[56]\.\d{6},10[34]\.\d{6},3[56]\.\d{6},10[34]\.\d{6}\)/.test(q),
+      ),
+    ).toBe(true);
+    expect(new Set(queries).size).toBe(60);
+    expect(await page.locator('.cov-method').textContent()).toContain('along the street network');
+    const onNet = await cellAt(page);
+    expect(onNet.metadata.method).toBe('mixed');
+    expect(onNet.cell.method).toBe('network');
+    // Over the footbridge the stadium is beyond 15 minutes (or at least far slower than estimated).
+    const netMin = onNet.cell.min_fitness_site;
+    expect(netMin === null || (netMin as number) > estMin + 5).toBe(true);
+    expect(onNet.cell.class_fitness_site).toBe('>15');
+    // What is drawn there changes too: the 10–15 min green of the estimate becomes the "over 15 min" orange.
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    const netColour = await colourAt(page, 'planner-network-streets');
+    expect(estColour[1]).toBeGreaterThan(estColour[0]);
+    expect(netColour[0]).toBeGreaterThan(netColour[1] + 20);
+    await page.locator('#cov-net').scrollIntoViewIfNeeded();
+    await pageShot(page, 'planner-network-en');
+    console.log(`coverage on streets (60 mocked tiles, Qilihe h9): first network result after ${elapsed} ms`);
+    // A reload: every tile from the device cache, no request.
+    await page.reload();
+    await expect
+      .poll(() => page.locator('#cov-net').textContent(), { timeout: 60_000 })
+      .toContain("60 from this device's cache");
+    expect(posts).toHaveLength(60);
+    expect(realErrors(errors)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await context.close();
+  }, 300_000);
+
   it('draws the 15-minute fitness circle as a layer with the coverage panel closed', async () => {
     const { context, page } = await openPage(browser);
     const view = 'map=13/36.085/103.69&lang=en&p=layers&res=h9&cd=620103,620105';

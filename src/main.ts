@@ -645,6 +645,7 @@ async function start(): Promise<void> {
     attribution: () => mapView?.attribution() ?? [ATTRIBUTION.boundaries],
   });
   if (osm.graphUrl) planner.setGraphUrl(osm.graphUrl);
+  else planner.useOnlineNetwork(overpassEndpoint);
   planner.setData(features, districts);
 
   if (!mapStarted) {

@@ -1,13 +1,12 @@
 // Runs the planners' 15-minute coverage analysis for the app: worker requests, panel, deck.gl cells, what-if markers, downloads.
 
 import { area } from '@turf/area';
-import { Marker, type Map as MlMap } from 'maplibre-gl';
-import { CATALOG, layerOf } from '../catalog';
+import type { Map as MlMap } from 'maplibre-gl';
 import { DETOUR_FACTOR, TIME_BANDS_MIN, WALK_SPEED_M_PER_MIN } from '../config';
 import { sourceText } from '../lib/attribution';
 import { CoverageClient, type CoverageWorkerLike } from '../lib/coverage/client';
 import type { UncoveredCluster } from '../lib/coverage/clusters';
-import { estimateCellCount, formatGridSpec, squareRingAt } from '../lib/coverage/grid_spec';
+import { estimateCellCount, formatGridSpec } from '../lib/coverage/grid_spec';
 import type {
   AnalyseResult,
   CoverageProgress,
@@ -16,15 +15,17 @@ import type {
   MarginalResult,
   PopulationSummary,
 } from '../lib/coverage/protocol';
-import { bandClass, RAMP, RAMP_ALPHA } from '../lib/coverage/ramp';
 import { COVERAGE_CATEGORIES, type CoverageViewState, MAX_SITES } from '../lib/coverage/scenario_state';
 import type { ScoreSort } from '../lib/coverage/scores';
 import type { CategoryId, MapFeature, MapFeatureCollection, SourceRef } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import { walkTarget } from '../lib/nearby';
 import type { TargetProgress } from '../lib/plan_targets';
+import { coverageCellLayers } from './coverage_deck';
 import type { ExportSource } from './coverage_exports';
-import { h } from './dom';
+import { SiteMarkers } from './coverage_markers';
+import { PlannerNetwork } from './coverage_network';
+import { renderNetworkStatus } from './coverage_network_panel';
 import { downloadBlob } from './download';
 import { renderCoveragePanel, type SelectedCell } from './planner_panel';
 
@@ -66,17 +67,9 @@ export interface PlannerOptions {
 
 /** Grids estimated above this many cells get a warning before the (long) computation. */
 const LARGE_GRID = 150_000;
-/** The 15-minute fitness circle drawn on its own (catalog colour of fitness_circle). */
-const CIRCLE_ALPHA = 130;
-
-const hexRgb = (hex: string): [number, number, number] => [
-  Number.parseInt(hex.slice(1, 3), 16),
-  Number.parseInt(hex.slice(3, 5), 16),
-  Number.parseInt(hex.slice(5, 7), 16),
-];
-
 export class PlannerController {
   private readonly client: CoverageClient;
+  private readonly network: PlannerNetwork;
   private facilities: FacilityInput[] = [];
   /** Source title of every facility by id (for the report's source list). */
   private sourceOf = new Map<string, SourceRef>();
@@ -108,15 +101,34 @@ export class PlannerController {
   };
   private sort: { sort: ScoreSort; dir: 'asc' | 'desc' } = { sort: { by: 'missing' }, dir: 'desc' };
   private selected: number | null = null;
-  private markers: Marker[] = [];
+  private readonly markers = new SiteMarkers((covSites) => this.host.set({ covSites }));
   private last: PlannerState | null = null;
-  private indices: number[] = [];
 
   constructor(
     private readonly host: PlannerHost,
     private readonly options: PlannerOptions = {},
   ) {
     this.client = new CoverageClient(options.createWorker ? { createWorker: options.createWorker } : {});
+    this.network = new PlannerNetwork(
+      (req) => this.client.request(req),
+      () => this.host.refresh(),
+      () => {
+        // The worker now times on another network: ask again for the same settings.
+        this.requestedKey = '';
+        if (this.last) this.ensure(this.last);
+        this.host.refresh();
+      },
+    );
+  }
+
+  /**
+   * Without a city graph: download the street network of the districts analysed from Overpass at
+   * `endpoint` (tiled, cached on the device) and time the analysis on it.
+   */
+  useOnlineNetwork(endpoint: string): void {
+    if (this.options.graphUrl) return;
+    this.network.enable(endpoint);
+    if (this.last) this.ensure(this.last);
   }
 
   /** Use these facilities and district boundaries (shipped data plus imports). */
@@ -159,6 +171,7 @@ export class PlannerController {
   setGraphUrl(url: string | null): void {
     if ((this.options.graphUrl ?? null) === url) return;
     this.options.graphUrl = url;
+    if (url) this.network.disable();
     this.dataVersion++;
     this.requestedKey = '';
     if (this.last) this.ensure(this.last);
@@ -178,6 +191,7 @@ export class PlannerController {
       s.covCat,
       this.popVersion,
       this.dataVersion,
+      this.network.version,
     ]);
   }
 
@@ -196,6 +210,7 @@ export class PlannerController {
         detourFactor: this.options.detourFactor ?? DETOUR_FACTOR,
       });
     }
+    this.network.ensure(s.covDistricts, this.districtFc, this.facilities);
     const key = this.settingsKey(s);
     if (key === this.requestedKey) return;
     this.requestedKey = key;
@@ -248,6 +263,12 @@ export class PlannerController {
       state: s,
       categories: COVERAGE_CATEGORIES,
       mapped: this.mappedCount,
+      network: renderNetworkStatus(
+        s.lang,
+        this.network.state,
+        this.options.detourFactor ?? DETOUR_FACTOR,
+        () => this.network.retry(),
+      ),
       progress: this.progress,
       error: this.error,
       cancelled: this.cancelled,
@@ -479,59 +500,20 @@ export class PlannerController {
    */
   async deckLayers(s: PlannerState): Promise<unknown[]> {
     this.ensure(s);
-    const r = this.result;
-    const g = this.grid;
     const coverage = s.panel === 'coverage';
-    const circle = !coverage && s.layers.includes('fitness_circle');
-    if (!r || !g || g.key !== r.gridKey || (!coverage && !circle) || g.ids.length === 0) return [];
-    const category: CategoryId = coverage ? s.covCat : 'fitness_site';
-    const k = r.categories.indexOf(category);
-    const minutes = r.minutes[k];
-    const reach = r.reach[k];
-    if (!minutes || !reach) return [];
-    if (this.indices.length !== g.ids.length)
-      this.indices = Array.from({ length: g.ids.length }, (_, i) => i);
-    const last = r.bands[r.bands.length - 1] as number;
-    const data = coverage ? this.indices : this.indices.filter((i) => (minutes[i] as number) <= last);
-    const circleColor = [...hexRgb(layerOf('fitness_circle').color), CIRCLE_ALPHA];
-    const colors = RAMP.map((x) => [...x.rgb, RAMP_ALPHA]);
-    const fill = (i: number) =>
-      circle
-        ? circleColor
-        : (colors[bandClass(minutes[i] as number, reach[i] as number, r.bands)] ?? colors[4]);
-    const common = {
-      id: coverage ? 'coverage-cells' : 'fitness-circle-cells',
-      data,
-      pickable: coverage,
-      filled: true,
-      stroked: false,
-      getFillColor: fill,
-      updateTriggers: { getFillColor: [this.resultVersion, category, circle] },
-      onClick: (info: { index: number; object?: unknown }) => {
-        if (this.adding || typeof info.object !== 'number') return false;
-        this.selected = info.object;
+    return coverageCellLayers({
+      result: this.result,
+      grid: this.grid,
+      category: coverage ? s.covCat : s.layers.includes('fitness_circle') ? 'fitness_site' : null,
+      circle: !coverage,
+      version: this.resultVersion,
+      pick: (cell) => {
+        if (this.adding) return false;
+        this.selected = cell;
         this.host.refresh();
         return true;
       },
-    };
-    if (g.spec.kind === 'h3') {
-      const { H3HexagonLayer } = await import('@deck.gl/geo-layers');
-      return [
-        new H3HexagonLayer<number>({
-          ...common,
-          extruded: false,
-          getHexagon: (i: number) => g.ids[i] as string,
-        } as never),
-      ];
-    }
-    const { SolidPolygonLayer } = await import('@deck.gl/layers');
-    const size = g.spec.kind === 'square' ? g.spec.sizeM : 0;
-    return [
-      new SolidPolygonLayer<number>({
-        ...common,
-        getPolygon: (i: number) => squareRingAt(g.lon[i] as number, g.lat[i] as number, size),
-      } as never),
-    ];
+    });
   }
 
   /**
@@ -540,43 +522,12 @@ export class PlannerController {
    */
   syncMarkers(map: MlMap | null, s: PlannerState): void {
     this.last = s;
-    const sites = map && s.panel === 'coverage' ? s.covSites : [];
-    while (this.markers.length > sites.length) this.markers.pop()?.remove();
-    sites.forEach((site, i) => {
-      const label = translate(s.lang, 'plan.cov.whatif.marker', {
-        n: i + 1,
-        category:
-          CATALOG.find((e) => e.id === site.category)?.[s.lang === 'zh' ? 'name_zh' : 'name_en'] ??
-          site.category,
-      });
-      let m = this.markers[i];
-      if (!m) {
-        const el = h('div', { class: 'cov-marker', role: 'img' });
-        m = new Marker({ element: el, draggable: true }).setLngLat([site.lon, site.lat]).addTo(map as MlMap);
-        const marker = m;
-        marker.on('dragend', () => {
-          const cur = this.last?.covSites ?? [];
-          const at = this.markers.indexOf(marker);
-          if (at < 0 || !cur[at]) return;
-          const { lng, lat } = marker.getLngLat();
-          this.host.set({ covSites: cur.map((x, k) => (k === at ? { ...x, lon: lng, lat } : x)) });
-        });
-        this.markers.push(m);
-      }
-      const el = m.getElement();
-      el.textContent = String(i + 1);
-      el.style.background = layerOf(site.category).color;
-      el.setAttribute('aria-label', label);
-      el.title = label;
-      const ll = m.getLngLat();
-      if (ll.lng !== site.lon || ll.lat !== site.lat) m.setLngLat([site.lon, site.lat]);
-    });
+    this.markers.sync(map && s.panel === 'coverage' ? map : null, s.lang, s.covSites);
   }
 
   /** Stops the worker and removes the markers. */
   dispose(): void {
     this.client.dispose();
-    for (const m of this.markers) m.remove();
-    this.markers = [];
+    this.markers.sync(null, 'zh', []);
   }
 }

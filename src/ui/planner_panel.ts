@@ -5,6 +5,7 @@ import { formatCoord } from '../lib/coord_format';
 import { basisShare, type ShareRow, shareRows } from '../lib/coverage/aggregate';
 import type { UncoveredCluster } from '../lib/coverage/clusters';
 import { formatGridSpec, GRID_CHOICES, type GridSpec, H3_AVG_AREA_KM2 } from '../lib/coverage/grid_spec';
+import { legendBasis, methodLine, methodSummary } from '../lib/coverage/method_label';
 import type {
   AnalyseResult,
   CoverageProgress,
@@ -33,6 +34,8 @@ export interface CoveragePanelProps {
   categories: readonly CategoryId[];
   /** Sourced facilities of the coverage categories on the map (all statuses). */
   mapped: number;
+  /** The street-network lines (src/ui/coverage_network_panel.ts), or null when none is downloaded. */
+  network: HTMLElement | null;
   progress: CoverageProgress | null;
   error: string | null;
   cancelled: boolean;
@@ -179,7 +182,9 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
               ? 'plan.cov.progress.whatif'
               : pr.phase === 'population'
                 ? 'plan.cov.progress.population'
-                : 'plan.cov.progress.work';
+                : pr.phase === 'graph'
+                  ? 'plan.cov.progress.graph'
+                  : 'plan.cov.progress.work';
     const cancel = h('button', { type: 'button', id: 'cov-cancel' }, t('plan.cov.cancel'));
     cancel.addEventListener('click', p.on.cancel);
     status.append(
@@ -205,17 +210,16 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
   }
   if (p.picturing) status.append(h('span', {}, t('report.png.busy')));
   root.append(status);
+  if (p.network) root.append(p.network);
 
   // ---- honesty notes: method, basis, what is mapped ----
-  if (r) {
-    const estimated = r.table.estimated.reduce((a, b) => a + b, 0);
+  const method = r ? methodSummary(r) : null;
+  if (r && method) {
     root.append(
       h(
         'p',
-        { class: `cov-method method-${r.method}` },
-        r.method === 'estimate'
-          ? t('plan.cov.method.estimate', { factor: r.detourFactor, speed: r.speedMPerMin })
-          : t('plan.cov.method.network', { speed: r.speedMPerMin, n: nf(estimated), factor: r.detourFactor }),
+        { class: `cov-method method-${method.basis}` },
+        methodLine(L, method, r.speedMPerMin, r.detourFactor),
       ),
     );
     if (r.basis === 'area') root.append(h('p', { class: 'cov-basis' }, t('plan.cov.basis.note')));
@@ -227,7 +231,12 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
     h(
       'div',
       { class: 'cov-legend', role: 'group', 'aria-label': t('plan.cov.legend') },
-      h('h3', {}, `${t('plan.cov.legend')} · ${catName(p.state.covCat, L)}`),
+      h(
+        'h3',
+        {},
+        `${t('plan.cov.legend')} · ${catName(p.state.covCat, L)}`,
+        method ? h('span', { class: 'cov-legend-basis' }, ` · ${legendBasis(L, method)}`) : null,
+      ),
       h(
         'ul',
         {},

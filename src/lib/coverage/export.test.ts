@@ -13,6 +13,7 @@ import {
   toCsv,
 } from './export';
 import { cellRing } from './grid';
+import { methodSummary } from './method_label';
 import { prepareScoreCategories, scoreApartments } from './scores';
 import { randomPoints, world } from './test_support';
 
@@ -21,9 +22,13 @@ const bands = [2, 4, 6];
 const fit = computeLayer(ctx, randomPoints(3, 3));
 const park = computeLayer(ctx, []);
 const pop = Float64Array.from({ length: grid.count }, (_, c) => (c % 4) * 1.25);
+// The invented world is mixed: 817 of its 3,255 cells lie near its streets, the rest are estimates.
+const table = tabulate(grid, ctx.cellMethod, [fit], ['fitness_site'], bands, null);
+const mixed = methodSummary({ method: 'network', table });
 const exportCtx = (over: Partial<ExportContext> = {}): ExportContext => ({
   lang: 'zh',
   method: 'network',
+  summary: mixed,
   speedMPerMin: 80,
   detourFactor: 1.3,
   horizonMin: 6,
@@ -85,13 +90,21 @@ describe('CSV', () => {
       });
       expect(Number(row[11])).toBe(r.cells);
       expect(row[13]).toBe('按人口');
-      expect(row[14]).toBe('街道网络，80米/分钟');
+      expect(row[14]).toMatch(/^混合：25\.1%格网按街道网络（80米\/分钟），74\.9%为估算（直线距离×1\.3）/);
       expect(row[15]).toBe('日常设施');
     });
     // Without population every row says "by area" and leaves the population columns empty.
     const areaOnly = tabulate(grid, ctx.cellMethod, [fit], ['fitness_site'], bands, null);
     const en = readBack(
-      districtTableCsv(areaOnly, exportCtx({ lang: 'en', basis: 'area', method: 'estimate' })),
+      districtTableCsv(
+        areaOnly,
+        exportCtx({
+          lang: 'en',
+          basis: 'area',
+          method: 'estimate',
+          summary: methodSummary({ method: 'estimate', table: areaOnly }),
+        }),
+      ),
     );
     expect(en[1]![7]).toBe('');
     expect(en[1]![13]).toBe('by area');
@@ -145,8 +158,10 @@ describe('cellsToGeoJson', () => {
     const fc = JSON.parse(JSON.stringify(cellsToGeoJson(grid, ctx.cellMethod, layers, exportCtx(), pop)));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features).toHaveLength(grid.count);
+    expect(fc.metadata.network_share).toBeCloseTo(817 / 3255, 4);
+    expect(fc.metadata.note).toContain('Mixed: 25.1% of cells on the street network');
     expect(fc.metadata).toMatchObject({
-      method: 'network',
+      method: 'mixed',
       basis: 'population',
       horizon_min: 6,
       bands_min: bands,

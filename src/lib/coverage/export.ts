@@ -10,6 +10,7 @@ import type { CoverageTable } from './aggregate';
 import { shareRows } from './aggregate';
 import { CELL_ESTIMATE } from './cell_method';
 import { type CoverageGrid, cellRing, formatGridSpec } from './grid';
+import { exportMethodNote, type MethodSummary } from './method_label';
 import { bandClass } from './ramp';
 import type { ApartmentScore } from './scores';
 import type { WhatIfSite } from './whatif';
@@ -52,6 +53,8 @@ export function classLabels(bands: readonly number[]): string[] {
 export interface ExportContext {
   lang: Lang;
   method: WalkMethod;
+  /** How the cells were timed (network / estimate / mixed with shares). */
+  summary: MethodSummary;
   speedMPerMin: number;
   detourFactor: number;
   horizonMin: number;
@@ -120,11 +123,9 @@ export function cellsToGeoJson(
     metadata: {
       grid: formatGridSpec(grid.spec),
       districts: grid.adcodes,
-      method: ctx.method,
-      note:
-        ctx.method === 'estimate'
-          ? `estimate: straight-line distance × ${ctx.detourFactor} at ${ctx.speedMPerMin} m/min`
-          : `street network at ${ctx.speedMPerMin} m/min; cells off the network are estimates (method per cell)`,
+      method: ctx.summary.basis,
+      network_share: round(ctx.summary.networkShare, 4),
+      note: exportMethodNote('en', ctx.summary, ctx.speedMPerMin, ctx.detourFactor),
       speed_m_per_min: ctx.speedMPerMin,
       detour_factor: ctx.detourFactor,
       horizon_min: ctx.horizonMin,
@@ -142,9 +143,7 @@ const t = (lang: Lang, key: MessageKey, params?: Record<string, string | number>
 
 /** Method note for CSV rows (localised). */
 function methodNote(ctx: ExportContext): string {
-  return ctx.method === 'estimate'
-    ? t(ctx.lang, 'plan.cov.csv.method_estimate', { factor: ctx.detourFactor, speed: ctx.speedMPerMin })
-    : t(ctx.lang, 'plan.cov.csv.method_network', { speed: ctx.speedMPerMin });
+  return exportMethodNote(ctx.lang, ctx.summary, ctx.speedMPerMin, ctx.detourFactor);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { CategoryId, Status } from '../feature';
 import type { Lang } from '../i18n';
 import type { Issue } from '../validate';
 import type { WalkMethod } from '../walk/engine';
+import type { OverpassErrorKind } from '../walk/online/fetcher';
 import type { CoverageTable } from './aggregate';
 import type { UncoveredCluster } from './clusters';
 import type { GridSpec } from './grid';
@@ -58,6 +59,13 @@ export type CoverageRequest =
   | { type: 'population'; id: number; bytes: Blob | ArrayBuffer | null; name: string }
   | { type: 'marginal'; id: number; category: CategoryId }
   | { type: 'export'; id: number; what: 'cells' | 'districts' | 'scores'; lang: Lang }
+  /** One downloaded Overpass answer (a street-network tile) → its walking extract file, for the cache. */
+  | { type: 'net_tile'; id: number; body: Uint8Array }
+  /**
+   * Use the street network made of these tiles (walking extract files, src/lib/walk/online/extract_file.ts)
+   * from now on, also after a later `init` without a graph URL; no parts: back to the init's graph.
+   */
+  | { type: 'network'; id: number; parts: ArrayBuffer[]; meta: Record<string, string | number> }
   /** Stops request `id` at its next checkpoint. */
   | { type: 'cancel'; id: number };
 
@@ -138,6 +146,22 @@ export interface AnalyseResult {
   timings: Record<string, number>;
 }
 
+/** A tile's answer read in the worker: its extract file, or why it could not be read. */
+export type NetTileResult =
+  | { ok: true; extract: ArrayBuffer; osmBase: string | null; ways: number; nodes: number }
+  | { ok: false; kind: OverpassErrorKind; message: string };
+
+/** The street network now in use. */
+export interface NetworkResult {
+  method: WalkMethod;
+  /** Tiles joined, and the graph's size (0 nodes: no walkable ways, estimates). */
+  parts: number;
+  nodes: number;
+  edges: number;
+  /** Milliseconds to decode, join and build. */
+  buildMs: number;
+}
+
 export interface MarginalResult {
   category: CategoryId;
   bands: number[];
@@ -165,6 +189,8 @@ export interface CoverageResults {
   population: PopulationSummary;
   marginal: MarginalResult;
   export: ExportResult;
+  net_tile: NetTileResult;
+  network: NetworkResult;
 }
 
 /** Worker → main thread: progress messages, then exactly one result, error or cancelled per request. */
@@ -174,7 +200,16 @@ export type CoverageReply =
   | { type: 'error'; id: number; message: string }
   | { type: 'cancelled'; id: number };
 
-const TYPES = new Set(['init', 'analyse', 'population', 'marginal', 'export', 'cancel']);
+const TYPES = new Set([
+  'init',
+  'analyse',
+  'population',
+  'marginal',
+  'export',
+  'net_tile',
+  'network',
+  'cancel',
+]);
 
 /** Whether a message is a coverage request (shape only; the session validates the details it uses). */
 export function isCoverageRequest(value: unknown): value is CoverageRequest {

@@ -8,6 +8,7 @@ import type { TargetProgress } from '../plan_targets';
 import { formatLanzhouDate, formatLanzhouTime } from '../tour/lanzhou_time';
 import { basisShare, type ShareRow, shareRows } from './aggregate';
 import { type GridSpec, H3_AVG_AREA_KM2 } from './grid_spec';
+import { legendBasis, methodLine, methodSummary } from './method_label';
 import type { AnalyseResult } from './protocol';
 import { legendItems, RAMP } from './ramp';
 import type { WhatIfSite } from './scenario_state';
@@ -104,16 +105,8 @@ export function buildReport(o: ReportInput): CoverageReport {
   const rows = shareRows(r.table, o.category);
   const before = r.baseTable ? shareRows(r.baseTable, o.category) : null;
   const city = rows.at(-1) as ShareRow;
-  const estimatedCells = r.table.estimated.reduce((a, b) => a + b, 0);
-
-  const method =
-    r.method === 'estimate'
-      ? t('plan.cov.method.estimate', { factor: r.detourFactor, speed: r.speedMPerMin })
-      : t('plan.cov.method.network', {
-          speed: r.speedMPerMin,
-          n: nf(estimatedCells),
-          factor: r.detourFactor,
-        });
+  const summary = methodSummary(r);
+  const method = methodLine(L, summary, r.speedMPerMin, r.detourFactor);
 
   const sep = L === 'zh' ? '；' : '; ';
   const where = o.districts.map((d) => district(d)).join(L === 'zh' ? '、' : ', ');
@@ -328,7 +321,7 @@ export function buildReport(o: ReportInput): CoverageReport {
   return {
     lang: L,
     title: t('report.title'),
-    mapTitle: t('report.map_title', { category: cat, basis }),
+    mapTitle: t('report.map_title', { category: cat, method: legendBasis(L, summary), basis }),
     mapAlt: t('report.map_alt', { category: cat }),
     where,
     generated: t('report.generated', { time: lanzhouTime(o.now) }),

@@ -3,11 +3,11 @@
 import type { CategoryId } from '../feature';
 import { createWalkEngine, type WalkEngine } from '../walk/engine';
 import type { FacilityPoint } from '../walk/facilities';
+import type { WalkGraph } from '../walk/graph';
 import { deserializeWalkGraph } from '../walk/graph_binary';
 import { applyLayerChange, type CoverageTable, cloneTable, retabulateCategory, tabulate } from './aggregate';
 import { uncoveredClusters } from './clusters';
 import { type CoverageContext, type CoverageLayer, computeLayer, prepareCoverage } from './compute';
-import { cellsToGeoJson, districtTableCsv, type ExportContext, scoresCsv } from './export';
 import {
   buildGrid,
   type CoverageGrid,
@@ -39,6 +39,8 @@ import type {
 import { isCoverageRequest } from './protocol';
 import { COVERAGE_CATEGORIES } from './scenario_state';
 import { type ApartmentScore, type NamedPoint, prepareScoreCategories, scoreApartments } from './scores';
+import { exportCoverage } from './session_export';
+import { buildNetworkGraph, parseNetworkTile } from './session_network';
 import { ScenarioLayer, sitesOf, type WhatIfSite } from './whatif';
 
 /** Sends a reply, with buffers to transfer. */
@@ -97,6 +99,10 @@ export class CoverageSession {
   private facilities: FacilityInput[] = [];
   private shapes: DistrictShape[] = [];
   private engine: WalkEngine | null = null;
+  /** The init's graph (from its URL), and the street network sent as tiles, which wins over none. */
+  private initGraph: WalkGraph | null = null;
+  private netGraph: WalkGraph | null = null;
+  private walk = { speedMPerMin: 80, detourFactor: 1.3 };
   private prepared: Prepared | null = null;
   private base: Base | null = null;
   private scenario: Scenario | null = null;
@@ -167,19 +173,17 @@ export class CoverageSession {
               graphIssue = (e as Error).message || String(e);
             }
           }
-          this.engine = createWalkEngine(graph, {
-            speedMPerMin: msg.speedMPerMin,
-            detourFactor: msg.detourFactor,
-          });
-          this.prepared = null;
-          this.base = null;
-          this.scenario = null;
-          this.scoreCache = null;
-          this.lastSentGrid = null;
+          this.initGraph = graph;
+          this.walk = { speedMPerMin: msg.speedMPerMin, detourFactor: msg.detourFactor };
+          this.useGraph();
           post({
             type: 'result',
             id,
-            result: { method: this.engine.method, graphIssue, facilities: msg.facilities.length },
+            result: {
+              method: (this.engine as WalkEngine).method,
+              graphIssue,
+              facilities: msg.facilities.length,
+            },
           });
           return;
         }
@@ -200,6 +204,30 @@ export class CoverageSession {
           post({ type: 'result', id, result: this.exportText(msg.what, msg.lang) });
           return;
         }
+        case 'net_tile': {
+          const result = parseNetworkTile(msg.body);
+          post({ type: 'result', id, result }, result.ok ? [result.extract] : []);
+          return;
+        }
+        case 'network': {
+          progress('graph', 0, 1);
+          const t0 = now();
+          const built = buildNetworkGraph(msg.parts, msg.meta);
+          this.netGraph = built && built.graph.nodeCount > 0 ? built.graph : null;
+          this.useGraph();
+          post({
+            type: 'result',
+            id,
+            result: {
+              method: (this.engine as WalkEngine).method,
+              parts: msg.parts.length,
+              nodes: built?.graph.nodeCount ?? 0,
+              edges: built?.graph.edgeCount ?? 0,
+              buildMs: now() - t0,
+            },
+          });
+          return;
+        }
       }
     } catch (e) {
       if (e instanceof Cancelled) post({ type: 'cancelled', id });
@@ -207,6 +235,16 @@ export class CoverageSession {
     } finally {
       this.cancelled.delete(id);
     }
+  }
+
+  /** A new engine on the graph in use (the init's, else the tiled network, else none); every figure is recomputed. */
+  private useGraph(): void {
+    this.engine = createWalkEngine(this.initGraph ?? this.netGraph, this.walk);
+    this.prepared = null;
+    this.base = null;
+    this.scenario = null;
+    this.scoreCache = null;
+    this.lastSentGrid = null;
   }
 
   private facilitiesOf(category: CategoryId, planned: boolean): FacilityInput[] {
@@ -504,43 +542,22 @@ export class CoverageSession {
   private exportText(what: 'cells' | 'districts' | 'scores', lang: 'zh' | 'en') {
     const s = this.settings;
     const engine = this.engine;
-    if (!this.prepared || !this.scenario || !s || !engine) throw new Error('no coverage computed yet');
-    const { grid, ctx } = this.prepared;
-    const pop = this.popFor(grid)?.pop ?? null;
-    const ectx: ExportContext = {
-      lang,
-      method: engine.method,
-      speedMPerMin: engine.speedMPerMin,
-      detourFactor: engine.detourFactor,
-      horizonMin: ctx.horizonMin,
-      bands: s.bands,
-      basis: pop ? 'population' : 'area',
-      sites: s.sites,
-      generated: new Date().toISOString(),
-    };
-    const stamp = `${formatGridSpec(grid.spec)}${s.sites.length ? '-whatif' : ''}`;
     const scenario = this.scenario;
-    if (what === 'cells') {
-      const layers = COVERAGE_CATEGORIES.map((category) => {
+    if (!this.prepared || !scenario || !s || !engine) throw new Error('no coverage computed yet');
+    const { grid, ctx } = this.prepared;
+    return exportCoverage(what, lang, {
+      engine,
+      grid,
+      ctx,
+      settings: s,
+      table: scenario.table,
+      layers: COVERAGE_CATEGORIES.map((category) => {
         const l = (scenario.layers.get(category) as ScenarioLayer).layer;
         return { category, minutes: l.minutes, reach: l.reach };
-      });
-      return {
-        filename: `coverage-cells-${stamp}.geojson`,
-        mime: 'application/geo+json',
-        text: JSON.stringify(cellsToGeoJson(grid, ctx.cellMethod, layers, ectx, pop)),
-      };
-    }
-    if (what === 'districts')
-      return {
-        filename: `coverage-districts-${stamp}.csv`,
-        mime: 'text/csv;charset=utf-8',
-        text: districtTableCsv(scenario.table, ectx),
-      };
-    return {
-      filename: `apartment-scores-${stamp}.csv`,
-      mime: 'text/csv;charset=utf-8',
-      text: scoresCsv(this.scoreCache?.scores ?? [], COVERAGE_CATEGORIES, ectx),
-    };
+      }),
+      scores: this.scoreCache?.scores ?? [],
+      categories: COVERAGE_CATEGORIES,
+      pop: this.popFor(grid)?.pop ?? null,
+    });
   }
 }

@@ -52,6 +52,32 @@ export const PLANNER_MESSAGES = {
   'plan.cov.progress.whatif': { zh: '正在更新设想选址', en: 'Updating the proposed sites' },
   'plan.cov.progress.population': { zh: '正在读取人口数据', en: 'Reading the population data' },
   'plan.cov.progress.work': { zh: '正在计算…', en: 'Computing…' },
+  'plan.cov.progress.graph': { zh: '正在构建街道网络…', en: 'Building the street network…' },
+  // ---- street network for the analysis, from Overpass in tiles (src/ui/coverage_network.ts) ----
+  'plan.cov.net.loading': {
+    zh: '街道网络：{done}/{total} 个图块（来自 {host}；完成前使用估算）',
+    en: 'Street network: {done}/{total} tiles (from {host}; estimates until it is ready)',
+  },
+  'plan.cov.net.building': {
+    zh: '街道网络：正在合并 {n} 个图块…',
+    en: 'Street network: joining {n} tiles…',
+  },
+  'plan.cov.net.ready': {
+    zh: '街道网络：{n} 个图块（{cached} 个来自本机缓存，最早 {date} 下载；地图数据 © OpenStreetMap 贡献者）。',
+    en: "Street network: {n} tiles ({cached} from this device's cache, oldest downloaded {date}; map data © OpenStreetMap contributors).",
+  },
+  'plan.cov.net.cap': {
+    zh: '所选区县需要 {needed} 个图块，超过上限 {cap} 个：先下载设施最多的图块。以下范围仍为估算：{list}。',
+    en: 'The selected districts need {needed} tiles, over the limit of {cap}: the tiles with the most facilities come first. Still on the estimate: {list}.',
+  },
+  'plan.cov.net.partial': {
+    zh: '已取得 {got}/{total} 个图块；其余范围使用估算。',
+    en: '{got} of {total} tiles were obtained; the rest of the area uses estimates.',
+  },
+  'plan.cov.net.left': {
+    zh: '{district}约 {share} 的面积（{tiles}/{all} 个图块）',
+    en: '{district}: about {share} of its area ({tiles} of {all} tiles)',
+  },
   'plan.cov.cancel': { zh: '取消计算', en: 'Cancel' },
   'plan.cov.cancelled': { zh: '已取消计算。', en: 'The computation was cancelled.' },
   'plan.cov.retry': { zh: '重新计算', en: 'Compute again' },
@@ -61,10 +87,14 @@ export const PLANNER_MESSAGES = {
     en: 'Every walking time is an estimate: straight-line distance × {factor} at {speed} m/min (no street network loaded).',
   },
   'plan.cov.method.network': {
-    zh: '步行时间沿街道网络计算，按 {speed} 米/分钟；{n} 个离街道较远的格网为估算（直线 × {factor}）。',
-    en: 'Walking times follow the street network at {speed} m/min; {n} cells far from any street are estimates (straight line × {factor}).',
+    zh: '步行时间：{net} 的格网沿街道网络计算（{speed} 米/分钟），其余 {est}（{n} 个格网，离已下载的街道较远）为估算（直线 × {factor}）。',
+    en: 'Walking times: {net} of cells along the street network at {speed} m/min; the other {est} ({n} cells, far from any downloaded street) are estimates (straight line × {factor}).',
     en_one:
-      'Walking times follow the street network at {speed} m/min; {n} cell far from any street is an estimate (straight line × {factor}).',
+      'Walking times: {net} of cells along the street network at {speed} m/min; the other {est} (1 cell, far from any downloaded street) is an estimate (straight line × {factor}).',
+  },
+  'plan.cov.method.network_all': {
+    zh: '所有步行时间均沿街道网络计算，按 {speed} 米/分钟。',
+    en: 'Every walking time follows the street network at {speed} m/min.',
   },
   'plan.cov.basis.area': { zh: '按面积', en: 'by area' },
   'plan.cov.basis.population': { zh: '按人口', en: 'by population' },
@@ -86,6 +116,12 @@ export const PLANNER_MESSAGES = {
     en: '{n} of them are too far from any street and count only for estimated cells.',
   },
   'plan.cov.legend': { zh: '图例', en: 'Legend' },
+  'plan.cov.legend.basis.network': { zh: '按街道网络步行时间', en: 'by network walking time' },
+  'plan.cov.legend.basis.estimate': { zh: '按估算步行时间', en: 'by estimated walking time' },
+  'plan.cov.legend.basis.mixed': {
+    zh: '街道网络 {net}、估算 {est}',
+    en: 'network time for {net} of cells, estimate for {est}',
+  },
   'plan.cov.legend.band': { zh: '{from}–{to} 分钟', en: '{from}–{to} min' },
   'plan.cov.legend.beyond': { zh: '超过 {min} 分钟', en: 'over {min} min' },
   'plan.cov.legend.unreachable': {
@@ -252,6 +288,10 @@ export const PLANNER_MESSAGES = {
     en: 'Estimate: straight line × {factor} at {speed} m/min',
   },
   'plan.cov.csv.method_network': { zh: '街道网络，{speed}米/分钟', en: 'Street network at {speed} m/min' },
+  'plan.cov.csv.method_mixed': {
+    zh: '混合：{net}格网按街道网络（{speed}米/分钟），{est}为估算（直线距离×{factor}）；每个格网的方法见格网导出',
+    en: 'Mixed: {net} of cells on the street network at {speed} m/min, {est} estimated (straight line × {factor}); the cell export gives each cell’s method',
+  },
   'plan.cov.csv.apartment': { zh: '公寓', en: 'Apartment' },
   'plan.cov.csv.id': { zh: '编号', en: 'Id' },
   'plan.cov.csv.units': { zh: '套数', en: 'Units' },

@@ -18,8 +18,8 @@ export const REPORT_MESSAGES = {
   },
   'report.title': { zh: '兰州 15 分钟步行覆盖报告', en: 'Lanzhou 15-minute walking coverage report' },
   'report.map_title': {
-    zh: '{category} · 步行时间（{basis}）',
-    en: '{category} · walking time ({basis})',
+    zh: '{category} · {method}（{basis}）',
+    en: '{category} · {method} ({basis})',
   },
   'report.generated': { zh: '生成于 {time}（北京时间）', en: 'Made on {time} (China Standard Time)' },
   'report.link': { zh: '在线查看此分析：{url}', en: 'This analysis online: {url}' },

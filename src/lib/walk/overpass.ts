@@ -3,7 +3,7 @@
 import { type Bbox, type OsmExtract, parseEle, WalkExtractCollector } from './osm_extract.ts';
 
 /** highway values never worth downloading for walking (the builder would drop them anyway). */
-const SKIP_HIGHWAYS = 'construction|proposed|abandoned|razed|platform|bus_guideway|raceway';
+export const OVERPASS_SKIP_HIGHWAYS = 'construction|proposed|abandoned|razed|platform|bus_guideway|raceway';
 
 /** Largest radius accepted, metres (Overpass servers time out on much larger "around" queries). */
 export const MAX_OVERPASS_RADIUS_M = 20_000;
@@ -26,7 +26,7 @@ export function overpassWalkQuery(lon: number, lat: number, radiusM: number, tim
   return [
     `[out:json][timeout:${Math.round(timeoutS)}];`,
     '(',
-    `  way["highway"]["highway"!~"^(${SKIP_HIGHWAYS})$"]${around};`,
+    `  way["highway"]["highway"!~"^(${OVERPASS_SKIP_HIGHWAYS})$"]${around};`,
     `  way["man_made"="pier"]${around};`,
     ');',
     '(._;>;);',
