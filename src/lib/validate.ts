@@ -1,6 +1,5 @@
 // Validation of untrusted features (shipped data and user imports) with translatable, located messages.
 
-import kinks from '@turf/kinks';
 import { LANZHOU_BBOX } from '../config';
 import {
   CATEGORY_IDS,
@@ -15,6 +14,15 @@ import {
 } from './feature';
 import type { Lang, MessageKey, Params } from './i18n';
 import { translate } from './i18n';
+import {
+  dropRepeats,
+  findRingCrossing,
+  insideRing,
+  isDegenerate,
+  signedArea,
+  TICK_UNITS,
+  ZERO_AREA_DEG2,
+} from './polygon_check';
 
 /** A located problem. `where` is itself a message (e.g. "places.csv row 12"). */
 export interface Issue {
@@ -22,6 +30,11 @@ export interface Issue {
   key: MessageKey;
   params: Params;
   where?: { key: MessageKey; params: Params };
+  /**
+   * Params that are themselves messages (e.g. where a duplicate id was first seen), rendered with the
+   * issue so that the whole text follows a language switch.
+   */
+  refs?: Record<string, { key: MessageKey; params: Params }>;
 }
 
 /** Looks up the district of a point; provided by src/lib/districts.ts from the shipped boundaries. */
@@ -48,6 +61,11 @@ export interface ValidateOptions {
    * ("unknown"), and the district check then allows no extra tolerance for it. Shipped data must state it.
    */
   allowUnknownAccuracy?: boolean;
+  /**
+   * Called with units of work done (one per position or ring segment, in steps of TICK_UNITS), so that a
+   * caller can show progress inside a large feature and stop at a time budget by throwing.
+   */
+  tick?: (units: number) => void;
 }
 
 /** Boundary polygons are quantised to 1/1024° (~100 m) and generalised; points this close are accepted. */
@@ -59,7 +77,10 @@ export const MAX_STRING_LENGTH = 10_000;
 /** Render an issue in `lang`, including where it happened. */
 export function formatIssue(issue: Issue, lang: Lang): string {
   const where = issue.where ? translate(lang, issue.where.key, issue.where.params) : '';
-  return translate(lang, issue.key, { ...issue.params, where });
+  const refs: Params = {};
+  for (const [name, ref] of Object.entries(issue.refs ?? {}))
+    refs[name] = translate(lang, ref.key, ref.params);
+  return translate(lang, issue.key, { ...issue.params, ...refs, where });
 }
 
 /**
@@ -87,8 +108,14 @@ function brief(value: unknown): string {
 }
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const fmt = (p: readonly unknown[]) =>
-  `[${p.map((v) => (isNum(v) ? +v.toFixed(6) : displayValue(v).slice(0, 40))).join(', ')}]`;
+/** One coordinate as written: numbers rounded, text in quotes (so that "103.8" does not look valid). */
+const fmtValue = (v: unknown) =>
+  isNum(v)
+    ? String(+v.toFixed(6))
+    : typeof v === 'string'
+      ? brief(v.slice(0, 40))
+      : displayValue(v).slice(0, 40);
+const fmt = (p: readonly unknown[]) => `[${p.map(fmtValue).join(', ')}]`;
 
 /** True for an http(s) URL; everything else (javascript:, data:, relative) is refused. */
 export function isSafeUrl(value: string): boolean {
@@ -138,7 +165,11 @@ function checkPosition(
   box: readonly [number, number, number, number],
 ): p is Position {
   if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every(isNum)) {
-    c.error('err.coord_invalid', { value: Array.isArray(p) ? fmt(p.slice(0, 4)) : brief(p) });
+    const value = Array.isArray(p) ? fmt(p.slice(0, 4)) : brief(p);
+    // JSON.parse turns 1e400 into Infinity: name the overflow instead of showing a "number" that looks fine.
+    const overflow =
+      Array.isArray(p) && p.some((v) => typeof v === 'number' && !Number.isNaN(v) && !isNum(v));
+    c.error(overflow ? 'err.coord_overflow' : 'err.coord_invalid', { value });
     return false;
   }
   const [lon, lat] = p as number[] as [number, number];
@@ -157,12 +188,21 @@ function checkPosition(
   return true;
 }
 
-function checkRing(ring: unknown, c: Collector, box: readonly [number, number, number, number]): boolean {
+function checkRing(
+  ring: unknown,
+  c: Collector,
+  box: readonly [number, number, number, number],
+  tick?: (units: number) => void,
+): boolean {
   if (!Array.isArray(ring)) {
     c.error('err.coord_invalid', { value: brief(ring) });
     return false;
   }
-  if (!ring.every((p) => checkPosition(p, c, box))) return false;
+  for (let i = 0; i < ring.length; i++) {
+    if (!checkPosition(ring[i], c, box)) return false;
+    if (tick && i % TICK_UNITS === TICK_UNITS - 1) tick(TICK_UNITS);
+  }
+  tick?.(ring.length % TICK_UNITS);
   if (ring.length < 4) {
     c.error('err.ring_short');
     return false;
@@ -174,17 +214,6 @@ function checkRing(ring: unknown, c: Collector, box: readonly [number, number, n
     return false;
   }
   return true;
-}
-
-/** Signed area (shoelace, in degrees²): positive for counter-clockwise rings. */
-function signedArea(ring: Position[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[j] as Position;
-    const b = ring[i] as Position;
-    sum += (a[0] - b[0]) * (a[1] + b[1]);
-  }
-  return sum / 2;
 }
 
 /** RFC 7946 winding: outer rings counter-clockwise, holes clockwise. Returns a rewound copy. */
@@ -199,64 +228,108 @@ function rewindPolygon(rings: Position[][]): { rings: Position[][]; rewound: boo
   return { rings: out, rewound };
 }
 
+/**
+ * One polygon's closed rings → the polygon without repeated vertices, rewound, or null with one error:
+ * zero area, a crossing (within or between rings), or a hole outside its shell, in that order.
+ */
+function checkPolygonShape(
+  rings: Position[][],
+  c: Collector,
+  reportWinding: boolean,
+  tick?: (units: number) => void,
+): Position[][] | null {
+  // A repeated vertex is harmless: drop it rather than call the ring self-intersecting.
+  const clean = rings.map(dropRepeats);
+  for (let i = 0; i < clean.length; i++) {
+    const ring = clean[i] as Position[];
+    if (isDegenerate(ring)) return c.error('err.ring_zero_area', { n: i + 1 });
+  }
+  const crossing = findRingCrossing(clean, tick);
+  if (crossing) return c.error('err.ring_self_intersection', { value: fmt(crossing) });
+  // A simple ring that is not flat still may be too small to have an orientation.
+  const flat = clean.findIndex((ring) => Math.abs(signedArea(ring)) <= ZERO_AREA_DEG2);
+  if (flat >= 0) return c.error('err.ring_zero_area', { n: flat + 1 });
+  const shell = clean[0] as Position[];
+  for (let i = 1; i < clean.length; i++) {
+    // The rings do not meet, so one vertex tells whether the whole hole is inside.
+    if (!insideRing((clean[i] as Position[])[0] as Position, shell))
+      return c.error('err.hole_outside', { n: i + 1 });
+  }
+  const { rings: polygon, rewound } = rewindPolygon(clean);
+  // Only a simple ring has a meaningful orientation.
+  if (rewound && reportWinding) c.warn('import.winding_fixed');
+  return polygon;
+}
+
+const GEOMETRY_TYPES = new Set(['Point', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
+const OTHER_GEOMETRY_TYPES = new Set(['MultiPoint', 'GeometryCollection']);
+
 function checkGeometry(
   g: unknown,
   c: Collector,
   box: readonly [number, number, number, number],
   reportWinding = false,
+  tick?: (units: number) => void,
 ): Geometry | null {
   if (g === null || g === undefined) {
     c.error('err.geometry_missing');
     return null;
   }
-  if (typeof g !== 'object' || !('type' in g) || !('coordinates' in g)) {
-    c.error('err.geometry_type', {
-      value: typeof g === 'object' ? displayValue((g as { type?: unknown }).type) : typeof g,
-    });
-    return null;
+  if (typeof g !== 'object' || Array.isArray(g)) {
+    return c.error('err.geometry_not_object', { value: brief(g) });
   }
+  if (!('type' in g)) return c.error('err.geometry_no_type');
   const { type, coordinates } = g as { type: unknown; coordinates: unknown };
+  if (typeof type !== 'string' || !(GEOMETRY_TYPES.has(type) || OTHER_GEOMETRY_TYPES.has(type))) {
+    return c.error('err.geometry_type', { value: brief(type) });
+  }
+  if (!GEOMETRY_TYPES.has(type)) return c.error('err.geometry_type', { value: type });
+  if (coordinates === undefined || coordinates === null) {
+    return c.error('err.geometry_no_coordinates', { value: type });
+  }
   const arr = (v: unknown): v is unknown[] => Array.isArray(v);
+  const positions = (list: unknown[]) => {
+    for (let i = 0; i < list.length; i++) {
+      if (!checkPosition(list[i], c, box)) return false;
+      if (tick && i % TICK_UNITS === TICK_UNITS - 1) tick(TICK_UNITS);
+    }
+    tick?.(list.length % TICK_UNITS);
+    return true;
+  };
   switch (type) {
     case 'Point':
       return checkPosition(coordinates, c, box) ? { type, coordinates } : null;
     case 'LineString': {
-      if (!arr(coordinates) || !coordinates.every((p) => checkPosition(p, c, box))) return null;
+      if (!arr(coordinates)) return c.error('err.coord_invalid', { value: brief(coordinates) });
+      if (!positions(coordinates)) return null;
       if (coordinates.length < 2) return c.error('err.line_short');
       return { type, coordinates: coordinates as Position[] };
     }
     case 'MultiLineString': {
-      if (!arr(coordinates))
-        return c.error('err.coord_invalid', { value: displayValue(coordinates).slice(0, 80) });
+      if (!arr(coordinates)) return c.error('err.coord_invalid', { value: brief(coordinates) });
       for (const line of coordinates) {
-        if (!arr(line) || !line.every((p) => checkPosition(p, c, box))) return null;
+        if (!arr(line)) return c.error('err.coord_invalid', { value: brief(line) });
+        if (!positions(line)) return null;
         if (line.length < 2) return c.error('err.line_short');
       }
       return { type, coordinates: coordinates as Position[][] };
     }
-    case 'Polygon':
-    case 'MultiPolygon': {
+    default: {
+      // Polygon or MultiPolygon.
       const polys = type === 'Polygon' ? [coordinates] : coordinates;
-      if (!arr(polys)) return c.error('err.coord_invalid', { value: displayValue(coordinates).slice(0, 80) });
+      if (!arr(polys)) return c.error('err.coord_invalid', { value: brief(coordinates) });
       const out: Position[][][] = [];
       for (const rings of polys) {
         if (!arr(rings) || rings.length === 0) return c.error('err.ring_short');
-        if (!rings.every((r) => checkRing(r, c, box))) return null;
-        const { rings: polygon, rewound } = rewindPolygon(rings as Position[][]);
-        const crossing = kinks({ type: 'Polygon', coordinates: polygon }).features[0];
-        if (crossing) {
-          c.error('err.ring_self_intersection', { value: fmt(crossing.geometry.coordinates) });
-          return null;
-        }
-        // Only a simple ring has a meaningful orientation.
-        if (rewound && reportWinding) c.warn('import.winding_fixed');
+        if (!rings.every((r) => checkRing(r, c, box, tick))) return null;
+        const polygon = checkPolygonShape(rings as Position[][], c, reportWinding, tick);
+        if (!polygon) return null;
         out.push(polygon);
       }
-      return type === 'Polygon' ? { type, coordinates: out[0] as Position[][] } : { type, coordinates: out };
+      return type === 'Polygon'
+        ? { type, coordinates: out[0] as Position[][] }
+        : { type: 'MultiPolygon', coordinates: out };
     }
-    default:
-      c.error('err.geometry_type', { value: displayValue(type) });
-      return null;
   }
 }
 
@@ -279,8 +352,12 @@ const REQUIRED_STRINGS = ['id', 'name_zh', 'name_en'] as const;
 const OPTIONAL_STRINGS = ['address_zh', 'description_zh', 'description_en', 'plan_target'] as const;
 
 function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeatureProps | null {
-  if (p === null || typeof p !== 'object' || Array.isArray(p)) {
+  if (p === null || p === undefined) {
     c.error('err.field_missing', { field: 'properties' });
+    return null;
+  }
+  if (typeof p !== 'object' || Array.isArray(p)) {
+    c.error('err.properties_type', { value: brief(p) });
     return null;
   }
   if (depth(p) > MAX_DEPTH) {
@@ -362,6 +439,23 @@ function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeaturePro
 }
 
 /**
+ * Why a value is not a GeoJSON Feature, or null when it is one: not an object, a bare geometry, or a
+ * `type` that is missing or misspelt ("Featre"), each with its own message.
+ */
+export function featureTypeIssue(raw: unknown): { key: MessageKey; params: Params } | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { key: 'err.feature_not_object', params: { value: brief(raw) } };
+  }
+  const type = (raw as { type?: unknown }).type;
+  if (type === 'Feature') return null;
+  if (type === undefined) return { key: 'err.feature_no_type', params: {} };
+  if (typeof type === 'string' && (GEOMETRY_TYPES.has(type) || OTHER_GEOMETRY_TYPES.has(type))) {
+    return { key: 'err.feature_type', params: { value: type } };
+  }
+  return { key: 'err.feature_type_unknown', params: { value: brief(type) } };
+}
+
+/**
  * Validate one untrusted feature. Returns the clean feature (only known properties kept, polygons rewound
  * to RFC 7946 winding) when there is no error, and every issue found.
  */
@@ -371,12 +465,13 @@ export function validateFeature(
   opts: ValidateOptions,
 ): { feature: MapFeature | null; issues: Issue[] } {
   const c = new Collector(where);
-  if (raw === null || typeof raw !== 'object' || (raw as { type?: unknown }).type !== 'Feature') {
-    c.error('err.feature_type');
+  const notFeature = featureTypeIssue(raw);
+  if (notFeature) {
+    c.error(notFeature.key, notFeature.params);
     return { feature: null, issues: c.issues };
   }
   const f = raw as { geometry?: unknown; properties?: unknown };
-  const geometry = checkGeometry(f.geometry, c, opts.bbox ?? LANZHOU_BBOX, opts.reportWinding);
+  const geometry = checkGeometry(f.geometry, c, opts.bbox ?? LANZHOU_BBOX, opts.reportWinding, opts.tick);
   const props = checkProps(f.properties, c, opts);
   if (!geometry || !props) return { feature: null, issues: c.issues };
 
@@ -414,13 +509,19 @@ export function validateFeature(
 }
 
 /**
- * The features of a parsed GeoJSON value (a FeatureCollection, or one Feature), or what it is instead
- * ("array", "null", a geometry type …) for the wrong-top-level message.
+ * The features of a parsed GeoJSON value (a FeatureCollection, or one Feature), or the file-level issue
+ * saying what it is instead: the wrong top level ("array", "null", a geometry type …), or a
+ * FeatureCollection whose `features` is missing or not an array.
  */
-export function geoJsonFeatureList(value: unknown): { list: unknown[] } | { kind: string } {
+export function geoJsonFeatureList(value: unknown, file: string): { list: unknown[] } | { issue: Issue } {
   const top = value as { type?: unknown; features?: unknown } | null;
-  if (top && typeof top === 'object' && top.type === 'FeatureCollection' && Array.isArray(top.features)) {
-    return { list: top.features };
+  const fail = (key: MessageKey, params: Params): { issue: Issue } => ({
+    issue: { severity: 'error', key, params: { file, ...params } },
+  });
+  if (top && typeof top === 'object' && top.type === 'FeatureCollection') {
+    if (Array.isArray(top.features)) return { list: top.features };
+    if (top.features === undefined) return fail('err.features_missing', {});
+    return fail('err.features_not_array', { value: brief(top.features) });
   }
   if (top && typeof top === 'object' && top.type === 'Feature') return { list: [top] };
   const kind = Array.isArray(value)
@@ -430,7 +531,7 @@ export function geoJsonFeatureList(value: unknown): { list: unknown[] } | { kind
       : typeof value === 'object'
         ? displayValue(top?.type ?? 'object').slice(0, 40)
         : typeof value;
-  return { kind };
+  return fail('err.top_level', { value: kind });
 }
 
 /** Validate a parsed GeoJSON value (FeatureCollection or single Feature). */
@@ -438,13 +539,8 @@ export function validateGeoJson(
   value: unknown,
   opts: ValidateOptions,
 ): { features: MapFeature[]; issues: Issue[] } {
-  const top = geoJsonFeatureList(value);
-  if ('kind' in top) {
-    return {
-      features: [],
-      issues: [{ severity: 'error', key: 'err.top_level', params: { file: opts.file, value: top.kind } }],
-    };
-  }
+  const top = geoJsonFeatureList(value, opts.file);
+  if ('issue' in top) return { features: [], issues: [top.issue] };
   const list = top.list;
   const features: MapFeature[] = [];
   const issues: Issue[] = [];
