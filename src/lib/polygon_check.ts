@@ -7,6 +7,8 @@ import type { Position } from './feature';
 export const ZERO_AREA_DEG2 = 1e-15;
 /** `tick` is called after this many segments (or positions) of work. */
 export const TICK_UNITS = 4096;
+/** Consecutive segments indexed together by findRingCrossing. */
+const BLOCK = 8;
 
 /** A ring without consecutive repeated positions (the closing position kept). Returns `ring` if none. */
 export function dropRepeats(ring: readonly Position[]): Position[] {
@@ -44,34 +46,39 @@ const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: 
 const within = (a: number, b: number, v: number) => v >= Math.min(a, b) && v <= Math.max(a, b);
 
 /**
- * Where segments p1-p2 and q1-q2 meet (a crossing, a touching endpoint or a collinear overlap), or null.
- * @param shared true when the segments are neighbours in one ring: meeting only at the shared vertex is
- *   then allowed, and only a fold back along the previous segment (a spike) counts.
+ * Where segments a-b and c-d meet (a crossing, a touching endpoint or a collinear overlap), or null.
+ * @param shared true when the segments are neighbours in one ring (b === c): meeting only at the shared
+ *   vertex is then allowed, and only a fold back along the previous segment (a spike) counts.
  */
-function meet(p1: Position, p2: Position, q1: Position, q2: Position, shared: boolean): Position | null {
-  const [ax, ay] = p1;
-  const [bx, by] = p2;
-  const [cx, cy] = q1;
-  const [dx, dy] = q2;
-  const o1 = orient(ax, ay, bx, by, cx, cy);
+function meet(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+  shared: boolean,
+): Position | null {
   const o2 = orient(ax, ay, bx, by, dx, dy);
+  if (shared) {
+    // They overlap beyond b only when d lies on the line a-b on a's side of b (folding back).
+    if (o2 !== 0) return null;
+    return (dx - bx) * (ax - bx) + (dy - by) * (ay - by) > 0 ? [bx, by] : null;
+  }
+  const o1 = orient(ax, ay, bx, by, cx, cy);
   const o3 = orient(cx, cy, dx, dy, ax, ay);
   const o4 = orient(cx, cy, dx, dy, bx, by);
-  if (shared) {
-    // p2 === q1. They overlap beyond it only when q2 lies on p1-p2 or p1 on q1-q2 (collinear, folding back).
-    if (o2 !== 0) return null;
-    const foldsBack = (dx - bx) * (ax - bx) + (dy - by) * (ay - by) > 0;
-    return foldsBack ? p2 : null;
-  }
   if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) {
     const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx);
     const t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den;
     return [ax + t * (bx - ax), ay + t * (by - ay)];
   }
-  if (o1 === 0 && within(ax, bx, cx) && within(ay, by, cy)) return q1;
-  if (o2 === 0 && within(ax, bx, dx) && within(ay, by, dy)) return q2;
-  if (o3 === 0 && within(cx, dx, ax) && within(cy, dy, ay)) return p1;
-  if (o4 === 0 && within(cx, dx, bx) && within(cy, dy, by)) return p2;
+  if (o1 === 0 && within(ax, bx, cx) && within(ay, by, cy)) return [cx, cy];
+  if (o2 === 0 && within(ax, bx, dx) && within(ay, by, dy)) return [dx, dy];
+  if (o3 === 0 && within(cx, dx, ax) && within(cy, dy, ay)) return [ax, ay];
+  if (o4 === 0 && within(cx, dx, bx) && within(cy, dy, by)) return [bx, by];
   return null;
 }
 
@@ -90,57 +97,108 @@ export function findRingCrossing(
   let n = 0;
   for (const r of rings) n += Math.max(0, r.length - 1);
   if (n === 0) return null;
-  const ringOf = new Uint32Array(n);
-  const startOf = new Uint32Array(n);
-  const index = new Flatbush(n);
+  // Segment s runs from (xy[4s], xy[4s+1]) to (xy[4s+2], xy[4s+3]); box[4s..4s+3] is its bounding box;
+  // first[s] and last[s] are the first and last segments of its ring.
+  const xy = new Float64Array(4 * n);
+  const box = new Float64Array(4 * n);
+  const first = new Uint32Array(n);
+  const last = new Uint32Array(n);
+  // Runs of BLOCK consecutive segments (never across rings) are indexed by their joint box: an eighth of
+  // the index searches of one per segment, and neighbouring segments are compared within a run.
+  const blockStart: number[] = [];
   let k = 0;
-  rings.forEach((r, ri) => {
+  for (const r of rings) {
     const start = k;
+    const end = k + r.length - 2;
     for (let i = 0; i + 1 < r.length; i++) {
       const a = r[i] as Position;
       const b = r[i + 1] as Position;
-      ringOf[k] = ri;
-      startOf[k] = start;
-      index.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
+      xy[4 * k] = a[0];
+      xy[4 * k + 1] = a[1];
+      xy[4 * k + 2] = b[0];
+      xy[4 * k + 3] = b[1];
+      box[4 * k] = Math.min(a[0], b[0]);
+      box[4 * k + 1] = Math.min(a[1], b[1]);
+      box[4 * k + 2] = Math.max(a[0], b[0]);
+      box[4 * k + 3] = Math.max(a[1], b[1]);
+      first[k] = start;
+      last[k] = end;
+      if ((k - start) % BLOCK === 0) blockStart.push(k);
       k++;
     }
-  });
+  }
+  blockStart.push(n);
+  const blocks = blockStart.length - 1;
+  const index = new Flatbush(blocks);
+  const blockBox = new Float64Array(4 * blocks);
+  for (let b = 0; b < blocks; b++) {
+    let x0 = Number.POSITIVE_INFINITY;
+    let y0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let y1 = Number.NEGATIVE_INFINITY;
+    for (let t = blockStart[b] as number; t < (blockStart[b + 1] as number); t++) {
+      x0 = Math.min(x0, box[4 * t] as number);
+      y0 = Math.min(y0, box[4 * t + 1] as number);
+      x1 = Math.max(x1, box[4 * t + 2] as number);
+      y1 = Math.max(y1, box[4 * t + 3] as number);
+    }
+    blockBox.set([x0, y0, x1, y1], 4 * b);
+    index.add(x0, y0, x1, y1);
+  }
   index.finish();
-  const seg = (s: number): [Position, Position] => {
-    const r = rings[ringOf[s] as number] as readonly Position[];
-    const i = s - (startOf[s] as number);
-    return [r[i] as Position, r[i + 1] as Position];
+
+  /** Where segments s < t meet, taking ring neighbours into account. */
+  const pair = (s: number, t: number): Position | null => {
+    if (
+      (box[4 * t] as number) > (box[4 * s + 2] as number) ||
+      (box[4 * t + 2] as number) < (box[4 * s] as number) ||
+      (box[4 * t + 1] as number) > (box[4 * s + 3] as number) ||
+      (box[4 * t + 3] as number) < (box[4 * s + 1] as number)
+    ) {
+      return null;
+    }
+    const ax = xy[4 * s] as number;
+    const ay = xy[4 * s + 1] as number;
+    const bx = xy[4 * s + 2] as number;
+    const by = xy[4 * s + 3] as number;
+    const cx = xy[4 * t] as number;
+    const cy = xy[4 * t + 1] as number;
+    const dx = xy[4 * t + 2] as number;
+    const dy = xy[4 * t + 3] as number;
+    if (t === s + 1 && first[t] === first[s]) return meet(ax, ay, bx, by, cx, cy, dx, dy, true);
+    // The ring's last segment ends where its first begins.
+    if (s === first[s] && t === last[s]) return meet(cx, cy, dx, dy, ax, ay, bx, by, true);
+    return meet(ax, ay, bx, by, cx, cy, dx, dy, false);
   };
-  let found: Position | null = null;
-  for (let s = 0; s < n && !found; s++) {
-    if (tick && s % TICK_UNITS === TICK_UNITS - 1) tick(TICK_UNITS);
-    const [p1, p2] = seg(s);
-    const ring = ringOf[s] as number;
-    const start = startOf[s] as number;
-    const count = (rings[ring] as readonly Position[]).length - 1;
-    index.search(
-      Math.min(p1[0], p2[0]),
-      Math.min(p1[1], p2[1]),
-      Math.max(p1[0], p2[0]),
-      Math.max(p1[1], p2[1]),
-      (t) => {
-        if (found || t <= s) return false;
-        let at: Position | null;
-        if (ringOf[t] === ring && (t === s + 1 || (s === start && t === start + count - 1))) {
-          // Neighbours: t follows s, or s is the first segment and t the last (they share the ring's start).
-          const [q1, q2] = seg(t);
-          at = t === s + 1 ? meet(p1, p2, q1, q2, true) : meet(q1, q2, p1, p2, true);
-        } else {
-          const [q1, q2] = seg(t);
-          at = meet(p1, p2, q1, q2, false);
+  const found: Position[] = [];
+  let b = 0;
+  const compare = (c: number): boolean => {
+    if (found.length > 0 || c < b) return false;
+    const s0 = blockStart[b] as number;
+    const s1 = blockStart[b + 1] as number;
+    const t1 = blockStart[c + 1] as number;
+    for (let s = s0; s < s1 && found.length === 0; s++) {
+      for (let t = c === b ? s + 1 : (blockStart[c] as number); t < t1; t++) {
+        const at = pair(s, t);
+        if (at) {
+          found.push(at);
+          break;
         }
-        if (at) found = at;
-        return false;
-      },
+      }
+    }
+    return false;
+  };
+  for (b = 0; b < blocks && found.length === 0; b++) {
+    tick?.((blockStart[b + 1] as number) - (blockStart[b] as number));
+    index.search(
+      blockBox[4 * b] as number,
+      blockBox[4 * b + 1] as number,
+      blockBox[4 * b + 2] as number,
+      blockBox[4 * b + 3] as number,
+      compare,
     );
   }
-  tick?.(n % TICK_UNITS);
-  return found;
+  return found[0] ?? null;
 }
 
 /**

@@ -106,7 +106,8 @@ function decodeByLine(bytes: Uint8Array, encoding: 'utf-8' | 'gbk', name: TextEn
         parts.push(`${new TextDecoder('utf-8', { fatal: true }).decode(slice, { stream: true })}\uFFFD`);
         truncated = true;
       } else {
-        parts.push('');
+        // Keep a CR so that a CRLF file still has uniform line ends for the CSV reader.
+        parts.push(slice[slice.length - 1] === 0x0d ? '\r' : '');
         badLines.push(line);
         if (altOk) altOk = decodes(slice, other);
       }

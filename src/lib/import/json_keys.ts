@@ -57,7 +57,10 @@ export function findDuplicateKeys(text: string, limit = 20): DuplicateKey[] {
   let top: Frame | undefined;
   // The key whose value comes next, at the top level only (to spot `features`).
   let topKey = '';
-  for (let i = 0; i < text.length; i++) {
+  // Only these characters matter; the regex engine skips numbers and whitespace between them natively.
+  const structural = /["{}[\],:]/g;
+  for (let m = structural.exec(text); m !== null; m = structural.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const end = stringEnd(text, i);
@@ -73,7 +76,7 @@ export function findDuplicateKeys(text: string, limit = 20): DuplicateKey[] {
         } else top.keys.add(key);
         if (stack.length === 1) topKey = key;
       }
-      i = end;
+      structural.lastIndex = end + 1;
     } else if (c === 0x7b || c === 0x5b) {
       // { or [
       const frame: Frame = {
@@ -90,7 +93,8 @@ export function findDuplicateKeys(text: string, limit = 20): DuplicateKey[] {
       top = stack[stack.length - 1];
     } else if (c === 0x3a) {
       if (top) top.expectKey = false;
-    } else if (c === 0x2c && top) {
+    } else if (top) {
+      // A comma.
       if (top.object) top.expectKey = true;
       else top.count++;
     }

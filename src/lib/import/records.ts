@@ -35,6 +35,8 @@ export function fileError(key: Issue['key'], params: Issue['params']): Issue {
 export function countPositions(value: unknown, depth = 0): number {
   if (!Array.isArray(value) || depth > 4) return 0;
   if (value.length > 0 && !Array.isArray(value[0])) return 1;
+  // A list of positions (a ring or a line): no need to visit each.
+  if (Array.isArray(value[0]) && !Array.isArray(value[0][0])) return value.length;
   let n = 0;
   for (const v of value) n += countPositions(v, depth + 1);
   return n;

@@ -78,10 +78,12 @@ export function firstPosition(value: unknown, depth = 0): Position | null {
 export function toWgs84Geometry(geometry: unknown, crs: Crs): unknown {
   if (geometry === null || typeof geometry !== 'object' || !('coordinates' in geometry)) return geometry;
   const g = geometry as { type?: unknown; coordinates: unknown };
+  // WGS-84 needs no conversion: the parsed arrays are the importer's own, so they are kept, not copied.
+  const convert = (c: unknown) => (crs === 'WGS84' ? c : convertCoordinates(c, crs));
   if (g.type === 'MultiPoint' && Array.isArray(g.coordinates) && g.coordinates.length === 1) {
-    return { type: 'Point', coordinates: convertCoordinates(g.coordinates[0], crs) };
+    return { type: 'Point', coordinates: convert(g.coordinates[0]) };
   }
-  return { type: g.type, coordinates: convertCoordinates(g.coordinates, crs) };
+  return { type: g.type, coordinates: convert(g.coordinates) };
 }
 
 /** Dates longer than this are not dates; the cap comes before any regex (a 1 MB "date" took minutes). */
@@ -227,7 +229,7 @@ export function buildUserFeature(
   if (date !== undefined && date !== null && displayValue(date).trim() !== '') {
     const iso = typeof date === 'string' || typeof date === 'number' ? parseSourceDate(date) : null;
     if (iso) source.date = iso;
-    else warn('import.date_dropped', { value: displayValue(date).slice(0, 40) });
+    else warn('import.date_dropped', { value: displayValue(date).slice(0, 40).replace(/\s+/g, ' ') });
   }
 
   const properties: Record<string, unknown> = {
