@@ -42,7 +42,10 @@ export function parseDecimal(text: string, format: NumberFormat = {}): NumberRea
   s = halfWidth(s);
   if (RADIX.test(s)) return { problem: 'hex' };
   if (INFINITE.test(s)) return { problem: 'not_finite' };
-  if (format.thousands && GROUPED.test(s)) s = s.replace(/[, ]/g, '');
+  const grouped = format.thousands === true && GROUPED.test(s);
+  // "1,234" where a comma may also be a decimal mark could be either 1234 or 1.234: refuse it.
+  if (grouped && format.decimalComma && s.includes(',')) return { problem: 'comma' };
+  if (grouped) s = s.replace(/[, ]/g, '');
   else if (s.includes(',')) {
     if (!(format.decimalComma && DECIMAL_COMMA.test(s))) {
       return { problem: /\d,\d/.test(s) ? 'comma' : 'text' };
