@@ -10,17 +10,10 @@ export interface DuplicateKey {
   feature: number | null;
 }
 
-interface Frame {
-  object: boolean;
-  keys: Set<string> | null;
-  expectKey: boolean;
-  /** Elements seen so far (arrays). */
-  count: number;
-  /** This array is the top object's `features`. */
-  features: boolean;
-}
-
 const QUOTE = 0x22;
+/** 1 for the characters that structure JSON: " , : [ ] { } */
+const STRUCTURAL = new Uint8Array(0x7e);
+for (const ch of '",:[]{}') STRUCTURAL[ch.charCodeAt(0)] = 1;
 const BACKSLASH = 0x5c;
 
 /** The end (index of the closing quote) of the string whose opening quote is at `start`. */
@@ -53,50 +46,65 @@ function lineColumn(text: string, at: number): { line: number; column: number } 
  */
 export function findDuplicateKeys(text: string, limit = 20): DuplicateKey[] {
   const out: DuplicateKey[] = [];
-  const stack: Frame[] = [];
-  let top: Frame | undefined;
-  // The key whose value comes next, at the top level only (to spot `features`).
+  // The container stack, one slot per depth, reused: no allocation per object (100k features have 300k).
+  const isObject: boolean[] = [];
+  const expectKey: boolean[] = [];
+  const count: number[] = [];
+  const keys: string[][] = [];
+  const keyCount: number[] = [];
+  // Past this many keys an object's keys go into a Set instead of being compared one by one.
+  const big: (Set<string> | null)[] = [];
+  let depth = -1;
   let topKey = '';
-  // Only these characters matter; the regex engine skips numbers and whitespace between them natively.
-  const structural = /["{}[\],:]/g;
-  for (let m = structural.exec(text); m !== null; m = structural.exec(text)) {
-    const i = m.index;
+  // Depth 1 is the top object's `features` array when this is true.
+  let inFeatures = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    // Only " { } [ ] , : matter; everything else (digits, letters, spaces) is skipped at once.
+    if (c > 0x7d || STRUCTURAL[c] === 0) continue;
     if (c === QUOTE) {
       const end = stringEnd(text, i);
-      if (top?.object && top.expectKey) {
+      if (depth >= 0 && isObject[depth] && expectKey[depth]) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        top.keys ??= new Set();
-        if (top.keys.has(key)) {
-          const featuresFrame = stack[1]?.features ? stack[1] : undefined;
-          const feature = featuresFrame && stack.length > 2 ? featuresFrame.count + 1 : null;
+        const list = keys[depth] as string[];
+        const k = keyCount[depth] as number;
+        let seen = false;
+        const set = big[depth];
+        if (set) seen = set.has(key);
+        else for (let j = 0; j < k && !seen; j++) seen = list[j] === key;
+        if (seen) {
+          const feature = inFeatures && depth >= 2 ? (count[1] as number) + 1 : null;
           out.push({ key, ...lineColumn(text, i), feature });
           if (out.length >= limit) return out;
-        } else top.keys.add(key);
-        if (stack.length === 1) topKey = key;
+        } else {
+          list[k] = key;
+          keyCount[depth] = k + 1;
+          if (set) set.add(key);
+          else if (k + 1 > 32) big[depth] = new Set(list.slice(0, k + 1));
+        }
+        if (depth === 0) topKey = key;
       }
-      structural.lastIndex = end + 1;
+      i = end;
     } else if (c === 0x7b || c === 0x5b) {
       // { or [
-      const frame: Frame = {
-        object: c === 0x7b,
-        keys: null,
-        expectKey: c === 0x7b,
-        count: 0,
-        features: c === 0x5b && stack.length === 1 && topKey === 'features',
-      };
-      stack.push(frame);
-      top = frame;
+      depth++;
+      isObject[depth] = c === 0x7b;
+      expectKey[depth] = c === 0x7b;
+      count[depth] = 0;
+      keyCount[depth] = 0;
+      big[depth] = null;
+      if (keys[depth] === undefined) keys[depth] = [];
+      if (depth === 1) inFeatures = c === 0x5b && topKey === 'features';
     } else if (c === 0x7d || c === 0x5d) {
-      stack.pop();
-      top = stack[stack.length - 1];
+      depth--;
     } else if (c === 0x3a) {
-      if (top) top.expectKey = false;
-    } else if (top) {
+      if (depth >= 0) expectKey[depth] = false;
+    } else if (depth >= 0) {
       // A comma.
-      if (top.object) top.expectKey = true;
-      else top.count++;
+      if (isObject[depth]) expectKey[depth] = true;
+      else count[depth] = (count[depth] as number) + 1;
     }
   }
   return out;
