@@ -245,3 +245,36 @@ describe('messages after a language switch', () => {
     expect(JSON.stringify(r.issues)).not.toMatch(/feature 1|already loaded/);
   });
 });
+
+describe('encodings in GeoJSON', () => {
+  it('refuses a GeoJSON file with a line not valid in the encoding, and names the line, whichever encoding is picked', async () => {
+    // "测试点" as GBK bytes (Python's gbk codec), inside an otherwise ASCII/UTF-8 file.
+    const gbkName = [178, 226, 202, 212, 181, 227];
+    const head = enc(
+      '{"type":"FeatureCollection","features":[\n{"type":"Feature","geometry":{"type":"Point","coordinates":[103.8236,36.0611]},"properties":{"name_zh":"',
+    );
+    // Line 3 is UTF-8 text, so the file is UTF-8 with one line that is not.
+    const tail = enc(
+      `","category":"${category}","status":"existing","accuracy_m":30,"source":{"title":"t"}}},\n` +
+        `{"type":"Feature","geometry":{"type":"Point","coordinates":[103.83,36.06]},"properties":{"name_zh":"白塔山测试","category":"${category}"}}\n]}`,
+    );
+    const bytes = new Uint8Array([...head, ...gbkName, ...tail]);
+    const auto = await importFile(bytes, { name: 'g.geojson', crs: 'WGS84', lang: 'en', districts });
+    expect(auto.features).toEqual([]);
+    expect(auto.issues.map((i) => formatIssue(i, 'en'))).toEqual([
+      'g.geojson: line(s) 2 are not valid UTF-8 text; nothing was imported. Choose the encoding the file was saved in under “Text encoding” and import again',
+    ]);
+    const gbk = await importFile(bytes, {
+      name: 'g.geojson',
+      crs: 'WGS84',
+      lang: 'en',
+      districts,
+      encoding: 'gbk',
+    });
+    // Read as GBK, line 2 is fine and the UTF-8 line 3 is the one named: never decoded into mojibake.
+    expect(gbk.stats.encoding).toBe('gbk');
+    expect(gbk.issues.map((i) => [i.key, i.params.lines, i.params.encoding])).toEqual([
+      ['import.err.encoding_json', '3', 'GBK'],
+    ]);
+  });
+});
