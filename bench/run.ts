@@ -1,7 +1,8 @@
-// `npm run bench [walk|search|nearby|coverage|coverage_network|population]`: benchmarks in one process, each with its own baseline.
+// `npm run bench [name]` (names: the `only ===` checks below): benchmarks in one process, each with its own baseline.
 
 import { runCoverageBench } from './coverage.ts';
 import { runCoverageNetworkBench } from './coverage_network.ts';
+import { runImportBench } from './import.ts';
 import { runNearbyBench } from './nearby.ts';
 import { runPopulationBench } from './population.ts';
 import { runSearchBench } from './search.ts';
@@ -17,3 +18,4 @@ if (!only || only === 'coverage') {
 }
 if (!only || only === 'coverage_network') await runCoverageNetworkBench();
 if (!only || only === 'population') await runPopulationBench();
+if (!only || only === 'import') await runImportBench();

@@ -10,6 +10,7 @@ import { createDistrictLookup } from './lib/districts';
 import type { MapFeature, MapFeatureCollection } from './lib/feature';
 import { DEFAULT_LANG, type Lang, type MessageKey, parseLang, translate } from './lib/i18n';
 import { importInWorker } from './lib/import/client';
+import type { EncodingChoice } from './lib/import/decode';
 import type { ImportProgress, ImportResult } from './lib/import/import_file';
 import { layerCounts } from './lib/layer_counts';
 import { walkTarget } from './lib/nearby';
@@ -145,11 +146,13 @@ const editor = new LazyEditor({
 });
 let districtData: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
 let districtFeatures: MapFeature[] = [];
-const importState: { crs: Crs; progress: ImportProgress | null; result: ImportResult | null } = {
-  crs: 'WGS84',
-  progress: null,
-  result: null,
-};
+const importState: {
+  crs: Crs;
+  encoding: EncodingChoice;
+  progress: ImportProgress | null;
+  result: ImportResult | null;
+  abort: AbortController | null;
+} = { crs: 'WGS84', encoding: 'auto', progress: null, result: null, abort: null };
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
 /** Show a transient message; it stays 12 s (long enough to read twice) or until dismissed. */
@@ -192,10 +195,15 @@ function panelContent(s: ViewState): HTMLElement | null {
           crs: importState.crs,
           progress: importState.progress,
           result: importState.result,
+          encoding: importState.encoding,
           onCrs: (crs) => {
             importState.crs = crs;
           },
+          onEncoding: (encoding) => {
+            importState.encoding = encoding;
+          },
           onFile: (file) => void importUserFile(file),
+          onCancel: () => importState.abort?.abort(),
         }),
       );
       return panel;
@@ -365,6 +373,10 @@ function setFeatures(next: MapFeature[]): void {
 
 /** Import a user file in a worker; accepted places are added, nothing loaded is ever replaced or lost. */
 async function importUserFile(file: File): Promise<void> {
+  // One import at a time: a new file cancels the running one.
+  importState.abort?.abort();
+  const abort = new AbortController();
+  importState.abort = abort;
   importState.progress = { phase: 'read', done: 0, total: file.size };
   importState.result = null;
   render();
@@ -373,15 +385,20 @@ async function importUserFile(file: File): Promise<void> {
     {
       name: file.name,
       crs: importState.crs,
+      encoding: importState.encoding,
       lang: store.get().lang,
       districts: districtData,
       existingIds: features.map((f) => f.properties.id),
     },
     (progress) => {
+      if (abort.signal.aborted) return;
       importState.progress = progress;
       if (store.get().panel === 'layers') render();
     },
+    { signal: abort.signal },
   );
+  if (importState.abort !== abort && importState.abort !== null) return;
+  importState.abort = null;
   importState.progress = null;
   importState.result = result;
   if (result.features.length) {

@@ -67,7 +67,7 @@ describe('parseFacilityCsv', () => {
     expect(bad.features).toHaveLength(1);
     expect(bad.issues.map((i) => formatIssue(i, 'en'))).toEqual([
       'b.csv row 3: unknown coordinate system EPSG:3857 (use WGS84, GCJ02 or BD09)',
-      'b.csv row 4: invalid coordinate ([103.83, north]); expected numbers [longitude, latitude]',
+      'b.csv row 4: invalid coordinate ([103.83, "north"]); expected numbers [longitude, latitude]',
     ]);
     expect(formatIssue(bad.issues[0]!, 'zh')).toBe(
       'b.csv 第 3 行：未知坐标系 EPSG:3857（可用 WGS84、GCJ02、BD09）',

@@ -134,7 +134,58 @@ export const MESSAGES = {
     zh: '{file}：应为 GeoJSON FeatureCollection 或 Feature，实际为 {value}',
     en: '{file}: expected a GeoJSON FeatureCollection or Feature, got {value}',
   },
-  'err.feature_type': { zh: '{where}：不是 GeoJSON Feature', en: '{where}: not a GeoJSON Feature' },
+  'err.feature_type': {
+    zh: '{where}：这是一个单独的 {value} 几何，不是 GeoJSON Feature（需放在 Feature 的 geometry 中）',
+    en: '{where}: a bare {value} geometry, not a GeoJSON Feature (put it in the geometry of a Feature)',
+  },
+  'err.feature_type_unknown': {
+    zh: '{where}：未知类型 {value}，应为 "Feature"',
+    en: '{where}: unknown type {value}; expected "Feature"',
+  },
+  'err.feature_no_type': {
+    zh: '{where}：缺少 "type": "Feature"',
+    en: '{where}: the "type": "Feature" member is missing',
+  },
+  'err.feature_not_object': {
+    zh: '{where}：应为 GeoJSON Feature 对象，实际是 {value}',
+    en: '{where}: expected a GeoJSON Feature object, got {value}',
+  },
+  'err.features_missing': {
+    zh: '{file}：FeatureCollection 缺少 "features" 成员',
+    en: '{file}: the FeatureCollection has no "features" member',
+  },
+  'err.features_not_array': {
+    zh: '{file}：FeatureCollection 的 "features" 不是数组（{value}）',
+    en: '{file}: the "features" member of the FeatureCollection is not an array ({value})',
+  },
+  'err.properties_type': {
+    zh: '{where}："properties" 应为对象，实际是 {value}',
+    en: '{where}: "properties" must be an object, got {value}',
+  },
+  'err.geometry_not_object': {
+    zh: '{where}：几何应为对象，实际是 {value}',
+    en: '{where}: the geometry must be an object, got {value}',
+  },
+  'err.geometry_no_type': {
+    zh: '{where}：几何缺少 "type"',
+    en: '{where}: the geometry has no "type"',
+  },
+  'err.geometry_no_coordinates': {
+    zh: '{where}：{value} 几何缺少 "coordinates"',
+    en: '{where}: the {value} geometry has no "coordinates"',
+  },
+  'err.coord_overflow': {
+    zh: '{where}：坐标中的数字过大，超出了可表示的范围（{value}）',
+    en: '{where}: a coordinate number is too large to represent ({value})',
+  },
+  'err.ring_zero_area': {
+    zh: '{where}：多边形第 {n} 个环面积为零（各点在一条直线上或重复）',
+    en: '{where}: ring {n} of the polygon has zero area (its points are on one line or repeat)',
+  },
+  'err.hole_outside': {
+    zh: '{where}：多边形第 {n} 个环（洞）不在外环之内',
+    en: '{where}: ring {n} of the polygon (a hole) lies outside its outer ring',
+  },
   'err.geometry_missing': { zh: '{where}：缺少几何', en: '{where}: the geometry is missing' },
   'err.geometry_type': {
     zh: '{where}：不支持的几何类型 {value}',

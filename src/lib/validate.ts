@@ -1,20 +1,29 @@
 // Validation of untrusted features (shipped data and user imports) with translatable, located messages.
 
-import kinks from '@turf/kinks';
 import { LANZHOU_BBOX } from '../config';
 import {
   CATEGORY_IDS,
   type CategoryId,
   type FeatureProps,
-  type Geometry,
   LANZHOU_DISTRICTS,
   type MapFeature,
-  type Position,
   STATUSES,
   type Status,
 } from './feature';
 import type { Lang, MessageKey, Params } from './i18n';
 import { translate } from './i18n';
+import {
+  anchor,
+  brief,
+  Collector,
+  checkGeometry,
+  displayValue,
+  GEOMETRY_TYPES,
+  isNum,
+  OTHER_GEOMETRY_TYPES,
+} from './validate_geometry';
+
+export { displayValue };
 
 /** A located problem. `where` is itself a message (e.g. "places.csv row 12"). */
 export interface Issue {
@@ -22,6 +31,11 @@ export interface Issue {
   key: MessageKey;
   params: Params;
   where?: { key: MessageKey; params: Params };
+  /**
+   * Params that are themselves messages (e.g. where a duplicate id was first seen), rendered with the
+   * issue so that the whole text follows a language switch.
+   */
+  refs?: Record<string, { key: MessageKey; params: Params }>;
 }
 
 /** Looks up the district of a point; provided by src/lib/districts.ts from the shipped boundaries. */
@@ -53,6 +67,11 @@ export interface ValidateOptions {
    * point just outside the generalised boundaries) is accepted and the district check skipped for it.
    */
   allowNoDistrict?: boolean;
+  /**
+   * Called with units of work done (one per position or ring segment, in steps of TICK_UNITS), so that a
+   * caller can show progress inside a large feature and stop at a time budget by throwing.
+   */
+  tick?: (units: number) => void;
 }
 
 /** Boundary polygons are quantised to 1/1024° (~100 m) and generalised; points this close are accepted. */
@@ -64,36 +83,11 @@ export const MAX_STRING_LENGTH = 10_000;
 /** Render an issue in `lang`, including where it happened. */
 export function formatIssue(issue: Issue, lang: Lang): string {
   const where = issue.where ? translate(lang, issue.where.key, issue.where.params) : '';
-  return translate(lang, issue.key, { ...issue.params, where });
+  const refs: Params = {};
+  for (const [name, ref] of Object.entries(issue.refs ?? {}))
+    refs[name] = translate(lang, ref.key, ref.params);
+  return translate(lang, issue.key, { ...issue.params, ...refs, where });
 }
-
-/**
- * String(value) that cannot throw: JSON can build objects whose `toString` is not a function
- * (`{"toString": 1}`), on which String() throws a TypeError.
- */
-export function displayValue(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-
-/** A short JSON preview of an untrusted value for a message: never throws, at most 80 characters. */
-function brief(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? 'undefined';
-  } catch {
-    // Too deep for the stack, or otherwise unserialisable.
-    text = displayValue(value);
-  }
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
-
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const fmt = (p: readonly unknown[]) =>
-  `[${p.map((v) => (isNum(v) ? +v.toFixed(6) : displayValue(v).slice(0, 40))).join(', ')}]`;
 
 /** True for an http(s) URL; everything else (javascript:, data:, relative) is refused. */
 export function isSafeUrl(value: string): boolean {
@@ -117,169 +111,6 @@ export function isNestedTooDeeply(value: unknown): boolean {
   return depth(value) > MAX_DEPTH;
 }
 
-class Collector {
-  readonly issues: Issue[] = [];
-  constructor(readonly where: Issue['where']) {}
-  /** Records an error; returns null so that a check can `return c.error(...)`. */
-  error(key: MessageKey, params: Params = {}): null {
-    this.issues.push({ severity: 'error', key, params, where: this.where });
-    return null;
-  }
-  warn(key: MessageKey, params: Params = {}) {
-    this.issues.push({ severity: 'warning', key, params, where: this.where });
-  }
-  get failed() {
-    return this.issues.some((i) => i.severity === 'error');
-  }
-}
-
-function inBox(lon: number, lat: number, box: readonly [number, number, number, number]) {
-  return lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
-}
-
-function checkPosition(
-  p: unknown,
-  c: Collector,
-  box: readonly [number, number, number, number],
-): p is Position {
-  if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every(isNum)) {
-    c.error('err.coord_invalid', { value: Array.isArray(p) ? fmt(p.slice(0, 4)) : brief(p) });
-    return false;
-  }
-  const [lon, lat] = p as number[] as [number, number];
-  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-    if (Math.abs(lon) <= 90 && Math.abs(lat) <= 180 && inBox(lat, lon, box)) {
-      c.error('err.coord_swapped', { value: fmt(p) });
-    } else {
-      c.error('err.coord_range', { value: fmt(p) });
-    }
-    return false;
-  }
-  if (!inBox(lon, lat, box)) {
-    c.error(inBox(lat, lon, box) ? 'err.coord_swapped' : 'err.outside_lanzhou', { value: fmt(p) });
-    return false;
-  }
-  return true;
-}
-
-function checkRing(ring: unknown, c: Collector, box: readonly [number, number, number, number]): boolean {
-  if (!Array.isArray(ring)) {
-    c.error('err.coord_invalid', { value: brief(ring) });
-    return false;
-  }
-  if (!ring.every((p) => checkPosition(p, c, box))) return false;
-  if (ring.length < 4) {
-    c.error('err.ring_short');
-    return false;
-  }
-  const first = ring[0] as Position;
-  const last = ring[ring.length - 1] as Position;
-  if (first[0] !== last[0] || first[1] !== last[1]) {
-    c.error('err.ring_unclosed');
-    return false;
-  }
-  return true;
-}
-
-/** Signed area (shoelace, in degrees²): positive for counter-clockwise rings. */
-function signedArea(ring: Position[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[j] as Position;
-    const b = ring[i] as Position;
-    sum += (a[0] - b[0]) * (a[1] + b[1]);
-  }
-  return sum / 2;
-}
-
-/** RFC 7946 winding: outer rings counter-clockwise, holes clockwise. Returns a rewound copy. */
-function rewindPolygon(rings: Position[][]): { rings: Position[][]; rewound: boolean } {
-  let rewound = false;
-  const out = rings.map((ring, i) => {
-    const ccw = signedArea(ring) > 0;
-    if ((i === 0) === ccw) return ring;
-    rewound = true;
-    return [...ring].reverse();
-  });
-  return { rings: out, rewound };
-}
-
-function checkGeometry(
-  g: unknown,
-  c: Collector,
-  box: readonly [number, number, number, number],
-  reportWinding = false,
-): Geometry | null {
-  if (g === null || g === undefined) {
-    c.error('err.geometry_missing');
-    return null;
-  }
-  if (typeof g !== 'object' || !('type' in g) || !('coordinates' in g)) {
-    c.error('err.geometry_type', {
-      value: typeof g === 'object' ? displayValue((g as { type?: unknown }).type) : typeof g,
-    });
-    return null;
-  }
-  const { type, coordinates } = g as { type: unknown; coordinates: unknown };
-  const arr = (v: unknown): v is unknown[] => Array.isArray(v);
-  switch (type) {
-    case 'Point':
-      return checkPosition(coordinates, c, box) ? { type, coordinates } : null;
-    case 'LineString': {
-      if (!arr(coordinates) || !coordinates.every((p) => checkPosition(p, c, box))) return null;
-      if (coordinates.length < 2) return c.error('err.line_short');
-      return { type, coordinates: coordinates as Position[] };
-    }
-    case 'MultiLineString': {
-      if (!arr(coordinates))
-        return c.error('err.coord_invalid', { value: displayValue(coordinates).slice(0, 80) });
-      for (const line of coordinates) {
-        if (!arr(line) || !line.every((p) => checkPosition(p, c, box))) return null;
-        if (line.length < 2) return c.error('err.line_short');
-      }
-      return { type, coordinates: coordinates as Position[][] };
-    }
-    case 'Polygon':
-    case 'MultiPolygon': {
-      const polys = type === 'Polygon' ? [coordinates] : coordinates;
-      if (!arr(polys)) return c.error('err.coord_invalid', { value: displayValue(coordinates).slice(0, 80) });
-      const out: Position[][][] = [];
-      for (const rings of polys) {
-        if (!arr(rings) || rings.length === 0) return c.error('err.ring_short');
-        if (!rings.every((r) => checkRing(r, c, box))) return null;
-        const { rings: polygon, rewound } = rewindPolygon(rings as Position[][]);
-        const crossing = kinks({ type: 'Polygon', coordinates: polygon }).features[0];
-        if (crossing) {
-          c.error('err.ring_self_intersection', { value: fmt(crossing.geometry.coordinates) });
-          return null;
-        }
-        // Only a simple ring has a meaningful orientation.
-        if (rewound && reportWinding) c.warn('import.winding_fixed');
-        out.push(polygon);
-      }
-      return type === 'Polygon' ? { type, coordinates: out[0] as Position[][] } : { type, coordinates: out };
-    }
-    default:
-      c.error('err.geometry_type', { value: displayValue(type) });
-      return null;
-  }
-}
-
-/** A point of the geometry used for the district check: the point itself, or the first vertex. */
-function anchor(g: Geometry): Position {
-  switch (g.type) {
-    case 'Point':
-      return g.coordinates;
-    case 'LineString':
-      return g.coordinates[0] as Position;
-    case 'MultiLineString':
-    case 'Polygon':
-      return (g.coordinates[0] as Position[])[0] as Position;
-    case 'MultiPolygon':
-      return ((g.coordinates[0] as Position[][])[0] as Position[])[0] as Position;
-  }
-}
-
 const REQUIRED_STRINGS = ['id', 'name_zh', 'name_en'] as const;
 const OPTIONAL_STRINGS = [
   'address_zh',
@@ -290,8 +121,12 @@ const OPTIONAL_STRINGS = [
 ] as const;
 
 function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeatureProps | null {
-  if (p === null || typeof p !== 'object' || Array.isArray(p)) {
+  if (p === null || p === undefined) {
     c.error('err.field_missing', { field: 'properties' });
+    return null;
+  }
+  if (typeof p !== 'object' || Array.isArray(p)) {
+    c.error('err.properties_type', { value: brief(p) });
     return null;
   }
   if (depth(p) > MAX_DEPTH) {
@@ -374,6 +209,23 @@ function checkProps(p: unknown, c: Collector, opts: ValidateOptions): FeaturePro
 }
 
 /**
+ * Why a value is not a GeoJSON Feature, or null when it is one: not an object, a bare geometry, or a
+ * `type` that is missing or misspelt ("Featre"), each with its own message.
+ */
+export function featureTypeIssue(raw: unknown): { key: MessageKey; params: Params } | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { key: 'err.feature_not_object', params: { value: brief(raw) } };
+  }
+  const type = (raw as { type?: unknown }).type;
+  if (type === 'Feature') return null;
+  if (type === undefined) return { key: 'err.feature_no_type', params: {} };
+  if (typeof type === 'string' && (GEOMETRY_TYPES.has(type) || OTHER_GEOMETRY_TYPES.has(type))) {
+    return { key: 'err.feature_type', params: { value: type } };
+  }
+  return { key: 'err.feature_type_unknown', params: { value: brief(type) } };
+}
+
+/**
  * Validate one untrusted feature. Returns the clean feature (only known properties kept, polygons rewound
  * to RFC 7946 winding) when there is no error, and every issue found.
  */
@@ -383,12 +235,13 @@ export function validateFeature(
   opts: ValidateOptions,
 ): { feature: MapFeature | null; issues: Issue[] } {
   const c = new Collector(where);
-  if (raw === null || typeof raw !== 'object' || (raw as { type?: unknown }).type !== 'Feature') {
-    c.error('err.feature_type');
+  const notFeature = featureTypeIssue(raw);
+  if (notFeature) {
+    c.error(notFeature.key, notFeature.params);
     return { feature: null, issues: c.issues };
   }
   const f = raw as { geometry?: unknown; properties?: unknown };
-  const geometry = checkGeometry(f.geometry, c, opts.bbox ?? LANZHOU_BBOX, opts.reportWinding);
+  const geometry = checkGeometry(f.geometry, c, opts.bbox ?? LANZHOU_BBOX, opts.reportWinding, opts.tick);
   const props = checkProps(f.properties, c, opts);
   if (!geometry || !props) return { feature: null, issues: c.issues };
 
@@ -426,13 +279,19 @@ export function validateFeature(
 }
 
 /**
- * The features of a parsed GeoJSON value (a FeatureCollection, or one Feature), or what it is instead
- * ("array", "null", a geometry type …) for the wrong-top-level message.
+ * The features of a parsed GeoJSON value (a FeatureCollection, or one Feature), or the file-level issue
+ * saying what it is instead: the wrong top level ("array", "null", a geometry type …), or a
+ * FeatureCollection whose `features` is missing or not an array.
  */
-export function geoJsonFeatureList(value: unknown): { list: unknown[] } | { kind: string } {
+export function geoJsonFeatureList(value: unknown, file: string): { list: unknown[] } | { issue: Issue } {
   const top = value as { type?: unknown; features?: unknown } | null;
-  if (top && typeof top === 'object' && top.type === 'FeatureCollection' && Array.isArray(top.features)) {
-    return { list: top.features };
+  const fail = (key: MessageKey, params: Params): { issue: Issue } => ({
+    issue: { severity: 'error', key, params: { file, ...params } },
+  });
+  if (top && typeof top === 'object' && top.type === 'FeatureCollection') {
+    if (Array.isArray(top.features)) return { list: top.features };
+    if (top.features === undefined) return fail('err.features_missing', {});
+    return fail('err.features_not_array', { value: brief(top.features) });
   }
   if (top && typeof top === 'object' && top.type === 'Feature') return { list: [top] };
   const kind = Array.isArray(value)
@@ -442,7 +301,7 @@ export function geoJsonFeatureList(value: unknown): { list: unknown[] } | { kind
       : typeof value === 'object'
         ? displayValue(top?.type ?? 'object').slice(0, 40)
         : typeof value;
-  return { kind };
+  return fail('err.top_level', { value: kind });
 }
 
 /** Validate a parsed GeoJSON value (FeatureCollection or single Feature). */
@@ -450,13 +309,8 @@ export function validateGeoJson(
   value: unknown,
   opts: ValidateOptions,
 ): { features: MapFeature[]; issues: Issue[] } {
-  const top = geoJsonFeatureList(value);
-  if ('kind' in top) {
-    return {
-      features: [],
-      issues: [{ severity: 'error', key: 'err.top_level', params: { file: opts.file, value: top.kind } }],
-    };
-  }
+  const top = geoJsonFeatureList(value, opts.file);
+  if ('issue' in top) return { features: [], issues: [top.issue] };
   const list = top.list;
   const features: MapFeature[] = [];
   const issues: Issue[] = [];

@@ -41,6 +41,31 @@ describe('readPopulationCsv', () => {
     expect(r.issues.every((i) => i.severity === 'warning')).toBe(true);
   });
 
+  it('reads numbers strictly: no hexadecimal, no guessed decimal comma, no population that overflows the total', () => {
+    const csv = [
+      'lon,lat,pop',
+      '103.8,36.05,"1,234"', // thousands: 1234
+      '0x67,36.05,5', // hexadecimal longitude: not 103
+      '"103,8236",36.05,5', // a decimal comma where commas separate columns: refused, not 1038236
+      '103.8,36.05,1e308',
+      '103.8,36.05,1e308',
+      '103.8,36.05,1e400',
+      '103.8,36.05,0x10',
+    ].join('\n');
+    const r = readPopulationCsv(utf8(csv), 'strict.csv');
+    expect(r.accepted).toBe(1);
+    expect(r.total).toBe(1234);
+    expect(Number.isFinite(r.total)).toBe(true);
+    const byKey = Object.fromEntries(r.issues.map((i) => [i.key, i.params]));
+    expect(byKey['plan.cov.pop.row_hex']).toMatchObject({ n: 2, rows: '3, 8' });
+    expect(byKey['plan.cov.pop.row_comma']).toMatchObject({ n: 1, rows: '4' });
+    expect(byKey['plan.cov.pop.row_huge']).toMatchObject({ n: 3, rows: '5, 6, 7' });
+    // With semicolons between columns the comma can only be a decimal mark.
+    const eu = readPopulationCsv(utf8('lon;lat;pop\n103,8;36,05;12,5\n'), 'eu.csv');
+    expect(eu.accepted).toBe(1);
+    expect([eu.points?.lon[0], eu.points?.lat[0], eu.total]).toEqual([103.8, 36.05, 12.5]);
+  });
+
   it('accepts Chinese headers with a BOM, tabs, and bare x,y,value columns', () => {
     const zh = readPopulationCsv(utf8('\uFEFF经度\t纬度\t人口\n103.8\t36.05\t12\n'), 'zh.tsv');
     expect(zh.accepted).toBe(1);

@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import { MAX_BOUNDS } from '../../config';
 import { decodeText, sniffBinary } from '../import/decode';
+import { type NumberProblem, parseDecimal } from '../import/number';
 import type { Issue } from '../validate';
 import { type CoverageGrid, cellIdAt, cellIndexMap } from './grid';
 
@@ -35,15 +36,20 @@ const [[MIN_LON, MIN_LAT], [MAX_LON, MAX_LAT]] = MAX_BOUNDS;
 const inLanzhou = (lon: number, lat: number) =>
   lon >= MIN_LON && lon <= MAX_LON && lat >= MIN_LAT && lat <= MAX_LAT;
 
-/** Reads a number the way spreadsheets write them (thousands separators, full-width digits, spaces). */
-function num(cell: string | undefined): number {
-  if (cell === undefined) return Number.NaN;
-  const t = cell
-    .trim()
-    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
-    .replace(/[,\s]/g, '');
-  return t === '' ? Number.NaN : Number(t);
+/** More people than this at one point is not a count (it would also overflow the totals: 1e308 + 1e308). */
+export const MAX_POINT_POPULATION = 10_000_000;
+
+type Cell = { value: number } | { problem: NumberProblem };
+
+/**
+ * Reads a number the way spreadsheets write them: thousands grouped by commas or spaces, full-width
+ * digits; a decimal comma only where commas do not separate columns. Never hexadecimal, never a guess.
+ */
+function num(cell: string | undefined, decimalComma: boolean): Cell {
+  if (cell === undefined || cell.trim() === '') return { problem: 'text' };
+  return parseDecimal(cell, { thousands: true, decimalComma });
 }
+const value = (c: Cell) => ('value' in c ? c.value : Number.NaN);
 
 function failure(name: string, key: Issue['key'], params: Issue['params'] = {}): PopulationImport {
   return {
@@ -74,6 +80,7 @@ export function readPopulationCsv(bytes: Uint8Array, name: string): PopulationIm
     skipEmptyLines: 'greedy',
   });
   const rows = parsed.data;
+  const decimalComma = parsed.meta.delimiter !== ',' && parsed.meta.delimiter !== '，';
   const first = rows[0];
   if (!first || rows.length === 0) return failure(name, 'plan.cov.pop.err.empty');
   const lower = first.map((h) => h.trim().toLowerCase());
@@ -82,7 +89,7 @@ export function readPopulationCsv(bytes: Uint8Array, name: string): PopulationIm
   let body = rows.slice(1);
   let rowOffset = 2;
   if (cols.lon < 0 || cols.lat < 0 || cols.pop < 0) {
-    if (first.length === 3 && first.every((c) => Number.isFinite(num(c)))) {
+    if (first.length === 3 && first.every((c) => 'value' in num(c, decimalComma))) {
       cols = { lon: 0, lat: 1, pop: 2 };
       body = rows;
       rowOffset = 1;
@@ -96,16 +103,26 @@ export function readPopulationCsv(bytes: Uint8Array, name: string): PopulationIm
   let total = 0;
   const bad = {
     invalid: [] as number[],
+    hex: [] as number[],
+    comma: [] as number[],
+    huge: [] as number[],
     negative: [] as number[],
     swapped: [] as number[],
     outside: [] as number[],
   };
   body.forEach((cells, i) => {
     const row = i + rowOffset;
-    const x = num(cells[cols.lon]);
-    const y = num(cells[cols.lat]);
-    const p = num(cells[cols.pop]);
-    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(p)) bad.invalid.push(row);
+    const read = [
+      num(cells[cols.lon], decimalComma),
+      num(cells[cols.lat], decimalComma),
+      num(cells[cols.pop], decimalComma),
+    ];
+    const problems = read.flatMap((c) => ('problem' in c ? [c.problem] : []));
+    const [x, y, p] = read.map(value) as [number, number, number];
+    if (problems.includes('hex')) bad.hex.push(row);
+    else if (problems.includes('comma')) bad.comma.push(row);
+    else if (problems.includes('overflow') || p > MAX_POINT_POPULATION) bad.huge.push(row);
+    else if (problems.length > 0) bad.invalid.push(row);
     else if (p < 0) bad.negative.push(row);
     else if (!inLanzhou(x, y)) (inLanzhou(y, x) ? bad.swapped : bad.outside).push(row);
     else {
@@ -126,6 +143,9 @@ export function readPopulationCsv(bytes: Uint8Array, name: string): PopulationIm
       });
   };
   report(bad.invalid, 'plan.cov.pop.row_invalid');
+  report(bad.hex, 'plan.cov.pop.row_hex');
+  report(bad.comma, 'plan.cov.pop.row_comma');
+  report(bad.huge, 'plan.cov.pop.row_huge');
   report(bad.negative, 'plan.cov.pop.row_negative');
   report(bad.swapped, 'plan.cov.pop.row_swapped');
   report(bad.outside, 'plan.cov.pop.row_outside');

@@ -129,6 +129,36 @@ const EXPECTED: Record<string, Expected> = {
     accepted: 2,
     issues: [W('import.date_dropped', 3), W('import.hours_dropped', 3)],
   },
+  // Issue 12: specific messages for each cause
+  'features_missing.geojson': { accepted: 0, issues: [E('err.features_missing')] },
+  'features_not_array.geojson': { accepted: 0, issues: [E('err.features_not_array')] },
+  'geometry_no_coordinates.geojson': { accepted: 0, issues: [E('err.geometry_no_coordinates', 1)] },
+  'properties_string.geojson': { accepted: 0, issues: [E('err.properties_type', 1)] },
+  'type_typo.geojson': { accepted: 0, issues: [E('err.feature_type_unknown', 1)] },
+  'duplicate_key.geojson': { accepted: 0, issues: [E('import.err.duplicate_key', 1)] },
+  'minus_infinity.geojson': { accepted: 0, issues: [E('import.err.json_nan')] },
+  'coord_overflow.geojson': { accepted: 0, issues: [E('err.coord_overflow', 1)] },
+  'repeated_vertex.geojson': { accepted: 1, issues: [] },
+  'hole_outside.geojson': { accepted: 0, issues: [E('err.hole_outside', 1)] },
+  'zero_area.geojson': { accepted: 0, issues: [E('err.ring_zero_area', 1)] },
+  // Issue 12: bounded work (a 100 kB "date" once took minutes in a quadratic regex)
+  'long_date.geojson': { accepted: 1, issues: [W('import.date_dropped', 1)] },
+  // Issue 12: strict numbers
+  'hex_numbers.csv': { accepted: 0, issues: [E('import.err.number_hex', 2), E('import.err.number_hex', 3)] },
+  'decimal_comma.csv': {
+    accepted: 0,
+    issues: [E('import.err.number_comma', 2), E('import.err.number_comma', 3)],
+  },
+  'number_overflow.csv': {
+    accepted: 0,
+    issues: [E('import.err.number_overflow', 2), E('import.err.number_not_finite', 3)],
+  },
+  // Issue 12: bytes that are not valid in the encoding are listed by row, never decoded into mojibake
+  'bom_gbk.csv': {
+    accepted: 0,
+    issues: [E('import.err.row_encoding_alt', 2), E('import.err.row_encoding_alt', 3)],
+  },
+  'mixed_gbk_row.csv': { accepted: 2, issues: [E('import.err.row_encoding_alt', 3)] },
   // Encodings (these must be read correctly)
   'excel_gbk.csv': { accepted: 2, issues: [W('import.crs_column')] },
   'excel_utf8_bom.csv': { accepted: 2, issues: [W('import.crs_column')] },

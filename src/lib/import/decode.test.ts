@@ -30,6 +30,8 @@ describe('decodeText', () => {
       text: '名称,经度\n中山桥,103.8',
       encoding: 'utf-8',
       truncated: false,
+      badLines: [],
+      alt: null,
     });
     expect(decodeText(utf8('plain ascii')).encoding).toBe('utf-8');
   });
@@ -40,7 +42,13 @@ describe('decodeText', () => {
     expect(r.truncated).toBe(true);
     expect(r.text.endsWith('测试数\uFFFD')).toBe(true);
     const bomCut = decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('兰州').slice(0, 4)]));
-    expect(bomCut).toEqual({ text: '兰\uFFFD', encoding: 'utf-8-bom', truncated: true });
+    expect(bomCut).toEqual({
+      text: '兰\uFFFD',
+      encoding: 'utf-8-bom',
+      truncated: true,
+      badLines: [],
+      alt: null,
+    });
   });
 
   it('reads UTF-16 big-endian and byte-order-mark-less UTF-16', () => {
@@ -66,5 +74,50 @@ describe('sniffBinary', () => {
       expect(sniffBinary(fixture(name)), name).toBeNull();
     }
     expect(sniffBinary(new Uint8Array())).toBeNull();
+  });
+
+  // GBK bytes as Python's gbk codec (code page 936) writes them; JavaScript has no GBK encoder.
+  const GBK: Record<string, number[]> = {
+    '名称,经度\n中山桥,103.8\n': [
+      195, 251, 179, 198, 44, 190, 173, 182, 200, 10, 214, 208, 201, 189, 199, 197, 44, 49, 48, 51, 46, 56,
+      10,
+    ],
+    '白塔山,103.82': [176, 215, 203, 254, 201, 189, 44, 49, 48, 51, 46, 56, 50],
+  };
+  const gbk = (text: string) => new Uint8Array(GBK[text] ?? []);
+
+  it('never decodes a GBK row inside a UTF-8 file into mojibake: the row is listed instead', () => {
+    const bytes = new Uint8Array([
+      ...utf8('名称,经度\n中山桥,103.8\n'),
+      ...gbk('白塔山,103.82'),
+      ...utf8('\n黄河楼,103.81\n'),
+    ]);
+    const r = decodeText(bytes);
+    expect(r.encoding).toBe('utf-8');
+    expect(r.badLines).toEqual([3]);
+    expect(r.alt).toBe('gbk');
+    // Line numbers are kept; the bad line is empty, not garbled.
+    expect(r.text).toBe('名称,经度\n中山桥,103.8\n\n黄河楼,103.81\n');
+  });
+
+  it('lists the lines of a file that has a UTF-8 mark over GBK bytes, and reads it as GBK when asked', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...gbk('名称,经度\n中山桥,103.8\n')]);
+    const auto = decodeText(bytes);
+    expect(auto).toMatchObject({ encoding: 'utf-8-bom', badLines: [1, 2], alt: 'gbk' });
+    expect(decodeText(bytes, 'gbk')).toMatchObject({
+      text: '名称,经度\n中山桥,103.8\n',
+      encoding: 'gbk',
+      badLines: [],
+    });
+  });
+
+  it('reads a whole-GBK file as GBK and a chosen UTF-8 strictly', () => {
+    const bytes = gbk('名称,经度\n中山桥,103.8\n');
+    expect(decodeText(bytes)).toMatchObject({
+      encoding: 'gbk',
+      text: '名称,经度\n中山桥,103.8\n',
+      badLines: [],
+    });
+    expect(decodeText(bytes, 'utf-8')).toMatchObject({ encoding: 'utf-8', badLines: [1, 2], alt: 'gbk' });
   });
 });

@@ -58,7 +58,13 @@ describe('importFile: limits and robustness', () => {
     const validate = seen.filter((p) => p.phase === 'validate');
     expect(validate.length).toBeGreaterThan(50);
     expect(validate.length).toBeLessThanOrEqual(102);
-    expect(validate.at(-1)).toEqual({ phase: 'validate', done: 500, total: 500 });
+    expect(validate.at(-1)).toEqual({
+      phase: 'validate',
+      done: 1000,
+      total: 1000,
+      record: 500,
+      records: 500,
+    });
   });
 
   it('never throws on random bytes or on fixtures cut and corrupted at random', async () => {
@@ -115,7 +121,7 @@ describe('importFile: limits and robustness', () => {
     expect(r.issues).toHaveLength(MAX_ISSUES_PER_KEY + 1);
     expect(en(r).at(-1)).toBe('f.csv: 30 more problems of the same kind are not listed');
     expect(en(r)[0]).toBe(
-      'f.csv row 2: invalid coordinate ([abc, 36.06]); expected numbers [longitude, latitude]',
+      'f.csv row 2: invalid coordinate (["abc", 36.06]); expected numbers [longitude, latitude]',
     );
   });
 });

@@ -1,31 +1,37 @@
 // The one entry point for user files: bytes → decoded, parsed, validated WGS-84 features and located issues.
 
-import { type Crs, parseCrs } from '../crs';
+import type { Crs } from '../crs';
 import { createDistrictLookup, type DistrictCollectionLike } from '../districts';
 import type { CategoryId, Position } from '../feature';
-import { type Lang, translate } from '../i18n';
-import { displayValue, geoJsonFeatureList, type Issue, isNestedTooDeeply } from '../validate';
-import { type Delimiter, readCsvTable } from './csv';
+import type { Lang } from '../i18n';
+import { displayValue, type Issue } from '../validate';
+import { BudgetExceeded, IMPORT_TIME_BUDGET_MS, WorkMeter } from './budget';
+import { CRS_LABEL } from './crs_label';
+import type { Delimiter } from './csv';
 import { checkDatum } from './datum';
-import { type BinaryKind, decodeText, sniffBinary, type TextEncodingName } from './decode';
+import {
+  type BinaryKind,
+  decodeText,
+  type EncodingChoice,
+  sniffBinary,
+  type TextEncodingName,
+} from './decode';
 import { createImportDistrictLookup } from './district_index';
-import { FIELDS, type Field, fieldOf } from './fields';
-import { locateJsonError } from './json_locate';
 import { MAX_IMPORT_BYTES } from './limits';
+import { readCsv } from './read_csv';
+import { readGeoJson } from './read_geojson';
+import { countPositions, fileError } from './records';
 import {
   buildUserFeature,
   firstPosition,
   type ImportedFeature,
   type UserFileContext,
-  type UserRecord,
   type Where,
 } from './user_feature';
 
-export { MAX_IMPORT_BYTES };
+export { CRS_LABEL, MAX_IMPORT_BYTES };
 /** Issues of one kind listed individually; the rest are counted in one `import.more_issues`. */
 export const MAX_ISSUES_PER_KEY = 20;
-/** CRS names as shown in messages (the same in both languages). */
-export const CRS_LABEL: Record<Crs, string> = { WGS84: 'WGS-84', GCJ02: 'GCJ-02', BD09: 'BD-09' };
 
 /** What File and Blob provide; lets the size be checked before anything is read. */
 export interface BlobLike {
@@ -58,14 +64,21 @@ export interface ImportOptions {
   checkOpeningHours?: (value: string) => boolean;
   /** Overrides MAX_IMPORT_BYTES (tests). */
   maxBytes?: number;
+  /** The text encoding: detected ('auto', the default) or the one the user picked. */
+  encoding?: EncodingChoice;
+  /** How long validation may take before the import stops with a message (ms; IMPORT_TIME_BUDGET_MS). */
+  timeBudgetMs?: number;
 }
 
 export type ImportPhase = 'read' | 'decode' | 'parse' | 'validate' | 'done';
 export interface ImportProgress {
   phase: ImportPhase;
-  /** Units of work done in this phase (bytes for read, records for validate). */
+  /** Units of work done in this phase (bytes for read; for validate, records plus their positions). */
   done: number;
   total: number;
+  /** Validate: the 1-based record being checked, and how many there are. */
+  record?: number;
+  records?: number;
 }
 
 export interface ImportStats {
@@ -104,176 +117,9 @@ const BINARY_KEY: Record<BinaryKind, Issue['key']> = {
   binary: 'import.err.binary',
 };
 
-const JSON_KEY = {
-  eof: 'import.err.json_truncated',
-  token: 'import.err.json_syntax',
-  nan: 'import.err.json_nan',
-  trailing_comma: 'import.err.json_trailing_comma',
-  comment: 'import.err.json_comment',
-  trailing_content: 'import.err.json_trailing',
-} as const satisfies Record<string, Issue['key']>;
-
-const EXACT_FIELDS = new Set<string>(FIELDS);
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const extension = (name: string) => /\.([^.\\/]+)$/.exec(name.toLowerCase())?.[1] ?? '';
-
-interface Rec {
-  rec: UserRecord;
-  geometry: unknown;
-  crs: Crs;
-  where: Where;
-  n: number;
-}
-
-interface Parsed {
-  records: Rec[];
-  /** Records in the file, including those rejected before they became a Rec. */
-  total: number;
-  issues: Issue[];
-  format: 'geojson' | 'csv';
-  delimiter: Delimiter | null;
-}
-
-function fileError(key: Issue['key'], params: Issue['params']): Issue {
-  return { severity: 'error', key, params };
-}
-
-function readGeoJson(text: string, opts: ImportOptions): Parsed | Issue {
-  const file = opts.name;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    const at = locateJsonError(text);
-    if (!at) return fileError('err.json', { file, detail: String((e as Error).message).slice(0, 120) });
-    return fileError(JSON_KEY[at.kind], { file, line: at.line, column: at.column, found: at.found });
-  }
-  const found = geoJsonFeatureList(value);
-  if ('kind' in found) return fileError('err.top_level', { file, value: found.kind });
-  const list = found.list;
-  const top = value as { crs?: unknown };
-  const issues: Issue[] = [];
-  // The 2008 GeoJSON `crs` member: a projected CRS cannot be read; a geographic one is only compared.
-  const crsName = (top.crs as { properties?: { name?: unknown } } | undefined)?.properties?.name;
-  if (typeof crsName === 'string') {
-    const declared = parseCrs(crsName);
-    if (!declared) return fileError('import.err.crs_unsupported', { file, value: crsName.slice(0, 60) });
-    if (declared !== opts.crs) {
-      issues.push({
-        severity: 'warning',
-        key: 'import.crs_mismatch',
-        params: { file, value: CRS_LABEL[declared], crs: CRS_LABEL[opts.crs] },
-      });
-    }
-  }
-  if (list.length === 0) return fileError('import.err.no_features', { file });
-  const records: Rec[] = [];
-  list.forEach((raw, i) => {
-    const where: Where = { key: 'err.feature_where', params: { file, index: i + 1 } };
-    const f = raw as { type?: unknown; id?: unknown; geometry?: unknown; properties?: unknown } | null;
-    if (f === null || typeof f !== 'object' || f.type !== 'Feature') {
-      issues.push({ severity: 'error', key: 'err.feature_type', params: {}, where });
-      return;
-    }
-    const props = f.properties;
-    if (props !== null && props !== undefined && isNestedTooDeeply(props)) {
-      issues.push({ severity: 'error', key: 'err.nesting', params: {}, where });
-      return;
-    }
-    const rec: UserRecord = {};
-    if (props && typeof props === 'object' && !Array.isArray(props)) {
-      const p = props as Record<string, unknown>;
-      const keys = Object.keys(p);
-      // Exact field names first, so `name_zh` beats `名称` whatever the key order.
-      for (const key of keys) if (EXACT_FIELDS.has(key)) rec[key as Field] = p[key];
-      for (const key of keys) {
-        const v = p[key];
-        if (key === 'source' && v !== null && typeof v === 'object') {
-          rec.source ??= v;
-          continue;
-        }
-        const field = fieldOf(key);
-        if (field && rec[field] === undefined) rec[field] = v;
-      }
-    }
-    if (rec.id === undefined && (typeof f.id === 'string' || typeof f.id === 'number')) rec.id = f.id;
-    records.push({ rec, geometry: f.geometry, crs: opts.crs, where, n: i + 1 });
-  });
-  return { records, total: list.length, issues, format: 'geojson', delimiter: null };
-}
-
-/** "103,82" → "103.82" for files whose delimiter leaves the comma free to be a decimal mark. */
-const decimal = (s: string, comma: boolean) => (comma && /^-?\d+,\d+$/.test(s) ? s.replace(',', '.') : s);
-const numeric = (s: string): number | string => (s !== '' && Number.isFinite(Number(s)) ? Number(s) : s);
-
-function readCsv(text: string, opts: ImportOptions): Parsed | Issue {
-  const file = opts.name;
-  const ext = extension(file);
-  const read = readCsvTable(text, file, ext === 'tsv' || ext === 'txt' ? '\t' : ',');
-  if ('error' in read) return read.error;
-  const { header, columns, rows, delimiter } = read.table;
-  const issues = [...read.table.issues];
-  const columnList = header.join(', ').slice(0, 200);
-  const hasCoords = (columns.has('lon') && columns.has('lat')) || columns.has('lnglat');
-  if (!hasCoords) {
-    return fileError('err.csv_columns', { file, field: 'lon / 经度, lat / 纬度', value: columnList });
-  }
-  if (!columns.has('name_zh') && !columns.has('name_en') && !columns.has('name')) {
-    return fileError('err.csv_columns', { file, field: 'name_zh / 名称', value: columnList });
-  }
-  if (!columns.has('category') && !opts.category) return fileError('import.err.no_category', { file });
-  if (rows.length === 0 && !issues.some((i) => i.severity === 'error')) {
-    return fileError('import.err.no_features', { file });
-  }
-  const comma = delimiter !== ',' && delimiter !== '，';
-  let otherCrs = 0;
-  const records: Rec[] = [];
-  for (const { row, cells } of rows) {
-    const where: Where = { key: 'err.csv_row', params: { file, row } };
-    const cell = (f: Field) => {
-      const i = columns.get(f);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    };
-    let crs = opts.crs;
-    const crsText = cell('crs');
-    if (crsText !== '') {
-      const c = parseCrs(crsText);
-      if (!c) {
-        issues.push({ severity: 'error', key: 'err.crs', params: { value: crsText.slice(0, 40) }, where });
-        continue;
-      }
-      if (c !== opts.crs) otherCrs++;
-      crs = c;
-    }
-    let lon: number | string;
-    let lat: number | string;
-    if (columns.has('lon') && columns.has('lat')) {
-      lon = numeric(decimal(cell('lon'), comma));
-      lat = numeric(decimal(cell('lat'), comma));
-    } else {
-      const parts = cell('lnglat').split(/\s*[,，;\s]\s*/);
-      lon = numeric(parts[0] ?? '');
-      lat = numeric(parts[1] ?? '');
-    }
-    const rec: UserRecord = {};
-    for (const [f, i] of columns) {
-      if (f === 'lon' || f === 'lat' || f === 'lnglat' || f === 'crs') continue;
-      const v = (cells[i] ?? '').trim();
-      if (v === '') continue;
-      rec[f] = f === 'accuracy_m' || f === 'units' || f === 'length_m' ? decimal(v, comma) : v;
-    }
-    records.push({ rec, geometry: { type: 'Point', coordinates: [lon, lat] }, crs, where, n: row });
-  }
-  if (otherCrs > 0) {
-    issues.push({
-      severity: 'warning',
-      key: 'import.crs_column',
-      params: { file, n: otherCrs, crs: CRS_LABEL[opts.crs] },
-    });
-  }
-  const unreadable = read.table.issues.filter((i) => i.key === 'import.err.csv_quotes').length;
-  return { records, total: rows.length + unreadable, issues, format: 'csv', delimiter };
-}
+const ENCODING_LABEL: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', gbk: 'GBK' };
 
 /** Keeps the first MAX_ISSUES_PER_KEY issues of each key and counts the rest in one issue after them. */
 function capIssues(issues: Issue[], file: string): Issue[] {
@@ -314,7 +160,7 @@ function importBytes(
   bytes: Uint8Array,
   opts: ImportOptions,
   stats: ImportStats,
-  progress: (phase: ImportPhase, done: number, total: number) => void,
+  progress: (phase: ImportPhase, done: number, total: number, record?: number, records?: number) => void,
 ): ImportResult {
   const file = opts.name;
   const failWith = (issue: Issue, extra: Issue[] = []): ImportResult => ({
@@ -326,19 +172,31 @@ function importBytes(
   const binary = sniffBinary(bytes);
   if (binary) return failWith(fileError(BINARY_KEY[binary], { file }));
   progress('decode', 0, bytes.byteLength);
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, opts.encoding);
   stats.encoding = decoded.encoding;
   const notices: Issue[] = [];
   if (decoded.truncated) notices.push({ severity: 'warning', key: 'import.truncated', params: { file } });
   const text = decoded.text;
   const start = /\S/.exec(text)?.[0];
-  if (start === undefined) return failWith(fileError('err.empty', { file }), notices);
+  if (start === undefined && decoded.badLines.length === 0)
+    return failWith(fileError('err.empty', { file }), notices);
   if (start === '<') return failWith(fileError('import.err.xml', { file }), notices);
 
   progress('parse', 0, 1);
   const ext = extension(file);
   const asJson = start === '{' || start === '[' || ext === 'json' || ext === 'geojson';
-  const parsed = asJson ? readGeoJson(text, opts) : readCsv(text, opts);
+  if (asJson && decoded.badLines.length > 0) {
+    // A JSON file is one value: a line left out would break it, so the file is refused and the lines named.
+    return failWith(
+      fileError('import.err.encoding_json', {
+        file,
+        encoding: ENCODING_LABEL[decoded.encoding] ?? decoded.encoding,
+        lines: decoded.badLines.slice(0, 10).join(', ') + (decoded.badLines.length > 10 ? ', …' : ''),
+      }),
+      notices,
+    );
+  }
+  const parsed = asJson ? readGeoJson(text, opts) : readCsv(decoded, opts);
   if (!('records' in parsed)) return failWith(parsed, notices);
   stats.format = parsed.format;
   stats.delimiter = parsed.delimiter;
@@ -351,22 +209,56 @@ function importBytes(
     category: opts.category,
     districts: opts.districts ? createImportDistrictLookup(opts.districts) : undefined,
     checkOpeningHours: opts.checkOpeningHours,
-    seenIds: new Map<string, Where | string>(
-      (opts.existingIds ?? []).map((id) => [id, translate(opts.lang, 'import.loaded')]),
+    seenIds: new Map<string, Where>(
+      (opts.existingIds ?? []).map((id) => [id, { key: 'import.loaded', params: {} }]),
     ),
     counts: { statusAssumed: 0, accuracyUnknown: 0, sourceMissing: 0 },
+    decimalComma: parsed.decimalComma === true,
   };
 
+  // Work = one unit per record plus one per position, so that progress moves inside a large polygon.
+  const units = records.map((r) =>
+    r.geometry !== null && typeof r.geometry === 'object'
+      ? 1 + countPositions((r.geometry as { coordinates?: unknown }).coordinates)
+      : 1,
+  );
+  const total = units.reduce((a, b) => a + b, 0);
+  const meter = new WorkMeter(
+    total,
+    records.length,
+    opts.timeBudgetMs ?? IMPORT_TIME_BUDGET_MS,
+    (done, all, record, count) => progress('validate', done, all, record, count),
+  );
+  ctx.tick = meter.tick;
   const features: ImportedFeature[] = [];
   const rowIssues: Issue[] = [];
-  const every = Math.max(1, Math.ceil(records.length / 100));
-  records.forEach((r, i) => {
-    if (i % every === 0) progress('validate', i, records.length);
-    const out = buildUserFeature(r.rec, r.geometry, r.crs, r.where, r.n, ctx);
-    if (out.feature) features.push(out.feature);
-    rowIssues.push(...out.issues);
-  });
-  progress('validate', records.length, records.length);
+  try {
+    records.forEach((r, i) => {
+      meter.record = i + 1;
+      const out = buildUserFeature(r.rec, r.geometry, r.crs, r.where, r.n, ctx);
+      if (out.feature) features.push(out.feature);
+      rowIssues.push(...out.issues);
+      meter.tick(1);
+    });
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded)) throw e;
+    const at = records[e.record - 1]?.where ?? {
+      key: 'err.feature_where',
+      params: { file, index: e.record },
+    };
+    return failWith({
+      severity: 'error',
+      key: 'import.err.time_budget',
+      params: {
+        file,
+        s: Math.round((opts.timeBudgetMs ?? IMPORT_TIME_BUDGET_MS) / 1000),
+        n: e.record - 1,
+        total: records.length,
+      },
+      where: at,
+    });
+  }
+  progress('validate', total, total, records.length, records.length);
 
   const summary: Issue[] = [];
   const { counts } = ctx;
@@ -483,8 +375,8 @@ export async function importFile(
     });
   try {
     if (size > max) return tooLarge(size);
-    const progress = (phase: ImportPhase, done: number, total: number) =>
-      onProgress?.({ phase, done, total });
+    const progress = (phase: ImportPhase, done: number, total: number, record?: number, records?: number) =>
+      onProgress?.(record === undefined ? { phase, done, total } : { phase, done, total, record, records });
     progress('read', 0, size);
     const bytes = ArrayBuffer.isView(source) ? source : new Uint8Array(await source.arrayBuffer());
     // A Blob's size is trustworthy; a hand-made BlobLike's might not be.

@@ -51,7 +51,9 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
     kind,
     offset: at,
     ...lineAndColumn(text, at),
-    found: at >= n ? '' : describe(text, at),
+    // "-Infinity" is named whole: a bare "-" would not say what is wrong.
+    found:
+      at >= n ? '' : kind === 'nan' && text[at] === '-' ? `-${describe(text, at + 1)}` : describe(text, at),
   });
   const skipWs = () => {
     while (i < n && WS.has(text.charCodeAt(i))) i++;

@@ -14,6 +14,8 @@ import {
 } from '../validate';
 import type { ImportDistrictLookup } from './district_index';
 import { type Field, hasCjk, parseCategory, parseDistrict, parseStatus } from './fields';
+import { MAX_NUMBER_LENGTH, parseDecimal } from './number';
+import { NUMBER_KEY } from './number_keys';
 
 /** Properties of an imported feature: the model's, marked as a user import. NaN accuracy means unknown. */
 export type ImportedProps = FeatureProps & { user_import: true; import_file: string };
@@ -32,10 +34,14 @@ export interface UserFileContext {
   category?: CategoryId;
   districts?: ImportDistrictLookup;
   checkOpeningHours?: (value: string) => boolean;
-  /** Id → where it was first seen (a location, or text for ids already loaded). */
-  seenIds: Map<string, Where | string>;
+  /** Id → where it was first seen (a location, or `import.loaded` for ids already on the map). */
+  seenIds: Map<string, Where>;
   /** Records that needed a default, reported once per file. */
   counts: { statusAssumed: number; accuracyUnknown: number; sourceMissing: number };
+  /** A comma between digits in a number field is a decimal mark (CSV not separated by commas). */
+  decimalComma?: boolean;
+  /** Work-unit counter for progress and the time budget (see ValidateOptions.tick). */
+  tick?: (units: number) => void;
 }
 
 const fmt = (p: Position) => `[${+p[0].toFixed(6)}, ${+p[1].toFixed(6)}]`;
@@ -72,17 +78,23 @@ export function firstPosition(value: unknown, depth = 0): Position | null {
 export function toWgs84Geometry(geometry: unknown, crs: Crs): unknown {
   if (geometry === null || typeof geometry !== 'object' || !('coordinates' in geometry)) return geometry;
   const g = geometry as { type?: unknown; coordinates: unknown };
+  // WGS-84 needs no conversion: the parsed arrays are the importer's own, so they are kept, not copied.
+  const convert = (c: unknown) => (crs === 'WGS84' ? c : convertCoordinates(c, crs));
   if (g.type === 'MultiPoint' && Array.isArray(g.coordinates) && g.coordinates.length === 1) {
-    return { type: 'Point', coordinates: convertCoordinates(g.coordinates[0], crs) };
+    return { type: 'Point', coordinates: convert(g.coordinates[0]) };
   }
-  return { type: g.type, coordinates: convertCoordinates(g.coordinates, crs) };
+  return { type: g.type, coordinates: convert(g.coordinates) };
 }
+
+/** Dates longer than this are not dates; the cap comes before any regex (a 1 MB "date" took minutes). */
+const MAX_DATE_LENGTH = 40;
 
 /** Parses "2024", "2024-03", "2024-3-19", "2024/03/19", "2024.3.19", "2024年3月19日" → ISO, else null. */
 export function parseSourceDate(value: string | number): string | null {
-  const m = /^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?)?$/.exec(
-    String(value).trim(),
-  );
+  const s = String(value).trim();
+  if (s.length > MAX_DATE_LENGTH) return null;
+  // Each optional part starts with a separator, so no two unbounded quantifiers compete for the same spaces.
+  const m = /^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})(?:\s*日)?|\s*月)?)?$/.exec(s);
   if (!m) return null;
   const [, y, mo, d] = m;
   if (mo !== undefined && (+mo < 1 || +mo > 12)) return null;
@@ -115,8 +127,8 @@ export function buildUserFeature(
   ctx: UserFileContext,
 ): { feature: ImportedFeature | null; issues: Issue[] } {
   const issues: Issue[] = [];
-  const warn = (key: Issue['key'], params: Issue['params'] = {}) =>
-    issues.push({ severity: 'warning', key, params, where });
+  const warn = (key: Issue['key'], params: Issue['params'] = {}, refs?: Issue['refs']) =>
+    issues.push({ severity: 'warning', key, params, where, ...(refs ? { refs } : {}) });
   const error = (key: Issue['key'], params: Issue['params'] = {}) =>
     issues.push({ severity: 'error', key, params, where });
 
@@ -134,11 +146,20 @@ export function buildUserFeature(
     }
     return s;
   };
-  const num = (value: unknown): unknown => {
+  // Strict: decimal only (no 0x67), finite, a comma only where it can only be a decimal mark.
+  const num = (field: string, value: unknown): unknown => {
+    if (typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value)) {
+      error('import.err.number_overflow', { field, value: String(value) });
+      return undefined;
+    }
     if (typeof value !== 'string') return value ?? undefined;
     const s = value.trim();
     if (s === '') return undefined;
-    return Number.isFinite(Number(s)) ? Number(s) : s;
+    const r = parseDecimal(s, { decimalComma: ctx.decimalComma === true });
+    if ('value' in r) return r.value;
+    if (r.problem === 'text') return s.slice(0, 40);
+    error(NUMBER_KEY[r.problem], { field, value: s.slice(0, MAX_NUMBER_LENGTH) });
+    return undefined;
   };
 
   const g = toWgs84Geometry(geometry, crs);
@@ -164,8 +185,7 @@ export function buildUserFeature(
     if (first !== undefined) {
       let k = 2;
       while (ctx.seenIds.has(`${id}-${k}`)) k++;
-      const other = typeof first === 'string' ? first : translate(ctx.lang, first.key, first.params);
-      warn('import.duplicate_id', { value: id, other, id: `${id}-${k}` });
+      warn('import.duplicate_id', { value: id, id: `${id}-${k}` }, { other: first });
       id = `${id}-${k}`;
     }
   }
@@ -188,7 +208,7 @@ export function buildUserFeature(
     district = ctx.districts.districtNear(anchor[0], anchor[1], DEFAULT_DISTRICT_TOLERANCE_M) ?? undefined;
   }
 
-  const accuracy = num(rec.accuracy_m);
+  const accuracy = num('accuracy_m', rec.accuracy_m);
 
   // Source: a GeoJSON `source` object or flat source_* fields.
   const srcObj =
@@ -209,7 +229,7 @@ export function buildUserFeature(
   if (date !== undefined && date !== null && displayValue(date).trim() !== '') {
     const iso = typeof date === 'string' || typeof date === 'number' ? parseSourceDate(date) : null;
     if (iso) source.date = iso;
-    else warn('import.date_dropped', { value: displayValue(date).slice(0, 40) });
+    else warn('import.date_dropped', { value: displayValue(date).slice(0, 40).replace(/\s+/g, ' ') });
   }
 
   const properties: Record<string, unknown> = {
@@ -235,7 +255,7 @@ export function buildUserFeature(
     }
   }
   for (const k of ['units', 'length_m'] as const) {
-    const v = num(rec[k]);
+    const v = num(k, rec[k]);
     if (v !== undefined) properties[k] = v;
   }
 
@@ -247,6 +267,7 @@ export function buildUserFeature(
     districts: districtGiven ? ctx.districts : undefined,
     reportWinding: true,
     allowUnknownAccuracy: true,
+    tick: ctx.tick,
   });
   // Replace the validator's generic complaints about fields the user may leave out with specific ones.
   const geometryFailed = r.issues.some(

@@ -158,6 +158,54 @@ export const IMPORT_MESSAGES = {
     zh: '{file}：按 {crs} 读取时，{total} 个点中有 {n} 个落在兰州市外或水域中；按 {alt} 读取则只有 {m} 个。若坐标取自高德、腾讯或百度地图，请选择 {alt} 重新导入',
     en: '{file}: read as {crs}, {n} of {total} points fall outside Lanzhou or in water; read as {alt}, only {m} would. If the coordinates come from AMap, Tencent or Baidu maps, import again choosing {alt}',
   },
+  'import.err.json_duplicate_key': {
+    zh: '{file}：第 {line} 行第 {column} 列的键 "{value}" 在同一对象中出现了两次，无法判断应使用哪个值',
+    en: '{file}: the key "{value}" appears twice in one object (line {line}, column {column}); which value is meant cannot be told',
+  },
+  'import.err.duplicate_key': {
+    zh: '{where}：键 "{value}" 在同一对象中出现了两次（第 {line} 行第 {column} 列），无法判断应使用哪个值',
+    en: '{where}: the key "{value}" appears twice in one object (line {line}, column {column}); which value is meant cannot be told',
+  },
+  'import.err.encoding_json': {
+    zh: '{file}：第 {lines} 行不是有效的 {encoding} 文本，未导入任何内容。请在“文字编码”中选择文件保存时的编码后重新导入',
+    en: '{file}: line(s) {lines} are not valid {encoding} text; nothing was imported. Choose the encoding the file was saved in under “Text encoding” and import again',
+  },
+  'import.err.encoding_header': {
+    zh: '{file}：表头行不是有效的 {encoding} 文本（按 {alt} 可以读取）。请在“文字编码”中选择正确的编码后重新导入',
+    en: '{file}: the header row is not valid {encoding} text (it reads as {alt}). Choose the right encoding under “Text encoding” and import again',
+  },
+  'import.err.row_encoding': {
+    zh: '{where}：该行不是有效的 {encoding} 文本，已跳过（未作乱码导入）',
+    en: '{where}: this row is not valid {encoding} text; it was left out rather than imported as garbled text',
+  },
+  'import.err.row_encoding_alt': {
+    zh: '{where}：该行不是有效的 {encoding} 文本（像是 {alt} 编码），已跳过。若文件按 {alt} 保存，请在“文字编码”中选择 {alt} 后重新导入',
+    en: '{where}: this row is not valid {encoding} text (it looks like {alt}); it was left out. If the file was saved as {alt}, choose {alt} under “Text encoding” and import again',
+  },
+  'import.err.number_hex': {
+    zh: '{where}：{field} 的值 {value} 是十六进制/八进制/二进制写法，只接受十进制数字',
+    en: '{where}: the {field} value {value} is written in hexadecimal, octal or binary; only decimal numbers are read',
+  },
+  'import.err.number_not_finite': {
+    zh: '{where}：{field} 的值 {value} 不是有限的数字',
+    en: '{where}: the {field} value {value} is not a finite number',
+  },
+  'import.err.number_overflow': {
+    zh: '{where}：{field} 的值 {value} 过大，超出了可表示的范围',
+    en: '{where}: the {field} value {value} is too large to represent',
+  },
+  'import.err.number_comma': {
+    zh: '{where}：{field} 的值 {value} 含有逗号，无法判断是小数点还是千位分隔符；请用点作小数点（如 103.8236）',
+    en: '{where}: the {field} value {value} contains a comma that could be a decimal mark or a thousands separator; use a point as the decimal mark (e.g. 103.8236)',
+  },
+  'import.err.number_too_long': {
+    zh: '{where}：{field} 的值过长，不是数字（{value}…）',
+    en: '{where}: the {field} value is too long to be a number ({value}…)',
+  },
+  'import.err.time_budget': {
+    zh: '{where}：检查超过了每个文件 {s} 秒的时限（已检查 {n}/{total} 条），未导入任何内容。请拆分文件或简化大型几何后重新导入',
+    en: '{where}: checking took longer than the limit of {s} s per file ({n} of {total} records checked); nothing was imported. Split the file or simplify large geometries and import again',
+  },
   'import.more_issues': {
     zh: '{file}：另有 {n} 个同类问题未逐一列出',
     en: '{file}: {n} more problems of the same kind are not listed',
@@ -168,7 +216,10 @@ export const IMPORT_MESSAGES = {
   'import.phase.read': { zh: '正在读取文件…', en: 'Reading the file…' },
   'import.phase.decode': { zh: '正在识别文字编码…', en: 'Detecting the text encoding…' },
   'import.phase.parse': { zh: '正在解析…', en: 'Parsing…' },
-  'import.phase.validate': { zh: '正在检查 {done}/{total}…', en: 'Checking {done}/{total}…' },
+  'import.phase.validate': {
+    zh: '正在检查第 {record}/{records} 条（{pct}%）…',
+    en: 'Checking record {record} of {records} ({pct}%)…',
+  },
   'import.phase.done': { zh: '完成', en: 'Done' },
   // The import section of the layer panel.
   'import.ui.title': { zh: '导入数据', en: 'Import data' },
@@ -189,5 +240,11 @@ export const IMPORT_MESSAGES = {
     zh: '没有导入任何地点，已加载的数据保持不变。',
     en: 'Nothing was imported; the data already loaded is unchanged.',
   },
+  'import.ui.cancel': { zh: '取消导入', en: 'Cancel import' },
+  'import.ui.encoding': { zh: '文字编码', en: 'Text encoding' },
+  'import.ui.encoding.auto': { zh: '自动识别', en: 'Detect automatically' },
+  'import.ui.encoding.utf-8': { zh: 'UTF-8（通用）', en: 'UTF-8 (universal)' },
+  'import.ui.encoding.gbk': { zh: 'GBK（Excel 中文版 CSV）', en: 'GBK (Chinese Excel CSV)' },
+  'import.ui.encoding_used': { zh: '读取时使用的编码：{value}', en: 'Read as {value}' },
   'import.ui.drop': { zh: '松开鼠标以导入文件', en: 'Drop the file to import it' },
 } satisfies Record<string, Entry>;

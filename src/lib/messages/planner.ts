@@ -186,6 +186,18 @@ export const PLANNER_MESSAGES = {
     zh: '{file}：{n} 行数字无法读取，已跳过（第 {rows} 行…）',
     en: '{file}: {n} rows with unreadable numbers were skipped (rows {rows}…)',
   },
+  'plan.cov.pop.row_hex': {
+    zh: '{file}：{n} 行含有十六进制等非十进制数字，已跳过（第 {rows} 行…）',
+    en: '{file}: {n} rows with hexadecimal (or octal, binary) numbers were skipped (rows {rows}…); only decimal numbers are read',
+  },
+  'plan.cov.pop.row_comma': {
+    zh: '{file}：{n} 行的数字含逗号，无法判断是小数点还是千位分隔符，已跳过（第 {rows} 行…）；请用点作小数点',
+    en: '{file}: {n} rows have a number whose comma could be a decimal mark or a thousands separator; skipped (rows {rows}…). Use a point as the decimal mark',
+  },
+  'plan.cov.pop.row_huge': {
+    zh: '{file}：{n} 行的人口超过 1000 万或无法表示，已跳过（第 {rows} 行…）',
+    en: '{file}: {n} rows give a population above 10 million at one point, or too large to represent; skipped (rows {rows}…)',
+  },
   'plan.cov.pop.row_negative': {
     zh: '{file}：{n} 行人口为负数，已跳过（第 {rows} 行…）',
     en: '{file}: {n} rows with a negative population were skipped (rows {rows}…)',
