@@ -10,6 +10,7 @@ import { PLANNER_MESSAGES } from './messages/planner';
 import { REPORT_MESSAGES } from './messages/report';
 import { SEARCH_MESSAGES } from './messages/search';
 import { TOUR_MESSAGES } from './messages/tour';
+import { WALK_MESSAGES } from './messages/walk';
 
 export type Entry = { zh: string; en: string };
 
@@ -206,6 +207,7 @@ export const MESSAGES = {
   ...PLANNER_MESSAGES,
   ...REPORT_MESSAGES,
   ...TOUR_MESSAGES,
+  ...WALK_MESSAGES,
   ...IMPORT_MESSAGES,
 } satisfies Record<string, Entry>;
 

@@ -119,7 +119,8 @@ describe('runImport on the invented fixtures', () => {
         extract_date_from: 'elements',
       },
       counts: {
-        graph_nodes: 30,
+        // 30 nodes of walkable ways, 12 once shape nodes are contracted.
+        graph_nodes: 12,
         basemap: { boundary: 8, district_label: 8, water: 3, park: 2, road: 12, building: 3, place: 1 },
         candidates: { youth_park: 1, fitness_site: 3, checkin_spot: 1, night_zone: 1 },
         skipped: { no_name: 2, not_public: 1, far_from_river: 1, outside_districts: 0, invalid: 0 },
@@ -244,7 +245,7 @@ describe('runImport on the invented fixtures', () => {
     });
     expect(r.manifest.counts.candidates).toEqual({});
     expect(r.manifest.counts.basemap.boundary).toBeUndefined();
-    expect(r.manifest.counts.graph_nodes).toBe(30);
+    expect(r.manifest.counts.graph_nodes).toBe(12);
   });
 
   it('refuses to write an empty graph when the bbox misses the data', async () => {
@@ -288,7 +289,7 @@ describe('importOsmCli', () => {
     expect(code).toBe(0);
     expect(out.join('\n')).toMatch(/downloaded 0\.0 MiB; MD5 absent/);
     expect(out.join('\n')).toMatch(/extract date: 2024-06-01 \(header\)/);
-    expect(out.join('\n')).toMatch(/walk graph: 30 nodes/);
+    expect(out.join('\n')).toMatch(/walk graph: 12 nodes/);
     const m = parseOsmManifest(JSON.parse(await readFile(join(dir, 'out', 'manifest.json'), 'utf8')));
     expect('manifest' in m && m.manifest.source.files).toEqual(['extract.osm.pbf']);
   });
