@@ -103,6 +103,8 @@ describe('way flags and direction', () => {
     expect(wayEdgeFlags({ highway: 'footway', indoor: 'no' })).toBe(0);
     expect(isOffStreet(EDGE_FLAG.indoor, 0)).toBe(true);
     expect(isOffStreet(0, -2)).toBe(true);
+    expect(isOffStreet(EDGE_FLAG.steps, -1)).toBe(false);
+    expect(isOffStreet(EDGE_FLAG.steps | EDGE_FLAG.indoor, -1)).toBe(true);
     expect(isOffStreet(EDGE_FLAG.bridge, 1)).toBe(false);
     expect(isOffStreet(0, 0)).toBe(false);
   });

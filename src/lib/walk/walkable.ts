@@ -160,12 +160,13 @@ export function wayLayer(tags: OsmTags): number {
 }
 
 /**
- * Whether a point on the street should avoid snapping to this edge: indoor corridors and anything
- * below street level (underground platforms, passages, stations). Bridges stay eligible: a point on a
- * bridge is on the bridge.
+ * Whether a point on the street should avoid snapping to this edge: indoor corridors and ways below
+ * street level (underground platforms, passages, stations). Outdoor steps stay eligible even when they
+ * lead down (they are the entrances, reached from the street), and so do bridges: a point on a bridge
+ * is on the bridge.
  */
 export function isOffStreet(flags: number, layer: number): boolean {
-  return (flags & EDGE_FLAG.indoor) !== 0 || layer < 0;
+  return (flags & EDGE_FLAG.indoor) !== 0 || (layer < 0 && (flags & EDGE_FLAG.steps) === 0);
 }
 
 /** Flags of the reverse edge: climbing becomes descending. */
