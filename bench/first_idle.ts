@@ -1,12 +1,19 @@
 // Benchmark: first map idle of the app vs a bare maplibre page drawing the app's own composed style at
 // the same view, alternating cold loads in one headless Chromium run; reports app / bare.
 
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { build, preview } from 'vite';
 import { launch, openPage, waitForMapIdle } from '../e2e/browser.ts';
 import { fmt, isMain } from './walk_synthetic.ts';
 
 const OUT = 'dist-bench';
+
+/** A context+page as in e2e, plus the `__name` helper tsx's esbuild adds to functions sent to the page. */
+async function open(browser: Awaited<ReturnType<typeof launch>>) {
+  const p = await openPage(browser);
+  await p.context.addInitScript({ content: 'window.__name = (f) => f;' });
+  return p;
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -20,6 +27,8 @@ const median = (xs: number[]) => {
  * @returns medians (ms from navigation start to the map's first idle) and their ratio
  */
 export async function runFirstIdleBench(loads = 7): Promise<{ app: number; bare: number; ratio: number }> {
+  if (!existsSync('public/data/basemap.pmtiles'))
+    throw new Error('run `npm run data` first: the app and the bare page draw its basemap');
   if (process.env.FIRST_IDLE_SKIP_BUILD !== '1') {
     rmSync(OUT, { recursive: true, force: true });
     await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
@@ -41,7 +50,8 @@ export async function runFirstIdleBench(loads = 7): Promise<{ app: number; bare:
   const browser = await launch();
   try {
     // The app once (not timed): its composed style after the data arrived, and its view.
-    const first = await openPage(browser);
+    console.log(`serving ${base}; capturing the app's style`);
+    const first = await open(browser);
     await first.page.goto(`${base}?e2e`);
     await waitForMapIdle(first.page);
     const view = await first.page.evaluate(() => {
@@ -61,7 +71,7 @@ export async function runFirstIdleBench(loads = 7): Promise<{ app: number; bare:
       // Alternate which goes first, so a drift in machine load hits both alike.
       const order = i % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
       for (const which of order) {
-        const { context, page } = await openPage(browser);
+        const { context, page } = await open(browser);
         if (which === 'bare') {
           await context.addInitScript((v) => {
             (window as unknown as { __benchView: unknown }).__benchView = v;
@@ -69,6 +79,7 @@ export async function runFirstIdleBench(loads = 7): Promise<{ app: number; bare:
           await page.goto(`${base}bare/index.html`);
         } else await page.goto(`${base}?e2e`);
         times[which].push(await waitForMapIdle(page, 60_000));
+        console.log(`  ${which} load ${i + 1}: ${fmt(times[which][times[which].length - 1] as number)} ms`);
         await context.close();
       }
     }
@@ -82,7 +93,8 @@ export async function runFirstIdleBench(loads = 7): Promise<{ app: number; bare:
     return { app, bare, ratio: app / bare };
   } finally {
     await browser.close();
-    await server.close();
+    // Keep-alive connections can hold close() open; the numbers are printed already.
+    await Promise.race([server.close(), new Promise((r) => setTimeout(r, 3000))]);
   }
 }
 

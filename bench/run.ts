@@ -1,13 +1,16 @@
-// `npm run bench [walk|search|nearby|coverage|population]`: benchmarks in one process, each with its own baseline.
+// `npm run bench [walk|contract|search|nearby|coverage|population|idle]`: benchmarks in one process, each with its own baseline.
 
 import { runCoverageBench } from './coverage.ts';
+import { runFirstIdleBench } from './first_idle.ts';
 import { runNearbyBench } from './nearby.ts';
 import { runPopulationBench } from './population.ts';
 import { runSearchBench } from './search.ts';
 import { runWalkBenches } from './walk_all.ts';
+import { runWalkContractBench } from './walk_contract.ts';
 
 const only = process.argv[2];
 if (!only || only === 'walk') runWalkBenches();
+if (!only || only === 'walk' || only === 'contract') await runWalkContractBench();
 if (!only || only === 'search') runSearchBench();
 if (!only || only === 'nearby') runNearbyBench();
 if (!only || only === 'coverage') {
@@ -15,3 +18,5 @@ if (!only || only === 'coverage') {
   await runCoverageBench({ kind: 'h3', resolution: 10 });
 }
 if (!only || only === 'population') await runPopulationBench();
+// Builds the app and drives Chromium: only when asked for.
+if (only === 'idle') await runFirstIdleBench();

@@ -98,7 +98,7 @@ export async function runWalkContractBench(): Promise<Record<string, number>> {
   const wsF = new DijkstraWorkspace(grid.flat.nodeCount);
   const wsC = new DijkstraWorkspace(grid.contracted.nodeCount);
   const wsP = new DijkstraWorkspace(plain40.nodeCount);
-  const starts = commonStarts(grid.flat, grid.contracted, 20000, 3);
+  const starts = commonStarts(grid.flat, grid.contracted, 5000, 3);
   const rp = rng(3);
   const plainStarts = starts.c.map(() => Math.floor(rp() * plain40.nodeCount));
   let reachedF = 0;
@@ -108,7 +108,7 @@ export async function runWalkContractBench(): Promise<Record<string, number>> {
   const msF: number[] = [];
   const msC: number[] = [];
   const msP: number[] = [];
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 3; round++) {
     msF.push(
       bestMs(1, () => {
         reachedF = 0;
@@ -136,7 +136,7 @@ export async function runWalkContractBench(): Promise<Record<string, number>> {
   out.boundedContractedQps = (q / Math.min(...msC)) * 1000;
   out.boundedPlain40Qps = (q / Math.min(...msP)) * 1000;
   console.log(
-    `bounded 1.2 km walk (20k starts): contracted ${fmt(out.boundedContractedQps)} q/s ` +
+    `bounded 1.2 km walk (5k starts): contracted ${fmt(out.boundedContractedQps)} q/s ` +
       `(${fmt(reachedC / q)} nodes settled) vs uncontracted ${fmt(out.boundedFlatQps)} q/s ` +
       `(${fmt(reachedF / q)} nodes) → ${fmt(out.boundedContractedQps / out.boundedFlatQps, 1)}×; ` +
       `old 40 m grid ${fmt(out.boundedPlain40Qps)} q/s (${fmt(reachedP / q)} nodes) → ` +

@@ -2,7 +2,8 @@
 // composed style, captured from the app) at the app's view; nothing else of the app loads.
 
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { addProtocol, Map as MlMap, type StyleSpecification } from 'maplibre-gl';
+import { addProtocol, Map as MlMap, type StyleSpecification, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 
 interface BenchView {
@@ -12,6 +13,8 @@ interface BenchView {
 }
 
 const view = (window as unknown as { __benchView: BenchView }).__benchView;
+// Set up as the app does (src/map/map_view.ts).
+setWorkerUrl(workerUrl);
 addProtocol('pmtiles', new Protocol().tile);
 const map = new MlMap({
   container: 'map',

@@ -7,7 +7,10 @@ import { readWalkExtract } from './read_walk.ts';
 // Real OpenStreetMap data (© OpenStreetMap contributors, ODbL; see test/fixtures/osm/README.md).
 const PBF = new URL('../../../test/fixtures/osm/liechtenstein-2013-08-03.osm.pbf', import.meta.url).pathname;
 
-describe('shape-node contraction on a real extract (Liechtenstein, 2013-08-03)', async () => {
+// Generous timeouts: ~5 s alone, much longer on the shared 2-core machine under load.
+describe('shape-node contraction on a real extract (Liechtenstein, 2013-08-03)', {
+  timeout: 180_000,
+}, async () => {
   const { extract } = await readWalkExtract(PBF);
   const flat = buildWalkGraph(extract, { contract: false });
   const contracted = buildWalkGraph(extract);

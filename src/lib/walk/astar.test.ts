@@ -8,7 +8,7 @@ import { buildWalkGraph } from './graph.ts';
 import { EdgeSnapIndex } from './snap.ts';
 import { randomExtract, rng, shapedGrid } from './test_support.ts';
 
-describe('walkBetween (A*)', () => {
+describe('walkBetween (A*)', { timeout: 120_000 }, () => {
   const cases = [
     ['random streets', randomExtract(21, 300, { sizeM: 2000 })],
     [

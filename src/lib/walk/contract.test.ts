@@ -10,7 +10,8 @@ const M = 111194.93;
 const KX = M * Math.cos((36.05 * Math.PI) / 180);
 const at = (x: number, y: number) => ({ lon: 103.8 + x / KX, lat: 36.05 + y / M });
 
-describe('shape-node contraction', () => {
+// Generous timeout: a few seconds alone, much longer on the shared machine under load.
+describe('shape-node contraction', { timeout: 120_000 }, () => {
   it('keeps intersections and dead ends only, and every polyline runs from its source to its target', () => {
     const ex = shapedGrid(6, 120, 3);
     const flat = buildWalkGraph(ex, { contract: false });
