@@ -2,8 +2,9 @@
 //
 // Access follows the OSM wiki's routing defaults for China ("OSM tags for routing/Access restrictions",
 // section China): pedestrians may use footways, paths, pedestrian streets, steps, ordinary roads and
-// tracks, and also highway=cycleway (foot=yes there: China's table, unlike the worldwide one, lets
-// pedestrians use cycle tracks); motorways, trunks and bridleways need an explicit foot=yes.
+// tracks, and also highway=cycleway (foot=yes in China's row for cycleway, so a cycle track without a
+// foot tag is walkable). Motorways, trunks (China's urban expressways) and bridleways need an explicit
+// foot=yes here. Explicit tags always win (foot=no, access=no).
 
 /** OSM tags of a way. */
 export type OsmTags = Readonly<Record<string, string>>;
