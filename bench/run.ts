@@ -2,14 +2,17 @@
 
 import { runCoverageBench } from './coverage.ts';
 import { runCoverageNetworkBench } from './coverage_network.ts';
+import { runFirstIdleBench } from './first_idle.ts';
 import { runImportBench } from './import.ts';
 import { runNearbyBench } from './nearby.ts';
 import { runPopulationBench } from './population.ts';
 import { runSearchBench } from './search.ts';
 import { runWalkBenches } from './walk_all.ts';
+import { runWalkContractBench } from './walk_contract.ts';
 
 const only = process.argv[2];
 if (!only || only === 'walk') runWalkBenches();
+if (!only || only === 'walk' || only === 'contract') await runWalkContractBench();
 if (!only || only === 'search') runSearchBench();
 if (!only || only === 'nearby') runNearbyBench();
 if (!only || only === 'coverage') {
@@ -19,3 +22,5 @@ if (!only || only === 'coverage') {
 if (!only || only === 'coverage_network') await runCoverageNetworkBench();
 if (!only || only === 'population') await runPopulationBench();
 if (!only || only === 'import') await runImportBench();
+// Builds the app and drives Chromium: only when asked for.
+if (only === 'idle') await runFirstIdleBench();

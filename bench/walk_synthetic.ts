@@ -13,7 +13,8 @@ const MPD = (6371008.8 * Math.PI) / 180;
 /**
  * A synthetic (invented, not real) street grid of side × side nodes, `spacingM` apart with ±25 %
  * jitter, at Lanzhou's latitude; rows are residential ways, columns footways. side = 448 gives
- * 200,704 nodes and 801,024 directed edges, the DESIGN.md §6 benchmark size.
+ * 200,704 grid points; built, its 4 corners are bends (contracted), leaving 200,700 nodes and 801,016
+ * directed edges, the DESIGN.md §6 benchmark size.
  */
 export function syntheticGrid(side: number, spacingM: number, seed = 1): OsmExtract {
   const r = rng(seed);
@@ -45,7 +46,7 @@ export function syntheticGrid(side: number, spacingM: number, seed = 1): OsmExtr
 }
 
 /**
- * The benchmark graph (200,704 nodes / 801,024 edges). Every node is an intersection, so the spacing
+ * The benchmark graph (200,700 nodes / 801,016 edges). Every node is an intersection, so the spacing
  * is the block length: 100 m by default (a contracted street graph, intersections only); 40 m
  * approximates an uncontracted OSM graph that keeps every shape node.
  */

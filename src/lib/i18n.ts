@@ -12,6 +12,7 @@ import { PLANNER_MESSAGES } from './messages/planner';
 import { REPORT_MESSAGES } from './messages/report';
 import { SEARCH_MESSAGES } from './messages/search';
 import { TOUR_MESSAGES } from './messages/tour';
+import { WALK_MESSAGES } from './messages/walk';
 
 /**
  * A string in both languages. `en_one` is the English for a count of exactly 1 ("1 cell", not "1 cells"),
@@ -263,6 +264,7 @@ export const MESSAGES = {
   ...PLANNER_MESSAGES,
   ...REPORT_MESSAGES,
   ...TOUR_MESSAGES,
+  ...WALK_MESSAGES,
   ...IMPORT_MESSAGES,
   ...LAYER_MESSAGES,
   ...EDITOR_MESSAGES,

@@ -119,7 +119,8 @@ describe('runImport on the invented fixtures', () => {
         extract_date_from: 'elements',
       },
       counts: {
-        graph_nodes: 30,
+        // 30 nodes of walkable ways, 12 once shape nodes are contracted.
+        graph_nodes: 12,
         basemap: { boundary: 8, district_label: 8, water: 3, park: 2, road: 12, building: 3, place: 1 },
         // Unnamed facilities are kept (named by their tags), named bridges near the river are riverside
         // sights, and the food-street cluster is an everyday night market, never the plan's night_zone.
@@ -278,7 +279,7 @@ describe('runImport on the invented fixtures', () => {
     ) as MapFeatureCollection;
     expect(other.features.map((f) => f.properties.district)).toEqual(candidates.features.map(() => ''));
     expect(r.manifest.counts.basemap.boundary).toBeUndefined();
-    expect(r.manifest.counts.graph_nodes).toBe(30);
+    expect(r.manifest.counts.graph_nodes).toBe(12);
   });
 
   it('refuses to write an empty graph when the bbox misses the data', async () => {
@@ -322,7 +323,7 @@ describe('importOsmCli', () => {
     expect(code).toBe(0);
     expect(out.join('\n')).toMatch(/downloaded 0\.0 MiB; MD5 absent/);
     expect(out.join('\n')).toMatch(/extract date: 2024-06-01 \(header\)/);
-    expect(out.join('\n')).toMatch(/walk graph: 30 nodes/);
+    expect(out.join('\n')).toMatch(/walk graph: 12 nodes/);
     const m = parseOsmManifest(JSON.parse(await readFile(join(dir, 'out', 'manifest.json'), 'utf8')));
     expect('manifest' in m && m.manifest.source.files).toEqual(['extract.osm.pbf']);
   });

@@ -45,7 +45,7 @@ describe('readOsmPbf', () => {
     await writeFile(file, encodePbf(await rawOsmOf(fixturePath('river_bridge.osm'))));
     const bbox = [103.7, 36.0, 103.808, 36.1] as const;
     const { extract } = await readOsmPbf(file, { bbox });
-    const { graph } = buildWalkGraph(extract);
+    const { graph } = buildWalkGraph(extract, { contract: false });
     expect(graph.nodeCount).toBe(12);
     for (let i = 0; i < graph.nodeCount; i++) expect(graph.lon[i]!).toBeLessThanOrEqual(103.808);
   });

@@ -40,7 +40,8 @@ describe('river with one bridge (river_bridge.osm)', () => {
     const { extract, stats } = await readOsmXml(fixture('river_bridge.osm'));
     expect(stats.waysSeen).toBe(14);
     expect(stats.waysKept).toBe(9);
-    const built = buildWalkGraph(extract);
+    // Uncontracted: these tests check which OSM nodes the reading rules keep.
+    const built = buildWalkGraph(extract, { contract: false });
     graph = built.graph;
     components = built.stats.components;
     engine = new NetworkWalkEngine(graph);
@@ -198,7 +199,7 @@ describe('readOsmXml', () => {
     const east = river(750, 0)[0];
     const bbox = [103.7, 36.0, east, 36.1] as const;
     const { extract } = await readOsmXml(fixture('river_bridge.osm'), { bbox });
-    const { graph, stats } = buildWalkGraph(extract);
+    const { graph, stats } = buildWalkGraph(extract, { contract: false });
     for (let i = 0; i < graph.nodeCount; i++) expect(graph.lon[i]!).toBeLessThanOrEqual(east);
     // Without the footbridge the banks separate (plus the island); the north bank (trunk, steps) is largest.
     expect(stats.components).toBe(3);
@@ -210,7 +211,7 @@ describe('readOsmXml', () => {
     const gz = join(dir, 'river.osm.gz');
     await writeFile(gz, gzipSync(await readFile(fixture('river_bridge.osm'))));
     const { extract } = await readOsmXml(gz);
-    expect(buildWalkGraph(extract).graph.nodeCount).toBe(30);
+    expect(buildWalkGraph(extract, { contract: false }).graph.nodeCount).toBe(30);
   });
 
   it('rejects malformed XML', async () => {

@@ -43,28 +43,23 @@ export function toblerFactor(slope: number): number {
 /**
  * Minutes to walk every edge, in the edge's direction. Steps use the stair factors (not Tobler: stair
  * ends' DEM heights are unreliable and the stair factor already is the slope penalty); other edges use
- * Tobler when elevations exist.
+ * Tobler per segment when elevations exist (graph.slopeLengthM).
  * @returns Float32Array of minutes, one per edge
  */
 export function edgeMinutes(graph: WalkGraph, options: WalkSpeedOptions = {}): Float32Array {
   const speed = options.speedMPerMin ?? DEFAULT_SPEED_M_PER_MIN;
   if (!(speed > 0)) throw new RangeError(`walking speed must be > 0 m/min, got ${speed}`);
   const steps = options.stepsFactor ?? STEPS_FACTOR;
-  const ele = options.useElevation === false ? null : graph.ele;
-  const { offsets, target, lengthM, flags, nodeCount } = graph;
+  // Polyline edges carry their Tobler-weighted length (graph.ts), summed segment by segment.
+  const sloped = options.useElevation === false ? null : graph.slopeLengthM;
+  const { lengthM, flags } = graph;
   const out = new Float32Array(graph.edgeCount);
-  for (let u = 0; u < nodeCount; u++) {
-    for (let e = offsets[u] as number, end = offsets[u + 1] as number; e < end; e++) {
-      const len = lengthM[e] as number;
-      const f = flags[e] as number;
-      let factor = 1;
-      if (f & EDGE_FLAG.steps) {
-        factor = f & EDGE_FLAG.up ? steps.up : f & EDGE_FLAG.down ? steps.down : steps.unknown;
-      } else if (ele && len > 0) {
-        factor = toblerFactor(((ele[target[e] as number] as number) - (ele[u] as number)) / len);
-      }
-      out[e] = len / (speed * factor);
-    }
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const f = flags[e] as number;
+    if (f & EDGE_FLAG.steps) {
+      const factor = f & EDGE_FLAG.up ? steps.up : f & EDGE_FLAG.down ? steps.down : steps.unknown;
+      out[e] = (lengthM[e] as number) / (speed * factor);
+    } else out[e] = ((sloped ? sloped[e] : lengthM[e]) as number) / speed;
   }
   return out;
 }

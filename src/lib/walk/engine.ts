@@ -1,5 +1,6 @@
 // One walking interface over two methods: the street network when a graph is loaded, else an estimate.
 
+import { type AStarBound, aStarBound, walkBetween } from './astar.ts';
 import { DEFAULT_SPEED_M_PER_MIN, edgeMinutes, STEPS_FACTOR } from './cost.ts';
 import { boundedDijkstra, DijkstraWorkspace, type Seed } from './dijkstra.ts';
 import { circleRing, DEFAULT_DETOUR_FACTOR } from './estimate.ts';
@@ -12,7 +13,7 @@ import {
   snapFacilities,
 } from './facilities.ts';
 import { haversineM, METRES_PER_DEGREE, metresPerDegreeLon } from './geo.ts';
-import { edgeTwins, type WalkGraph } from './graph.ts';
+import type { WalkGraph } from './graph.ts';
 import {
   DEFAULT_ISOCHRONE_BUFFER_M,
   type MultiPolygonCoords,
@@ -383,6 +384,8 @@ export class NetworkWalkEngine implements WalkEngine {
     return extra;
   }
   private readonly accessCache = new WeakMap<SnappedFacilities, Float64Array>();
+  /** A* bound of travel() and route(), prepared on first use. */
+  private bound: AStarBound | undefined;
 
   private routeBetween(
     from: [number, number],
@@ -390,10 +393,10 @@ export class NetworkWalkEngine implements WalkEngine {
     to: [number, number],
     b: EdgeSnap,
   ): RouteResult | null {
-    const single = snapFacilitiesFromSnap(this.graph, { id: 'destination', lon: to[0], lat: to[1] }, b);
-    const [reach] = nearestFacilities(this.graph, this.costs, single, a, 1, Infinity, this.ws);
-    if (!reach) return null;
-    const path = piecesToPath(this.graph, this.costs, facilityPieces(this.graph, single, a, reach, this.ws));
+    this.bound ??= aStarBound(this.graph, this.costs);
+    const walk = walkBetween(this.graph, this.costs, this.bound, a, b, this.ws);
+    if (!walk) return null;
+    const path = piecesToPath(this.graph, this.costs, walk.pieces);
     const coordinates: [number, number][] = [from, ...path.coordinates, to];
     const accessM = a.distanceM + b.distanceM;
     return {
@@ -405,15 +408,6 @@ export class NetworkWalkEngine implements WalkEngine {
       parts: path.parts.map((p) => ({ ...p, from: p.from + 1, to: p.to + 1 })),
     };
   }
-}
-
-/** A one-facility set from an existing snap (for point-to-point routes). */
-function snapFacilitiesFromSnap(graph: WalkGraph, point: FacilityPoint, snap: EdgeSnap): SnappedFacilities {
-  const byEdge = new Map<number, { facility: number; fraction: number }[]>();
-  byEdge.set(snap.edge, [{ facility: 0, fraction: snap.fraction }]);
-  const tw = edgeTwins(graph)[snap.edge] as number;
-  if (tw >= 0) byEdge.set(tw, [{ facility: 0, fraction: 1 - snap.fraction }]);
-  return { graph, points: [point], snaps: [snap], byEdge, unsnapped: [] };
 }
 
 function piecesMetres(graph: WalkGraph, pieces: readonly EdgePiece[]): number {

@@ -43,13 +43,26 @@ function checkCsr(g: WalkGraph): void {
     expect(b).toBeGreaterThanOrEqual(0);
     expect(b).toBeLessThan(g.nodeCount);
     expect(a).not.toBe(b);
-    expect(g.lengthM[e]).toBeCloseTo(haversineM(g.lon[a]!, g.lat[a]!, g.lon[b]!, g.lat[b]!), 2);
+    // The length is the polyline's, which is the straight segment when no shape node was contracted.
+    const c = g.shape.chain[e]!;
+    const ci = c < 0 ? ~c : c;
+    const first = g.shape.offsets[ci]!;
+    const last = g.shape.offsets[ci + 1]! - 1;
+    let len = 0;
+    for (let p = first; p < last; p++)
+      len += haversineM(g.shape.lon[p]!, g.shape.lat[p]!, g.shape.lon[p + 1]!, g.shape.lat[p + 1]!);
+    expect(g.lengthM[e]).toBeCloseTo(len, 2);
+    if (last === first + 1)
+      expect(g.lengthM[e]).toBeCloseTo(haversineM(g.lon[a]!, g.lat[a]!, g.lon[b]!, g.lat[b]!), 2);
   }
 }
 
 describe('buildWalkGraph', () => {
   it('packs a CSR whose edges are the walkable way segments in both directions', () => {
-    const { graph, stats } = buildWalkGraph(randomExtract(1, 200), { keepAllComponents: true });
+    const { graph, stats } = buildWalkGraph(randomExtract(1, 200), {
+      keepAllComponents: true,
+      contract: false,
+    });
     checkCsr(graph);
     const tw = edgeTwins(graph);
     const src = edgeSources(graph);
@@ -68,8 +81,10 @@ describe('buildWalkGraph', () => {
       [[1, 2, 3, 4, 5], { highway: 'residential' }],
       [[5, 5, 6], { highway: 'footway' }],
     ]);
-    const { graph, stats } = buildWalkGraph(ex, { keepAllComponents: true });
+    const { graph, stats } = buildWalkGraph(ex, { keepAllComponents: true, contract: false });
     expect(segments(graph)).toEqual(['1-2', '4-5', '5-6']);
+    // Contracted, node 5 joins two ways that walk alike (no name, flags or layer differ): a shape point.
+    expect(segments(buildWalkGraph(ex, { keepAllComponents: true }).graph)).toEqual(['1-2', '4-6']);
     expect(stats.components).toBe(2);
     checkCsr(graph);
   });
@@ -82,12 +97,14 @@ describe('buildWalkGraph', () => {
         [[10, 11], { highway: 'footway', name: 'Island' }],
       ],
     );
-    const big = buildWalkGraph(ex);
+    const big = buildWalkGraph(ex, { contract: false });
     expect(big.graph.nodeCount).toBe(4);
     expect(big.stats.nodesBeforeComponentFilter).toBe(6);
     expect(big.stats.components).toBe(2);
     expect([...big.graph.osmId!].sort()).toEqual([1, 2, 3, 4]);
-    expect(buildWalkGraph(ex, { keepAllComponents: true }).graph.nodeCount).toBe(6);
+    expect(buildWalkGraph(ex, { keepAllComponents: true, contract: false }).graph.nodeCount).toBe(6);
+    // Contracted: the shape nodes 2 and 3 become points of the 1–4 polyline.
+    expect([...buildWalkGraph(ex).graph.osmId!].sort()).toEqual([1, 4]);
   });
 
   it('drops non-walkable ways even when the extract contains them', () => {

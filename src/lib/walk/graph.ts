@@ -1,5 +1,6 @@
 // The walking graph: compact CSR typed arrays built from the neutral OSM extract by the one builder.
 
+import { assembleGraph } from './contract.ts';
 import {
   haversineM,
   METRES_PER_DEGREE,
@@ -13,14 +14,27 @@ import {
   footOneway,
   isAreaWay,
   isWalkableWay,
-  reverseEdgeFlags,
   wayEdgeFlags,
   wayLabel,
+  wayLayer,
 } from './walkable.ts';
 
+/** Edge geometry: each directed edge walks one polyline (a chain), forward or reversed. */
+export interface EdgeShapes {
+  /** Chain of each directed edge: c when the edge runs along chain c, ~c (bitwise not) when against it. */
+  chain: Int32Array;
+  /** Points of chain c are offsets[c] … offsets[c+1]-1, both end nodes included. Length chains+1. */
+  offsets: Int32Array;
+  /** Point longitude, degrees. */
+  lon: Float64Array;
+  /** Point latitude, degrees. */
+  lat: Float64Array;
+}
+
 /**
- * A directed walking graph in compressed-sparse-row form. Every OSM way segment becomes one edge per
- * walkable direction; edges are straight segments between their end nodes.
+ * A directed walking graph in compressed-sparse-row form. Nodes are intersections and dead ends;
+ * every edge is the polyline of an OSM way between two of them (shape nodes contracted), one edge per
+ * walkable direction. Fractions along an edge are fractions of its length.
  */
 export interface WalkGraph {
   nodeCount: number;
@@ -37,12 +51,21 @@ export interface WalkGraph {
   offsets: Int32Array;
   /** Edge head node. */
   target: Int32Array;
-  /** Edge length, metres (horizontal). */
+  /** Edge length along its polyline, metres (horizontal). */
   lengthM: Float32Array;
+  /**
+   * Level-equivalent length, metres: Σ segment length / Tobler factor of the segment's slope, in the
+   * edge's direction (so minutes = slopeLengthM / level speed). Null without elevations.
+   */
+  slopeLengthM: Float32Array | null;
   /** Edge flags (EDGE_FLAG bits). */
   flags: Uint8Array;
   /** Index into `labels` of the way the edge comes from (its name), or -1. */
   label: Int32Array;
+  /** Vertical position of the way (wayLayer: layer, level, tunnel/bridge), −5 … 5. */
+  layer: Int8Array;
+  /** Polyline of every edge. */
+  shape: EdgeShapes;
   /** Distinct way names referenced by `label`. */
   labels: string[];
   /** [west, south, east, north] of the nodes, degrees. */
@@ -61,6 +84,8 @@ export interface BuildWalkGraphOptions {
   maxAreaEntrances?: number;
   /** Provenance copied into graph.meta. */
   meta?: Record<string, string | number>;
+  /** Contract shape nodes into polyline edges (default true; false keeps one edge per OSM segment). */
+  contract?: boolean;
 }
 
 /** What the builder did, for logs and the import report. */
@@ -73,6 +98,8 @@ export interface BuildWalkGraphStats {
   areasOutlineOnly: number;
   components: number;
   nodesBeforeComponentFilter: number;
+  /** Nodes of the kept component before shape nodes were contracted. */
+  nodesBeforeContraction: number;
   nodes: number;
   edges: number;
   /** 'used' when every node has an elevation, 'incomplete' when some lack one (then none is used). */
@@ -82,8 +109,8 @@ export interface BuildWalkGraphStats {
 /**
  * Builds the walking graph: filters walkable ways, splits them where nodes are missing (bbox clip),
  * adds straight chords between the entrances of pedestrian areas where the chord stays inside the
- * area, keeps the largest weakly connected component, orders nodes along a Hilbert curve for memory
- * locality, and packs everything into CSR typed arrays.
+ * area, keeps the largest weakly connected component, contracts shape nodes into polyline edges and
+ * packs everything into CSR typed arrays (see assembleGraph).
  */
 export function buildWalkGraph(
   extract: OsmExtract,
@@ -104,9 +131,10 @@ export function buildWalkGraph(
   const eflag: number[] = [];
   const edir: number[] = [];
   const elab: number[] = [];
+  const elayer: number[] = [];
   const labelIndex = new Map<string, number>();
   const labels: string[] = [];
-  const areaRings: { ring: number[]; flags: number; label: number }[] = [];
+  const areaRings: { ring: number[]; flags: number; label: number; ringLayer: number }[] = [];
   const stats: BuildWalkGraphStats = {
     waysIn: extract.ways.length,
     waysWalkable: 0,
@@ -116,6 +144,7 @@ export function buildWalkGraph(
     areasOutlineOnly: 0,
     components: 0,
     nodesBeforeComponentFilter: 0,
+    nodesBeforeContraction: 0,
     nodes: 0,
     edges: 0,
     elevation: 'none',
@@ -136,6 +165,7 @@ export function buildWalkGraph(
     areaUse.push(0);
     return idx;
   };
+  let layer = 0;
   const addSegment = (u: number, v: number, flags: number, dir: number, label: number): void => {
     eu.push(u);
     ev.push(v);
@@ -143,6 +173,7 @@ export function buildWalkGraph(
     eflag.push(flags);
     edir.push(dir);
     elab.push(label);
+    elayer.push(layer);
   };
 
   for (const way of extract.ways) {
@@ -151,6 +182,7 @@ export function buildWalkGraph(
     const flags = wayEdgeFlags(way.tags);
     const dir = footOneway(way.tags);
     const name = wayLabel(way.tags);
+    layer = wayLayer(way.tags);
     let label = -1;
     if (name !== '') {
       label = labelIndex.get(name) ?? -1;
@@ -179,7 +211,7 @@ export function buildWalkGraph(
     if (area) {
       stats.areas++;
       if (complete) {
-        areaRings.push({ ring, flags, label });
+        areaRings.push({ ring, flags, label, ringLayer: layer });
         for (let i = 1; i < ring.length; i++)
           areaUse[ring[i] as number] = (areaUse[ring[i] as number] as number) + 1;
       }
@@ -191,7 +223,8 @@ export function buildWalkGraph(
     }
   }
 
-  for (const { ring, flags, label } of areaRings) {
+  for (const { ring, flags, label, ringLayer } of areaRings) {
+    layer = ringLayer;
     const added = addAreaChords(ring, flags, label, lonA, latA, lineUse, areaUse, maxEntrances, addSegment);
     if (added < 0) stats.areasOutlineOnly++;
     else stats.areaChords += added;
@@ -239,15 +272,14 @@ export function buildWalkGraph(
   const keep = (i: number): boolean =>
     used[i] === 1 && (options.keepAllComponents === true || find(i) === bestRoot);
 
-  // Hilbert order of the kept nodes: neighbours in space become neighbours in memory.
-  const kept: number[] = [];
+  let kept = 0;
   let w = Infinity;
   let s = Infinity;
   let e = -Infinity;
   let nn = -Infinity;
   for (let i = 0; i < n0; i++) {
     if (!keep(i)) continue;
-    kept.push(i);
+    kept++;
     const x = lonA[i] as number;
     const y = latA[i] as number;
     if (x < w) w = x;
@@ -255,86 +287,20 @@ export function buildWalkGraph(
     if (y < s) s = y;
     if (y > nn) nn = y;
   }
-  const n = kept.length;
-  const hkey = new Float64Array(n0);
-  const sx = 65535 / (e - w || 1);
-  const sy = 65535 / (nn - s || 1);
-  for (const i of kept)
-    hkey[i] = hilbertIndex(((lonA[i] as number) - w) * sx, ((latA[i] as number) - s) * sy);
-  kept.sort((a, b) => (hkey[a] as number) - (hkey[b] as number));
-  const newIdx = new Int32Array(n0).fill(-1);
-  for (let k = 0; k < n; k++) newIdx[kept[k] as number] = k;
-
-  const lon = new Float64Array(n);
-  const lat = new Float64Array(n);
-  const osmId = new Float64Array(n);
-  const ele = hasEle ? new Float32Array(n) : null;
-  for (let k = 0; k < n; k++) {
-    const i = kept[k] as number;
-    lon[k] = lonA[i] as number;
-    lat[k] = latA[i] as number;
-    osmId[k] = osmA[i] as number;
-    if (ele) ele[k] = eleA[i] as number;
-  }
-
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < eu.length; i++) {
-    const u = newIdx[eu[i] as number] as number;
-    const v = newIdx[ev[i] as number] as number;
-    if (u < 0 || v < 0) continue;
-    const d = edir[i] as number;
-    if (d >= 0) offsets[u + 1] = (offsets[u + 1] as number) + 1;
-    if (d <= 0) offsets[v + 1] = (offsets[v + 1] as number) + 1;
-  }
-  for (let k = 0; k < n; k++) offsets[k + 1] = (offsets[k + 1] as number) + (offsets[k] as number);
-  const m = offsets[n] as number;
-  const target = new Int32Array(m);
-  const lengthM = new Float32Array(m);
-  const flagsA = new Uint8Array(m);
-  const label = new Int32Array(m);
-  const fill = offsets.slice(0, n);
-  const put = (u: number, v: number, len: number, f: number, lab: number): void => {
-    const pos = fill[u] as number;
-    fill[u] = pos + 1;
-    target[pos] = v;
-    lengthM[pos] = len;
-    flagsA[pos] = f;
-    label[pos] = lab;
-  };
-  for (let i = 0; i < eu.length; i++) {
-    const u = newIdx[eu[i] as number] as number;
-    const v = newIdx[ev[i] as number] as number;
-    if (u < 0 || v < 0) continue;
-    let f = eflag[i] as number;
-    if (ele && f & EDGE_FLAG.steps && !(f & (EDGE_FLAG.up | EDGE_FLAG.down))) {
-      // Steps without incline=*: the elevations tell which way is up.
-      const dz = (ele[v] as number) - (ele[u] as number);
-      if (dz > 0.5) f |= EDGE_FLAG.up;
-      else if (dz < -0.5) f |= EDGE_FLAG.down;
-    }
-    const d = edir[i] as number;
-    const len = elen[i] as number;
-    const lab = elab[i] as number;
-    if (d >= 0) put(u, v, len, f, lab);
-    if (d <= 0) put(v, u, len, reverseEdgeFlags(f), lab);
-  }
-
-  stats.nodes = n;
-  stats.edges = m;
+  stats.nodesBeforeContraction = kept;
+  const parts = assembleGraph(
+    { lon: lonA, lat: latA, ele: eleA, osm: osmA },
+    { u: eu, v: ev, len: elen, flags: eflag, dir: edir, label: elab, layer: elayer },
+    keep,
+    hasEle,
+    options.contract ?? true,
+  );
+  stats.nodes = parts.nodeCount;
+  stats.edges = parts.edgeCount;
   const graph: WalkGraph = {
-    nodeCount: n,
-    edgeCount: m,
-    lon,
-    lat,
-    ele,
-    osmId,
-    offsets,
-    target,
-    lengthM,
-    flags: flagsA,
-    label,
+    ...parts,
     labels,
-    bbox: n > 0 ? [w, s, e, nn] : [0, 0, 0, 0],
+    bbox: parts.nodeCount > 0 ? [w, s, e, nn] : [0, 0, 0, 0],
     meta: { ...(options.meta ?? {}) },
   };
   return { graph, stats };
@@ -409,28 +375,6 @@ function addAreaChords(
   return added;
 }
 
-/** Position of (x, y) in [0, 65535]² along a Hilbert curve of order 16. */
-function hilbertIndex(fx: number, fy: number): number {
-  let x = Math.max(0, Math.min(65535, Math.floor(fx)));
-  let y = Math.max(0, Math.min(65535, Math.floor(fy)));
-  let d = 0;
-  for (let s = 32768; s > 0; s >>= 1) {
-    const rx = (x & s) > 0 ? 1 : 0;
-    const ry = (y & s) > 0 ? 1 : 0;
-    d += s * s * ((3 * rx) ^ ry);
-    if (ry === 0) {
-      if (rx === 1) {
-        x = 65535 - x;
-        y = 65535 - y;
-      }
-      const t = x;
-      x = y;
-      y = t;
-    }
-  }
-  return d;
-}
-
 /** Source node of every edge (CSR stores only heads), computed once per graph and cached. */
 export function edgeSources(graph: WalkGraph): Int32Array {
   let src = sourceCache.get(graph);
@@ -444,29 +388,25 @@ export function edgeSources(graph: WalkGraph): Int32Array {
 const sourceCache = new WeakMap<WalkGraph, Int32Array>();
 
 /**
- * The opposite edge of every edge (v→u for u→v), or -1 for one-way (oneway:foot) edges. Parallel edges
- * (overlapping ways) are the same straight segment, so any opposite edge serves; the first is taken.
+ * The opposite edge of every edge (v→u along the same polyline for u→v), or -1 for one-way
+ * (oneway:foot) edges. Parallel edges between the same nodes are told apart by their polyline.
  */
 export function edgeTwins(graph: WalkGraph): Int32Array {
   let tw = twinCache.get(graph);
   if (tw) return tw;
-  const { offsets, target, lengthM, nodeCount } = graph;
-  tw = new Int32Array(graph.edgeCount).fill(-1);
-  for (let u = 0; u < nodeCount; u++) {
-    for (let e = offsets[u] as number, end = offsets[u + 1] as number; e < end; e++) {
-      const v = target[e] as number;
-      let best = -1;
-      let bestDiff = Infinity;
-      for (let f = offsets[v] as number, fe = offsets[v + 1] as number; f < fe; f++) {
-        if (target[f] !== u) continue;
-        const diff = Math.abs((lengthM[f] as number) - (lengthM[e] as number));
-        if (diff < bestDiff) {
-          bestDiff = diff;
-          best = f;
-        }
-      }
-      tw[e] = best;
-    }
+  const { chain } = graph.shape;
+  const chains = graph.shape.offsets.length - 1;
+  const fwd = new Int32Array(chains).fill(-1);
+  const back = new Int32Array(chains).fill(-1);
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const c = chain[e] as number;
+    if (c >= 0) fwd[c] = e;
+    else back[~c] = e;
+  }
+  tw = new Int32Array(graph.edgeCount);
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const c = chain[e] as number;
+    tw[e] = c >= 0 ? (back[c] as number) : (fwd[~c] as number);
   }
   twinCache.set(graph, tw);
   return tw;

@@ -5,18 +5,34 @@ import {
   serializeWalkGraph,
   WALK_GRAPH_VERSION,
   WalkGraphFormatError,
+  WalkGraphOutdatedError,
 } from './graph_binary.ts';
 import { randomExtract } from './test_support.ts';
 
 function expectSameGraph(a: WalkGraph, b: WalkGraph): void {
   expect(b.nodeCount).toBe(a.nodeCount);
   expect(b.edgeCount).toBe(a.edgeCount);
-  for (const k of ['lon', 'lat', 'osmId', 'ele', 'offsets', 'target', 'lengthM', 'flags', 'label'] as const) {
+  const keys = [
+    'lon',
+    'lat',
+    'osmId',
+    'ele',
+    'offsets',
+    'target',
+    'lengthM',
+    'slopeLengthM',
+    'flags',
+    'label',
+    'layer',
+  ] as const;
+  for (const k of keys) {
     const x = a[k];
     const y = b[k];
     if (x === null) expect(y).toBeNull();
     else expect(Array.from(y as ArrayLike<number>)).toEqual(Array.from(x));
   }
+  for (const k of ['chain', 'offsets', 'lon', 'lat'] as const)
+    expect(Array.from(b.shape[k])).toEqual(Array.from(a.shape[k]));
   expect(b.labels).toEqual(a.labels);
   expect(b.bbox).toEqual(a.bbox);
   expect(b.meta).toEqual(a.meta);
@@ -70,10 +86,28 @@ describe('walking graph binary format', () => {
     const n = noEle.nodeCount;
     const jsonLen = new DataView(good.buffer).getUint32(16, true);
     const pad = (x: number) => (x + 7) & ~7;
-    const offsetsAt = pad(56 + jsonLen) + pad(8 * n) * 3;
+    const offsetsAt = pad(64 + jsonLen) + pad(8 * n) * 3;
     const targetAt = offsetsAt + pad(4 * (n + 1));
     expect(corrupt((_, dv) => dv.setInt32(targetAt, n + 5, true))).toThrow(/missing node/);
     expect(corrupt((_, dv) => dv.setInt32(offsetsAt + 4, -1, true))).toThrow(/offsets/);
-    expect(corrupt((b) => b.set([126], 56))).toThrow(/JSON/); // "~" instead of "{"
+    expect(corrupt((b) => b.set([126], 64))).toThrow(/JSON/); // "~" instead of "{"
+  });
+
+  it('tells the user to re-run the import for a file of the older format, in Chinese and English', () => {
+    const old = serializeWalkGraph(noEle);
+    new DataView(old.buffer).setUint16(4, 1, true);
+    expect(() => deserializeWalkGraph(old)).toThrow(WalkGraphOutdatedError);
+    expect(() => deserializeWalkGraph(old)).toThrow(/请重新运行导入.*re-run the import/);
+  });
+
+  it('rejects a polyline that does not join the nodes of its edge', () => {
+    const g = buildWalkGraph(randomExtract(5, 60)).graph;
+    const bytes = serializeWalkGraph(g);
+    const back = deserializeWalkGraph(bytes);
+    // The first shape point is its chain's start node: move it 1e-6°.
+    const at = back.shape.lon.byteOffset - bytes.byteOffset;
+    const dv = new DataView(bytes.buffer, bytes.byteOffset);
+    dv.setFloat64(at, dv.getFloat64(at, true) + 1e-6, true);
+    expect(() => deserializeWalkGraph(bytes)).toThrow(/polyline does not join/);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { edgeMinutes } from './cost.ts';
 import { boundedDijkstra, DijkstraWorkspace, multiSourceDijkstra } from './dijkstra.ts';
+import { edgePointAt } from './edge_shape.ts';
 import { facilitySeeds, snapFacilities, timeAtSnap } from './facilities.ts';
-import { buildWalkGraph, edgeSources } from './graph.ts';
+import { buildWalkGraph, edgeSources, edgeTwins } from './graph.ts';
 import { piecesLengthM, piecesToPolygons, reachedPieces } from './isochrone.ts';
 import type { OsmExtract } from './osm_extract.ts';
 import { type EdgeSnap, EdgeSnapIndex, seedsForSnap } from './snap.ts';
@@ -70,20 +71,27 @@ describe('reachedPieces', () => {
         const full = multiSourceDijkstra(graph, costs, facilitySeeds(graph, costs, fac, direction), {
           direction,
         });
+        const twins = edgeTwins(graph);
         const src = edgeSources(graph);
         for (let q = 0; q < 400; q++) {
           const edge = Math.floor(r() * graph.edgeCount);
           const t = r();
-          const a = src[edge]!;
-          const b = graph.target[edge]!;
-          const lon = graph.lon[a]! + (graph.lon[b]! - graph.lon[a]!) * t;
-          const lat = graph.lat[a]! + (graph.lat[b]! - graph.lat[a]!) * t;
-          const snap = index.snap(lon, lat, 1)!;
+          const [lon, lat] = edgePointAt(graph, edge, t);
+          // The point itself on this edge (a snap could pick a parallel duplicate way).
+          const snap: EdgeSnap = {
+            edge,
+            from: src[edge]!,
+            to: graph.target[edge]!,
+            fraction: t,
+            lon,
+            lat,
+            distanceM: 0,
+          };
           const exact = timeAtSnap(graph, costs, full, snap, fac).minutes;
           if (Math.abs(exact - band) < 1e-6) continue;
           const covered = pieces.some((pc) => {
             const onSame = pc.edge === edge;
-            const onTwin = src[pc.edge] === b && graph.target[pc.edge] === a;
+            const onTwin = twins[edge] === pc.edge;
             const tt = onSame ? t : onTwin ? 1 - t : -1;
             return tt >= pc.t0 - 1e-9 && tt <= pc.t1 + 1e-9;
           });

@@ -1,6 +1,7 @@
 // Isochrone polygons from walking times: reached (partial) edges buffered and unioned on a raster.
 
 import { type DijkstraWorkspace, reverseAdjacency, type SearchDirection } from './dijkstra.ts';
+import { edgeSubline } from './edge_shape.ts';
 import type { EdgePiece } from './facilities.ts';
 import { METRES_PER_DEGREE, metresPerDegreeLon } from './geo.ts';
 import { edgeSources, edgeTwins, type WalkGraph } from './graph.ts';
@@ -107,7 +108,7 @@ export function piecesToPolygons(
 ): MultiPolygonCoords {
   if (pieces.length === 0) return [];
   const src = edgeSources(graph);
-  const { lon, lat, target } = graph;
+  const { lon, lat } = graph;
   let minLat = Infinity;
   let maxLat = -Infinity;
   let minLon = Infinity;
@@ -122,19 +123,19 @@ export function piecesToPolygons(
   const lon0 = minLon;
   const kx = metresPerDegreeLon(lat0);
   const ky = METRES_PER_DEGREE;
-  const segs = new Float64Array(pieces.length * 4);
-  pieces.forEach((p, i) => {
-    const a = src[p.edge] as number;
-    const b = target[p.edge] as number;
-    const ax = ((lon[a] as number) - lon0) * kx;
-    const ay = ((lat[a] as number) - lat0) * ky;
-    const bx = ((lon[b] as number) - lon0) * kx;
-    const by = ((lat[b] as number) - lat0) * ky;
-    segs[4 * i] = ax + (bx - ax) * p.t0;
-    segs[4 * i + 1] = ay + (by - ay) * p.t0;
-    segs[4 * i + 2] = ax + (bx - ax) * p.t1;
-    segs[4 * i + 3] = ay + (by - ay) * p.t1;
-  });
+  const coords: number[] = [];
+  for (const p of pieces) {
+    let px = Number.NaN;
+    let py = 0;
+    edgeSubline(graph, p.edge, p.t0, p.t1, (x, y) => {
+      const mx = (x - lon0) * kx;
+      const my = (y - lat0) * ky;
+      if (!Number.isNaN(px)) coords.push(px, py, mx, my);
+      px = mx;
+      py = my;
+    });
+  }
+  const segs = Float64Array.from(coords);
   const bufferM = options.bufferM ?? DEFAULT_ISOCHRONE_BUFFER_M;
   const polys = bufferSegments(segs, {
     radius: bufferM,

@@ -57,8 +57,11 @@ describe('parseOverpassJson', () => {
     expect(ex.ways).toEqual([{ id: 10, nodeIds: [1, 2, 3], tags: { highway: 'footway', name: '测试步道' } }]);
     expect([...ex.nodes.keys()].sort()).toEqual([1, 2, 3]);
     expect(ex.nodes.get(2)).toEqual({ lon: 103.8, lat: 36.051, ele: 1520 });
-    const { graph } = buildWalkGraph(ex);
-    expect(graph.nodeCount).toBe(3);
+    const { graph, stats } = buildWalkGraph(ex);
+    expect(stats.nodesBeforeContraction).toBe(3);
+    // Node 2 only continues the way: a shape point of the one edge 1–3.
+    expect(graph.nodeCount).toBe(2);
+    expect(graph.shape.lon).toHaveLength(3);
     expect(graph.labels).toEqual(['测试步道']);
   });
 

@@ -1,7 +1,8 @@
 // Turning a walked sequence of edge pieces into a drawable route with its metres, minutes and features.
 
+import { edgeSubline } from './edge_shape.ts';
 import type { EdgePiece } from './facilities.ts';
-import { edgeSources, type WalkGraph } from './graph.ts';
+import type { WalkGraph } from './graph.ts';
 import { EDGE_FLAG } from './walkable.ts';
 
 /** A notable stretch of a route (coordinates index range, inclusive). */
@@ -39,8 +40,7 @@ const KINDS: [RoutePart['kind'], number][] = [
  * @param costs minutes per edge
  */
 export function piecesToPath(graph: WalkGraph, costs: Float32Array, pieces: readonly EdgePiece[]): WalkPath {
-  const src = edgeSources(graph);
-  const { lon, lat, target, lengthM, flags, label, labels } = graph;
+  const { lengthM, flags, label, labels } = graph;
   const coordinates: [number, number][] = [];
   const parts: RoutePart[] = [];
   const open = new Map<RoutePart['kind'], RoutePart>();
@@ -54,14 +54,12 @@ export function piecesToPath(graph: WalkGraph, costs: Float32Array, pieces: read
   for (const p of pieces) {
     const span = p.t1 - p.t0;
     if (!(span > 0)) continue;
-    const a = src[p.edge] as number;
-    const b = target[p.edge] as number;
-    const ax = lon[a] as number;
-    const ay = lat[a] as number;
-    const dx = (lon[b] as number) - ax;
-    const dy = (lat[b] as number) - ay;
-    const startIdx = pushPoint(ax + dx * p.t0, ay + dy * p.t0);
-    const endIdx = pushPoint(ax + dx * p.t1, ay + dy * p.t1);
+    let startIdx = -1;
+    edgeSubline(graph, p.edge, p.t0, p.t1, (x, y) => {
+      const i = pushPoint(x, y);
+      if (startIdx < 0) startIdx = i;
+    });
+    const endIdx = coordinates.length - 1;
     const m = (lengthM[p.edge] as number) * span;
     metres += m;
     minutes += (costs[p.edge] as number) * span;

@@ -1,9 +1,11 @@
-// Snapping points to the nearest graph EDGE (not node) through a flatbush index of edge bounding boxes.
+// Snapping points to the nearest point of a graph EDGE's polyline (not a node) through a flatbush index.
 
 import Flatbush from 'flatbush';
 import type { SearchDirection, Seed } from './dijkstra.ts';
+import { shapeCumulativeM } from './edge_shape.ts';
 import { haversineM, METRES_PER_DEGREE, metresPerDegreeLon, projectOnSegment } from './geo.ts';
 import { edgeSources, edgeTwins, type WalkGraph } from './graph.ts';
+import { isOffStreet } from './walkable.ts';
 
 /** A point snapped onto an edge. */
 export interface EdgeSnap {
@@ -24,90 +26,143 @@ export interface EdgeSnap {
 export const DEFAULT_MAX_SNAP_M = 300;
 
 /**
- * Nearest-edge index over a graph. Each undirected segment is indexed once (its lower-id direction),
- * so a snap can start walking towards either end.
+ * A street point snaps to an indoor or underground edge (isOffStreet) only when no street-level edge
+ * lies within this many metres more than it: about a sidewalk plus a building's setback, so a point
+ * 5 m off a staircase lands on the staircase, not on the platform 3 m below it.
+ */
+export const OFF_STREET_SLACK_M = 30;
+
+/**
+ * Nearest-edge index over a graph: every segment of every edge polyline, each polyline indexed once
+ * (through its forward edge when it has one), so a snap can start walking towards either end.
  */
 export class EdgeSnapIndex {
   private readonly index: Flatbush;
-  private readonly edgeOf: Int32Array;
+  /** Per indexed segment: its first shape point. */
+  private readonly itemPoint: Int32Array;
+  /** Per indexed segment: the edge it belongs to. */
+  private readonly itemEdge: Int32Array;
   private readonly src: Int32Array;
+  private readonly offStreet: Uint8Array;
+  private readonly cum: Float64Array;
 
   constructor(readonly graph: WalkGraph) {
     const twins = edgeTwins(graph);
-    const src = edgeSources(graph);
-    const { target, lon, lat, edgeCount } = graph;
+    this.src = edgeSources(graph);
+    this.cum = shapeCumulativeM(graph);
+    const { shape, edgeCount } = graph;
+    this.offStreet = new Uint8Array(edgeCount);
     let count = 0;
-    for (let e = 0; e < edgeCount; e++) {
+    const indexed = (e: number) => {
       const t = twins[e] as number;
-      if (t < 0 || e < t) count++;
+      return t < 0 || (shape.chain[e] as number) >= 0;
+    };
+    for (let e = 0; e < edgeCount; e++) {
+      if (isOffStreet(graph.flags[e] as number, graph.layer[e] as number)) this.offStreet[e] = 1;
+      if (!indexed(e)) continue;
+      const c = shape.chain[e] as number;
+      const ci = c < 0 ? ~c : c;
+      count += (shape.offsets[ci + 1] as number) - (shape.offsets[ci] as number) - 1;
     }
-    this.edgeOf = new Int32Array(count);
+    this.itemPoint = new Int32Array(count);
+    this.itemEdge = new Int32Array(count);
     // Flatbush needs at least one item; an empty graph gets a dummy box that is never matched.
     this.index = new Flatbush(Math.max(1, count));
     let k = 0;
+    const { lon, lat } = shape;
     for (let e = 0; e < edgeCount; e++) {
-      const t = twins[e] as number;
-      if (!(t < 0 || e < t)) continue;
-      const a = src[e] as number;
-      const b = target[e] as number;
-      const ax = lon[a] as number;
-      const ay = lat[a] as number;
-      const bx = lon[b] as number;
-      const by = lat[b] as number;
-      this.index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
-      this.edgeOf[k++] = e;
+      if (!indexed(e)) continue;
+      const c = shape.chain[e] as number;
+      const ci = c < 0 ? ~c : c;
+      for (let p = shape.offsets[ci] as number, end = (shape.offsets[ci + 1] as number) - 1; p < end; p++) {
+        const ax = lon[p] as number;
+        const ay = lat[p] as number;
+        const bx = lon[p + 1] as number;
+        const by = lat[p + 1] as number;
+        this.index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+        this.itemPoint[k] = p;
+        this.itemEdge[k++] = e;
+      }
     }
     if (count === 0) this.index.add(1e9, 1e9, 1e9, 1e9);
     this.index.finish();
-    this.src = src;
   }
 
   /**
-   * Nearest edge to a point within maxDistanceM. Searches a growing box (25 m, ×4 …) and stops as soon
-   * as the best exact distance is inside the box searched, which proves nothing closer exists.
+   * Nearest edge to a point within maxDistanceM, preferring street level: an indoor or underground
+   * edge wins only when no other edge is within OFF_STREET_SLACK_M more. Searches a growing box
+   * (25 m, ×4 …) and stops as soon as the best exact distance is inside the box searched, which
+   * proves nothing closer exists.
    * @param lon degrees
    * @param lat degrees
    * @param maxDistanceM metres (default 300)
    */
   snap(lon: number, lat: number, maxDistanceM = DEFAULT_MAX_SNAP_M): EdgeSnap | null {
+    if (this.itemEdge.length === 0 || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+    const any = this.nearest(lon, lat, maxDistanceM, false);
+    if (!any || !this.offStreet[any.edge]) return any;
+    return this.nearest(lon, lat, Math.min(maxDistanceM, any.distanceM + OFF_STREET_SLACK_M), true) ?? any;
+  }
+
+  private nearest(lon: number, lat: number, maxDistanceM: number, streetOnly: boolean): EdgeSnap | null {
     const g = this.graph;
-    if (this.edgeOf.length === 0 || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+    const { lon: sx, lat: sy } = g.shape;
     const kx = metresPerDegreeLon(lat);
     let r = Math.min(25, maxDistanceM);
     for (;;) {
       const dLat = r / METRES_PER_DEGREE;
       const dLon = r / kx;
       const hits = this.index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
-      let bestE = -1;
+      let best = -1;
       let bestD2 = Infinity;
       let bestT = 0;
       for (let i = 0; i < hits.length; i++) {
-        const e = this.edgeOf[hits[i] as number] as number;
-        const a = this.src[e] as number;
-        const b = g.target[e] as number;
-        const p = projectOnSegment(
+        const item = hits[i] as number;
+        const e = this.itemEdge[item] as number;
+        if (streetOnly && this.offStreet[e]) continue;
+        const p = this.itemPoint[item] as number;
+        const q = projectOnSegment(
           lon,
           lat,
-          g.lon[a] as number,
-          g.lat[a] as number,
-          g.lon[b] as number,
-          g.lat[b] as number,
+          sx[p] as number,
+          sy[p] as number,
+          sx[p + 1] as number,
+          sy[p + 1] as number,
           kx,
         );
-        if (p.d2 < bestD2 || (p.d2 === bestD2 && e < bestE)) {
-          bestD2 = p.d2;
-          bestE = e;
-          bestT = p.t;
+        if (q.d2 < bestD2 || (q.d2 === bestD2 && item < best)) {
+          bestD2 = q.d2;
+          best = item;
+          bestT = q.t;
         }
       }
-      if (bestE >= 0 && bestD2 <= r * r) {
-        const a = this.src[bestE] as number;
-        const b = g.target[bestE] as number;
-        const plon = (g.lon[a] as number) + ((g.lon[b] as number) - (g.lon[a] as number)) * bestT;
-        const plat = (g.lat[a] as number) + ((g.lat[b] as number) - (g.lat[a] as number)) * bestT;
+      if (best >= 0 && bestD2 <= r * r) {
+        const e = this.itemEdge[best] as number;
+        const p = this.itemPoint[best] as number;
+        const plon = (sx[p] as number) + ((sx[p + 1] as number) - (sx[p] as number)) * bestT;
+        const plat = (sy[p] as number) + ((sy[p + 1] as number) - (sy[p] as number)) * bestT;
         const distanceM = haversineM(lon, lat, plon, plat);
         if (distanceM > maxDistanceM) return null;
-        return { edge: bestE, from: a, to: b, fraction: bestT, lon: plon, lat: plat, distanceM };
+        // Fraction of the edge's length: distance along the chain up to the projection.
+        const c = g.shape.chain[e] as number;
+        const ci = c < 0 ? ~c : c;
+        const first = g.shape.offsets[ci] as number;
+        const last = (g.shape.offsets[ci + 1] as number) - 1;
+        const cum = this.cum;
+        const total = (cum[last] as number) - (cum[first] as number);
+        const along =
+          (cum[p] as number) - (cum[first] as number) + ((cum[p + 1] as number) - (cum[p] as number)) * bestT;
+        let fraction = total > 0 ? Math.min(1, along / total) : 0;
+        if (c < 0) fraction = 1 - fraction;
+        return {
+          edge: e,
+          from: this.src[e] as number,
+          to: g.target[e] as number,
+          fraction,
+          lon: plon,
+          lat: plat,
+          distanceM,
+        };
       }
       if (r >= maxDistanceM) return null;
       r = Math.min(maxDistanceM, r * 4);

@@ -83,3 +83,44 @@ export function floydWarshall(graph: WalkGraph, costs: Float32Array): Float64Arr
   }
   return d;
 }
+
+/**
+ * A jittered street grid whose blocks are `blockM` long with a shape node every `blockM / shapes`
+ * metres (ways run the whole row or column, so inner points are degree-2 shape nodes). Rows are
+ * residential, columns footways. Invented data for tests and benchmarks.
+ */
+export function shapedGrid(side: number, blockM: number, shapes: number, seed = 1): OsmExtract {
+  const r = rng(seed);
+  const lat0 = 36.0;
+  const mpd = (6371008.8 * Math.PI) / 180;
+  const kx = mpd * Math.cos((lat0 * Math.PI) / 180);
+  const nodes = new Map<number, { lon: number; lat: number }>();
+  const pts = (side - 1) * shapes + 1;
+  const step = blockM / shapes;
+  const jitter = step * 0.25;
+  // Node (i, j) on the fine lattice; only lattice points on a row or column line are used.
+  const id = (i: number, j: number) => 1 + j * pts + i;
+  const node = (i: number, j: number) => {
+    const k = id(i, j);
+    if (!nodes.has(k))
+      nodes.set(k, {
+        lon: 103.6 + (i * step + (r() - 0.5) * jitter) / kx,
+        lat: lat0 + (j * step + (r() - 0.5) * jitter) / mpd,
+      });
+    return k;
+  };
+  const ways: OsmWay[] = [];
+  for (let row = 0; row < side; row++)
+    ways.push({
+      id: ways.length + 1,
+      nodeIds: Array.from({ length: pts }, (_, i) => node(i, row * shapes)),
+      tags: { highway: 'residential' },
+    });
+  for (let col = 0; col < side; col++)
+    ways.push({
+      id: ways.length + 1,
+      nodeIds: Array.from({ length: pts }, (_, j) => node(col * shapes, j)),
+      tags: { highway: 'footway' },
+    });
+  return { nodes, ways };
+}

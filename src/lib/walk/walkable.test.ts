@@ -3,10 +3,12 @@ import {
   EDGE_FLAG,
   footOneway,
   isAreaWay,
+  isOffStreet,
   isWalkableWay,
   reverseEdgeFlags,
   wayEdgeFlags,
   wayLabel,
+  wayLayer,
 } from './walkable.ts';
 
 describe('isWalkableWay', () => {
@@ -29,6 +31,10 @@ describe('isWalkableWay', () => {
     { highway: 'trunk', foot: 'yes' },
     { highway: 'motorway', foot: 'designated' },
     { highway: 'cycleway', foot: 'permissive' },
+    // China's routing defaults (OSM wiki) let pedestrians use cycleways.
+    { highway: 'cycleway' },
+    { highway: 'footway', indoor: 'yes', level: '-1' },
+    { highway: 'corridor', indoor: 'yes' },
     { highway: 'service', access: 'private', foot: 'yes' },
     { highway: 'pedestrian', area: 'yes' },
     { man_made: 'pier' },
@@ -38,7 +44,7 @@ describe('isWalkableWay', () => {
     { highway: 'motorway_link' },
     { highway: 'trunk' },
     { highway: 'trunk_link' },
-    { highway: 'cycleway' },
+    { highway: 'cycleway', foot: 'no' },
     { highway: 'primary', foot: 'no' },
     { highway: 'footway', foot: 'private' },
     { highway: 'service', access: 'private' },
@@ -76,6 +82,31 @@ describe('way flags and direction', () => {
     expect(footOneway({ 'oneway:foot': 'yes' })).toBe(1);
     expect(footOneway({ 'oneway:foot': '-1' })).toBe(-1);
     expect(footOneway({ conveying: 'backward' })).toBe(-1);
+    expect(footOneway({ conveying: 'forward' })).toBe(1);
+    // conveying=yes: it moves, direction unspecified (Key:conveying) — no restriction.
+    expect(footOneway({ highway: 'steps', conveying: 'yes' })).toBe(0);
+    expect(footOneway({ highway: 'footway', conveying: 'reversible' })).toBe(0);
+  });
+
+  it('keeps the vertical position: layer, else level, else tunnel/bridge; indoor and underground are off-street', () => {
+    expect(wayLayer({ highway: 'footway' })).toBe(0);
+    expect(wayLayer({ highway: 'footway', layer: '-2', railway: 'platform' })).toBe(-2);
+    expect(wayLayer({ highway: 'footway', level: '-1;-2', indoor: 'yes' })).toBe(-1);
+    expect(wayLayer({ highway: 'footway', tunnel: 'yes' })).toBe(-1);
+    expect(wayLayer({ highway: 'footway', tunnel: 'building_passage' })).toBe(0);
+    expect(wayLayer({ highway: 'footway', bridge: 'yes' })).toBe(1);
+    expect(wayLayer({ highway: 'footway', bridge: 'yes', layer: '3' })).toBe(3);
+    expect(wayLayer({ highway: 'footway', layer: '-40' })).toBe(-5);
+    expect(wayLayer({ highway: 'footway', layer: 'underground' })).toBe(0);
+    expect(wayEdgeFlags({ highway: 'footway', indoor: 'yes' })).toBe(EDGE_FLAG.indoor);
+    expect(wayEdgeFlags({ highway: 'corridor' })).toBe(EDGE_FLAG.indoor);
+    expect(wayEdgeFlags({ highway: 'footway', indoor: 'no' })).toBe(0);
+    expect(isOffStreet(EDGE_FLAG.indoor, 0)).toBe(true);
+    expect(isOffStreet(0, -2)).toBe(true);
+    expect(isOffStreet(EDGE_FLAG.steps, -1)).toBe(false);
+    expect(isOffStreet(EDGE_FLAG.steps | EDGE_FLAG.indoor, -1)).toBe(true);
+    expect(isOffStreet(EDGE_FLAG.bridge, 1)).toBe(false);
+    expect(isOffStreet(0, 0)).toBe(false);
   });
 
   it('recognises closed area ways and labels', () => {

@@ -69,7 +69,7 @@ describe('getAreaGraph', () => {
       opts({ fetch: f.fn, cache, createWorker: fakeWorker(log), onPhase: (p) => phases.push(p) }),
     );
     expect(r.source).toBe('network');
-    expect(r.graph.nodeCount).toBe(49);
+    expect(r.graph.nodeCount).toBe(40);
     expect(r.tiles).toHaveLength(1);
     expect(r.stats?.components).toBe(1);
     expect(r.graph.meta).toMatchObject({ source: 'overpass', endpoint: EP, tile: r.tiles[0]?.key });
@@ -96,7 +96,7 @@ describe('getAreaGraph', () => {
     const reread = await getAreaGraph(...ORIGIN, o);
     expect(reread.source).toBe('cache');
     expect(reread.graph).not.toBe(first.graph);
-    expect(reread.graph.nodeCount).toBe(49);
+    expect(reread.graph.nodeCount).toBe(40);
     expect(reread.savedAt).toBe(first.savedAt);
     expect(f.bodies).toHaveLength(1);
     // Far away: a new area and a new request.
@@ -118,7 +118,7 @@ describe('getAreaGraph', () => {
     expect(cache.kind).toBe('indexeddb');
     const r = await getAreaGraph(...ORIGIN, opts({ fetch: f.fn, cache, isOnline: () => false }));
     expect(r.source).toBe('cache');
-    expect(r.graph.nodeCount).toBe(49);
+    expect(r.graph.nodeCount).toBe(40);
     expect(f.bodies).toHaveLength(1);
   });
 
@@ -163,7 +163,7 @@ describe('getAreaGraph', () => {
     };
     expect(
       (await getAreaGraph(...ORIGIN, opts({ fetch: f.fn, createWorker: throwing }))).graph.nodeCount,
-    ).toBe(49);
+    ).toBe(40);
     forgetRecentAreaGraphs();
     const failing = (): OverpassWorkerLike => {
       const w: OverpassWorkerLike = {
@@ -177,7 +177,7 @@ describe('getAreaGraph', () => {
       return w;
     };
     const r = await getAreaGraph(103.6, 36.1, opts({ fetch: f.fn, createWorker: failing }));
-    expect(r.graph.nodeCount).toBe(49);
+    expect(r.graph.nodeCount).toBe(40);
   });
 
   it('returns an empty graph (estimates follow) for an area without walkways', async () => {

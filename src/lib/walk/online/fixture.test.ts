@@ -17,7 +17,9 @@ describe('invented river-and-bridge Overpass fixture', () => {
   it('builds one connected network of the two banks, without the river or the motorway', () => {
     // 48 grid nodes + the footbridge's middle node; the motorway bridge's middle nodes are not walkable.
     expect(stats.waysWalkable).toBe(23);
-    expect(graph.nodeCount).toBe(49);
+    expect(stats.nodesBeforeContraction).toBe(49);
+    // Contracted: the 8 grid corners (bends) and the footbridge's middle node are shape points.
+    expect(graph.nodeCount).toBe(40);
     expect(stats.components).toBe(1);
     expect(graph.labels).toEqual(['虚构测试桥']);
     expect(graph.meta).toMatchObject({ source: 'overpass', tile: 'fixture' });
