@@ -62,7 +62,7 @@ export function parseSheetNumber(text: string): number | null {
     .replace(/[°º]?[EN东北]?$/i, '')
     .replace(/^[EN东北]/i, '');
   if (s === '') return null;
-  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? Number(s) : Number.NaN;
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(s) ? Number(s) : Number.NaN;
 }
 
 function cellOf(table: CsvTable, cells: readonly string[], field: Field): string {

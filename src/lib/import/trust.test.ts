@@ -235,7 +235,7 @@ describe('messages after a language switch', () => {
     });
     expect(r.issues.map((i) => formatIssue(i, 'zh'))).toEqual([
       'd.geojson 第 2 个要素：编号 same 重复（首次出现于 d.geojson 第 1 个要素），已改为 same-2',
-      `d.geojson 第 3 个要素：编号 loaded 重复（首次出现于 ${translate('zh', 'import.loaded')}），已改为 loaded-2`,
+      `d.geojson 第 3 个要素：编号 loaded 重复（首次出现于${translate('zh', 'import.loaded')}），已改为 loaded-2`,
     ]);
     expect(r.issues.map((i) => formatIssue(i, 'en'))).toEqual([
       'd.geojson feature 2: the id same is a duplicate (first seen at d.geojson feature 1); renamed to same-2',
