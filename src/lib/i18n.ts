@@ -5,6 +5,7 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 export const DEFAULT_LANG: Lang = 'zh';
 
 import { IMPORT_MESSAGES } from './messages/import';
+import { LIVE_OSM_MESSAGES } from './messages/live_osm';
 import { NEARBY_MESSAGES } from './messages/nearby';
 import { PLANNER_MESSAGES } from './messages/planner';
 import { REPORT_MESSAGES } from './messages/report';
@@ -207,6 +208,7 @@ export const MESSAGES = {
   ...REPORT_MESSAGES,
   ...TOUR_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...LIVE_OSM_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
