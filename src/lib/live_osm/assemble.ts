@@ -3,7 +3,8 @@
 import type { DistrictLookup } from '../districts.ts';
 import type { MapFeature } from '../feature.ts';
 import { METRES_PER_DEGREE, metresPerDegreeLon, projectOnSegment } from '../walk/geo.ts';
-import { type Bounds, centreOf, type LiveTileData, type RiverLine } from './parse.ts';
+import { type Bounds, centreOf } from './centre.ts';
+import type { LiveTileData, RiverLine } from './parse.ts';
 
 /** "Along the Yellow River": within this distance of its centre line, metres (as the importer uses). */
 export const RIVER_REACH_M = 300;

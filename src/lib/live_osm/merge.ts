@@ -1,7 +1,7 @@
 // Live OpenStreetMap facilities merged into the loaded places by OSM id: each object once, the newer copy kept.
 
 import type { MapFeature } from '../feature.ts';
-import { OSM_SOURCE_TITLE } from './parse.ts';
+import { OSM_SOURCE_TITLE } from './centre.ts';
 
 /**
  * The loaded places with the live ones merged in. A place whose id a live facility also has is the same

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDistrictLookup } from '../districts.ts';
 import type { OverpassError } from '../walk/online/fetcher.ts';
-import { centreOf, osmDate, parseLiveTile } from './parse.ts';
+import { centreOf, osmDate } from './centre.ts';
+import { parseLiveTile } from './parse.ts';
 
 // A square "district" around central Lanzhou, made for the test.
 const lookup = createDistrictLookup({

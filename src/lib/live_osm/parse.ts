@@ -5,16 +5,10 @@ import type { FeatureProps, MapFeature } from '../feature.ts';
 import { bridgeKey, classifyTags, facilityNames, isPublic, type Tags } from '../osm_rules.ts';
 import { isValidOpeningHours } from '../tour/opening.ts';
 import { validateFeature } from '../validate.ts';
-import { haversineM } from '../walk/geo.ts';
 import { decodeOverpassBody } from '../walk/online/fetcher.ts';
+import { type Bounds, centreOf, OSM_SOURCE_TITLE, osmDate } from './centre.ts';
 
-/** Source title of everything from OpenStreetMap (ODbL attribution), as the importer writes it. */
-export const OSM_SOURCE_TITLE = 'OpenStreetMap contributors';
-/** Positional accuracy given to an OSM node, metres (the map's own precision, not a survey claim). */
-export const OSM_NODE_ACCURACY_M = 10;
-
-/** [west, south, east, north] degrees. */
-export type Bounds = [number, number, number, number];
+export type { Bounds } from './centre.ts';
 
 /** A validated facility of one tile, with what the assembly step still needs. */
 export interface LiveCandidate {
@@ -97,17 +91,6 @@ function tagsOf(raw: unknown): Record<string, string> {
   return out;
 }
 
-/**
- * Centre and honest accuracy of an extent: the centre of the bounding box, accurate to half its
- * diagonal (the facility is somewhere in that box), never less than a node's 10 m.
- */
-export function centreOf(b: Bounds): { point: [number, number]; accuracyM: number } {
-  return {
-    point: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2],
-    accuracyM: Math.max(OSM_NODE_ACCURACY_M, Math.round(haversineM(b[0], b[1], b[2], b[3]) / 2)),
-  };
-}
-
 function describe(tags: Tags): string {
   const parts: string[] = [];
   for (const k of DESCRIBE_KEYS) {
@@ -126,12 +109,6 @@ function addressOf(tags: Tags): string | undefined {
   const street = tags['addr:street']?.trim();
   if (!street) return undefined;
   return `${street}${tags['addr:housenumber']?.trim() ?? ''}`;
-}
-
-/** The OSM date (YYYY-MM-DD) of an Overpass timestamp, or undefined. */
-export function osmDate(osmBase: string | null): string | undefined {
-  const m = osmBase?.match(/^(\d{4}-\d{2}-\d{2})T/);
-  return m ? m[1] : undefined;
 }
 
 /** Properties of a matched element before validation. */
