@@ -1,6 +1,7 @@
-// `npm run bench [walk|search|nearby|coverage|population]`: benchmarks in one process, each with its own baseline.
+// `npm run bench [walk|search|nearby|coverage|population|live]`: benchmarks in one process, each with its own baseline.
 
 import { runCoverageBench } from './coverage.ts';
+import { runLiveOsmBench } from './live_osm.ts';
 import { runNearbyBench } from './nearby.ts';
 import { runPopulationBench } from './population.ts';
 import { runSearchBench } from './search.ts';
@@ -15,3 +16,4 @@ if (!only || only === 'coverage') {
   await runCoverageBench({ kind: 'h3', resolution: 10 });
 }
 if (!only || only === 'population') await runPopulationBench();
+if (!only || only === 'live') runLiveOsmBench();

@@ -2,6 +2,7 @@
 
 import { createDistrictLookup, type DistrictCollectionLike, type DistrictLookup } from '../districts.ts';
 import { OverpassError, type OverpassErrorKind } from '../walk/online/fetcher.ts';
+import { gridDistrictLookup } from './district_grid.ts';
 import { type LiveTileData, parseLiveTile } from './parse.ts';
 
 /** Main thread → worker: parse one tile's answer. The district polygons come with the first request. */
@@ -31,7 +32,7 @@ export function isLiveParseRequest(value: unknown): value is LiveParseRequest {
   );
 }
 
-/** The worker's state: the district lookup, built once from the first request's polygons. */
+/** The worker's state: the district lookup (grid-accelerated), built once from the first request's polygons. */
 export class LiveParseHandler {
   private lookup: DistrictLookup | null = null;
 
@@ -40,7 +41,8 @@ export class LiveParseHandler {
     if (!isLiveParseRequest(message)) return false;
     const { id } = message;
     try {
-      if (message.districts) this.lookup = createDistrictLookup(message.districts);
+      if (message.districts)
+        this.lookup = gridDistrictLookup(message.districts, createDistrictLookup(message.districts));
       if (!this.lookup) throw new Error('no district polygons were sent');
       post({ type: 'live_osm', id, data: parseLiveTile(message.body, message.tile, this.lookup) });
     } catch (e) {

@@ -38,6 +38,20 @@ describe('live failure messages', () => {
     expect(texts[6]![1]).toContain('runtime error: out of memory');
   });
 
+  it('tells two endpoints on one host apart by their path', () => {
+    const lines = failureLines(
+      {
+        tile: { key: 't', bbox: [0, 0, 1, 1] },
+        attempts: [
+          { endpoint: 'http://127.0.0.1:9/op-a', error: new OverpassError('http', 'x', 500) },
+          { endpoint: 'http://127.0.0.1:9/op-b', error: new OverpassError('http', 'x', 500) },
+        ],
+      },
+      0,
+    );
+    expect(lines.slice(0, 2).map((l) => l.params.host)).toEqual(['127.0.0.1:9/op-a', '127.0.0.1:9/op-b']);
+  });
+
   it('lists each endpoint tried, then says what was kept', () => {
     const lines = failureLines(
       {

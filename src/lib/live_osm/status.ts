@@ -40,9 +40,28 @@ export function failureKind(e: OverpassError): LiveFailureKind {
   return e.kind;
 }
 
-/** The line naming one endpoint's failure. */
-export function failureLine(endpoint: string, e: OverpassError, timeoutMs = LIVE_TIMEOUT_MS): LiveLine {
+/** How an endpoint is named: its host, with the path when another endpoint tried shares that host. */
+function endpointLabel(endpoint: string, all: readonly string[]): string {
   const host = endpointHost(endpoint);
+  if (!all.some((o) => o !== endpoint && endpointHost(o) === host)) return host;
+  try {
+    return `${host}${new URL(endpoint).pathname}`;
+  } catch {
+    return host;
+  }
+}
+
+/**
+ * The line naming one endpoint's failure.
+ * @param all every endpoint tried (to tell apart two on one host)
+ */
+export function failureLine(
+  endpoint: string,
+  e: OverpassError,
+  timeoutMs = LIVE_TIMEOUT_MS,
+  all: readonly string[] = [endpoint],
+): LiveLine {
+  const host = endpointLabel(endpoint, all);
   const kind = failureKind(e);
   switch (kind) {
     case 'timeout':
@@ -69,12 +88,13 @@ export function failureLine(endpoint: string, e: OverpassError, timeoutMs = LIVE
 }
 
 /**
- * The lines for a failed download: the failure of each endpoint tried (the last one tried first, it is
- * the reason the download stopped), then what stays on screen.
+ * The lines for a failed download: the failure of each endpoint tried, in the order tried, then what
+ * stays on screen.
  * @param loaded facilities loaded before the failure (kept)
  */
 export function failureLines(failure: LiveFailure, loaded: number, timeoutMs?: number): LiveLine[] {
-  const lines = failure.attempts.map((a) => failureLine(a.endpoint, a.error, timeoutMs));
+  const all = failure.attempts.map((a) => a.endpoint);
+  const lines = failure.attempts.map((a) => failureLine(a.endpoint, a.error, timeoutMs, all));
   lines.push(
     loaded > 0
       ? { key: 'live.kept_partial', params: { n: loaded } }
