@@ -87,6 +87,16 @@ export class LiveOsmController {
     else this.deps.refresh();
   }
 
+  private extra: number | null = null;
+  /** Tiles the outer districts add (computed once: the panel re-renders often). */
+  private extraTiles(): number {
+    if (!this.districts) return 0;
+    this.extra ??=
+      liveTiles(this.districts, [...URBAN_DISTRICTS, ...OUTER_DISTRICTS]).length -
+      liveTiles(this.districts, URBAN_DISTRICTS).length;
+    return this.extra;
+  }
+
   private tiles() {
     const codes = [...URBAN_DISTRICTS, ...(this.outer ? OUTER_DISTRICTS : [])];
     return this.districts ? liveTiles(this.districts, codes) : [];
@@ -219,10 +229,7 @@ export class LiveOsmController {
       t(this.summary ? 'live.refresh' : this.failure.length ? 'live.retry' : 'live.start'),
     );
     button.addEventListener('click', () => void this.run(this.summary !== null));
-    const extra = this.districts
-      ? liveTiles(this.districts, [...URBAN_DISTRICTS, ...OUTER_DISTRICTS]).length -
-        liveTiles(this.districts, URBAN_DISTRICTS).length
-      : 0;
+    const extra = this.extraTiles();
     const outer = h('input', {
       type: 'checkbox',
       id: 'live-outer',

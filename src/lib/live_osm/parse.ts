@@ -85,10 +85,17 @@ function boundsOf(e: RawElement): Bounds | null {
 
 /** The string tags of an element (anything else is dropped: properties are untrusted). */
 function tagsOf(raw: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (raw === null || typeof raw !== 'object') return out;
-  for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') out[k] = v;
-  return out;
+  if (raw === null || typeof raw !== 'object') return {};
+  const tags = raw as Record<string, unknown>;
+  // Overpass always writes strings: then the object is used as it is, without a copy per element.
+  for (const k in tags) {
+    if (typeof tags[k] !== 'string') {
+      const out: Record<string, string> = {};
+      for (const [key, v] of Object.entries(tags)) if (typeof v === 'string') out[key] = v;
+      return out;
+    }
+  }
+  return tags as Record<string, string>;
 }
 
 function describe(tags: Tags): string {

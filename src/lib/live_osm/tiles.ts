@@ -59,22 +59,6 @@ function polygonsOf(geometry: { type: string; coordinates: unknown }): Position[
   return [];
 }
 
-/** Whether a polygon (outer ring and holes) and a box share any point. */
-function polygonMeetsBox(poly: Position[][], box: LiveTile['bbox']): boolean {
-  for (const ring of poly)
-    for (let i = 1; i < ring.length; i++) if (segmentHitsBox(ring[i - 1]!, ring[i]!, box)) return true;
-  // No edge meets the box: the box is wholly inside or wholly outside (or inside a hole).
-  const cx = (box[0] + box[2]) / 2;
-  const cy = (box[1] + box[3]) / 2;
-  const flat = (r: Position[]) => r.flat();
-  const [outer, ...holes] = poly;
-  return (
-    outer !== undefined &&
-    pointInRing(cx, cy, flat(outer)) &&
-    !holes.some((h) => pointInRing(cx, cy, flat(h)))
-  );
-}
-
 /**
  * The grid tiles that meet the chosen districts' polygons, west to east then south to north. Tiles are
  * aligned on multiples of the step, so the same place always has the same tile (and cache entry).
@@ -91,7 +75,43 @@ export function liveTiles(
     .filter((f) => want.has(f.properties.district))
     .flatMap((f) => polygonsOf(f.geometry));
   const keys = new Map<string, LiveTile>();
+  const box = (ix: number, iy: number): LiveTile['bbox'] => [
+    round6(ix * stepDeg),
+    round6(iy * stepDeg),
+    round6((ix + 1) * stepDeg),
+    round6((iy + 1) * stepDeg),
+  ];
+  const add = (ix: number, iy: number) => {
+    const key = `g${stepDeg}:${ix}:${iy}`;
+    if (!keys.has(key)) keys.set(key, { key, bbox: box(ix, iy) });
+  };
   for (const poly of polys) {
+    // Cells an edge passes through (each segment tested only against the cells of its own box) …
+    const crossed = new Set<string>();
+    for (const ring of poly)
+      for (let i = 1; i < ring.length; i++) {
+        const a = ring[i - 1]!;
+        const b = ring[i]!;
+        for (
+          let ix = Math.floor(Math.min(a[0], b[0]) / stepDeg);
+          ix <= Math.floor(Math.max(a[0], b[0]) / stepDeg);
+          ix++
+        )
+          for (
+            let iy = Math.floor(Math.min(a[1], b[1]) / stepDeg);
+            iy <= Math.floor(Math.max(a[1], b[1]) / stepDeg);
+            iy++
+          ) {
+            const k = `${ix}:${iy}`;
+            if (!crossed.has(k) && segmentHitsBox(a, b, box(ix, iy))) {
+              crossed.add(k);
+              add(ix, iy);
+            }
+          }
+      }
+    // … and cells no edge crosses that lie inside (their centre is in the outer ring, not in a hole).
+    const [outer, ...holes] = poly.map((r) => r.flat());
+    if (!outer) continue;
     let w = Number.POSITIVE_INFINITY;
     let s = Number.POSITIVE_INFINITY;
     let e = Number.NEGATIVE_INFINITY;
@@ -102,19 +122,13 @@ export function liveTiles(
       s = Math.min(s, y as number);
       n = Math.max(n, y as number);
     }
-    for (let ix = Math.floor(w / stepDeg); ix * stepDeg < e; ix++) {
+    for (let ix = Math.floor(w / stepDeg); ix * stepDeg < e; ix++)
       for (let iy = Math.floor(s / stepDeg); iy * stepDeg < n; iy++) {
-        const key = `g${stepDeg}:${ix}:${iy}`;
-        if (keys.has(key)) continue;
-        const box: LiveTile['bbox'] = [
-          round6(ix * stepDeg),
-          round6(iy * stepDeg),
-          round6((ix + 1) * stepDeg),
-          round6((iy + 1) * stepDeg),
-        ];
-        if (polygonMeetsBox(poly, box)) keys.set(key, { key, bbox: box });
+        if (crossed.has(`${ix}:${iy}`)) continue;
+        const cx = (ix + 0.5) * stepDeg;
+        const cy = (iy + 0.5) * stepDeg;
+        if (pointInRing(cx, cy, outer) && !holes.some((h) => pointInRing(cx, cy, h))) add(ix, iy);
       }
-    }
   }
   return [...keys.values()].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
 }
