@@ -81,7 +81,6 @@ export class LiveOsmController {
    */
   start(districts: DistrictCollectionLike, opts: { importPresent: boolean }): void {
     this.districts = districts;
-    this.lookup = createDistrictLookup(districts);
     this.importPresent = opts.importPresent;
     if (!opts.importPresent && districts.features.length > 0) void this.run(false);
     else this.deps.refresh();
@@ -110,8 +109,7 @@ export class LiveOsmController {
 
   private async run(refresh: boolean): Promise<void> {
     const districts = this.districts;
-    const lookup = this.lookup;
-    if (this.progress || !districts || !lookup) return;
+    if (this.progress || !districts) return;
     const tiles = this.tiles();
     this.failure = [];
     this.progress = { done: 0, total: tiles.length, fromCache: 0, found: 0 };
@@ -139,7 +137,9 @@ export class LiveOsmController {
           this.deps.refresh();
         },
       });
-      const live = assembleLive(result.tiles, lookup);
+      // Built on first use: the main thread needs it only to place joined bridges.
+      this.lookup ??= createDistrictLookup(districts);
+      const live = assembleLive(result.tiles, this.lookup);
       // A download that stopped part-way keeps what an earlier one showed for the tiles it missed.
       const merged = mergeLive(
         this.deps.features(),
