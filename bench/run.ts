@@ -4,6 +4,7 @@ import { runCoverageBench } from './coverage.ts';
 import { runCoverageNetworkBench } from './coverage_network.ts';
 import { runFirstIdleBench } from './first_idle.ts';
 import { runImportBench } from './import.ts';
+import { runLiveOsmBench } from './live_osm.ts';
 import { runNearbyBench } from './nearby.ts';
 import { runPopulationBench } from './population.ts';
 import { runSearchBench } from './search.ts';
@@ -24,3 +25,4 @@ if (!only || only === 'population') await runPopulationBench();
 if (!only || only === 'import') await runImportBench();
 // Builds the app and drives Chromium: only when asked for.
 if (only === 'idle') await runFirstIdleBench();
+if (!only || only === 'live') runLiveOsmBench();

@@ -144,7 +144,10 @@ describe('nearby', () => {
     const { context, page } = await openPage(browser);
     const fixture = readFileSync('test/fixtures/overpass/river_bridge_grid.json', 'utf8');
     await page.route('https://overpass-api.de/api/interpreter', (route) => {
-      posts.push(route.request().postData() ?? '');
+      const body = route.request().postData() ?? '';
+      // Only the street network around the place is answered here; live facility tiles have their own test.
+      if (!body.includes('around')) return route.abort('internetdisconnected');
+      posts.push(body);
       return route.fulfill({
         status: 200,
         contentType: 'application/json',

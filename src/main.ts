@@ -13,6 +13,7 @@ import { importInWorker } from './lib/import/client';
 import type { EncodingChoice } from './lib/import/decode';
 import type { ImportProgress, ImportResult } from './lib/import/import_file';
 import { layerCounts } from './lib/layer_counts';
+import { resolveOverpassEndpoints } from './lib/live_osm/endpoints';
 import { walkTarget } from './lib/nearby';
 import { OSM_MANIFEST_PATH, osmAssetUrls, parseOsmManifest } from './lib/osm_manifest';
 import { type PlanTarget, planProgress } from './lib/plan_targets';
@@ -43,6 +44,7 @@ import { renderFeatureCard } from './ui/feature_card';
 import { renderImportPanel } from './ui/import_panel';
 import { renderLayerPanel } from './ui/layer_panel';
 import { renderList, shownFeatures } from './ui/list_view';
+import { LiveOsmController } from './ui/live_osm';
 import { NearbyController } from './ui/nearby_controller';
 import { renderPlanPanel } from './ui/plan_panel';
 import { PlannerController } from './ui/planner_controller';
@@ -114,7 +116,24 @@ const notice = h(
   noticeText,
   noticeClose,
 );
-const main = h('main', { class: 'app-main' }, mapEl, sidePanel, cardSlot, notice);
+/** Everyday facilities live from OpenStreetMap (first visit, cached 14 days), merged into `features`. */
+const liveOsm = new LiveOsmController({
+  endpoints: resolveOverpassEndpoints({
+    envList: import.meta.env.VITE_OVERPASS_ENDPOINTS,
+    env: import.meta.env.VITE_OVERPASS_ENDPOINT,
+    param: params.get('overpass'),
+    pageOrigin: location.origin,
+  }),
+  features: () => features,
+  apply: (next) => {
+    setFeatures(next);
+    updateAnalysis();
+    render();
+  },
+  refresh: () => store.get().panel === 'layers' && render(),
+  timeoutMs: Number(params.get('overpass_timeout')) || undefined,
+});
+const main = h('main', { class: 'app-main' }, mapEl, liveOsm.bar, sidePanel, cardSlot, notice);
 root.append(header, tabBar, main, aboutDialog);
 
 let features: MapFeature[] = [];
@@ -182,6 +201,7 @@ function panelContent(s: ViewState): HTMLElement | null {
         onLayers: (layers) => store.set({ layers }),
         onStatuses: (statuses) => store.set({ statuses }),
       });
+      panel.firstElementChild?.after(liveOsm.panel(s.lang));
       panel.append(
         renderBasemapPicker({
           lang: s.lang,
@@ -664,6 +684,7 @@ async function start(): Promise<void> {
   if (osm.graphUrl) planner.setGraphUrl(osm.graphUrl);
   else planner.useOnlineNetwork(overpassEndpoint);
   planner.setData(features, districts);
+  liveOsm.start(districts, { importPresent: osm.graph !== null || osm.candidates.length > 0 });
 
   if (!mapStarted) {
     root.classList.add('no-webgl');

@@ -7,6 +7,7 @@ export const DEFAULT_LANG: Lang = 'zh';
 import { EDITOR_MESSAGES } from './messages/editor';
 import { IMPORT_MESSAGES } from './messages/import';
 import { LAYER_MESSAGES } from './messages/layers';
+import { LIVE_OSM_MESSAGES } from './messages/live_osm';
 import { NEARBY_MESSAGES } from './messages/nearby';
 import { PLANNER_MESSAGES } from './messages/planner';
 import { REPORT_MESSAGES } from './messages/report';
@@ -268,6 +269,7 @@ export const MESSAGES = {
   ...IMPORT_MESSAGES,
   ...LAYER_MESSAGES,
   ...EDITOR_MESSAGES,
+  ...LIVE_OSM_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

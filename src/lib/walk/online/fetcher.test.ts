@@ -3,8 +3,10 @@ import {
   decodeOverpassBody,
   type FetchLike,
   fetchOverpass,
+  MAX_RETRY_AFTER_MS,
   OverpassError,
   overpassRequestsInFlight,
+  parseRetryAfter,
 } from './fetcher.ts';
 
 const EP = 'https://overpass.example/api/interpreter';
@@ -152,6 +154,27 @@ describe('fetchOverpass', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
   });
 
+  it("waits the server's Retry-After instead of its own pause, and gives up on one longer than a minute", async () => {
+    const f = fakeFetch([json('rate limited', 429, { 'retry-after': '1' }), json(OK_BODY)]);
+    const t0 = Date.now();
+    await fetchOverpass(q(), { ...base, fetch: f.fn, retryDelayMs: 5 });
+    expect(f.calls).toHaveLength(2);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
+    const long = fakeFetch([json('rate limited', 429, { 'retry-after': '3600' })]);
+    const e = await failure(fetchOverpass(q(), { ...base, fetch: long.fn }));
+    expect([e.kind, e.status, e.detail.retryAfterMs, long.calls.length]).toEqual(['busy', 429, 3_600_000, 1]);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('30', now)).toBe(30_000);
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000);
+    expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(MAX_RETRY_AFTER_MS).toBe(60_000);
+  });
+
   it('succeeds when the retry after 504 succeeds', async () => {
     const f = fakeFetch([json('gateway timeout', 504), json(OK_BODY)]);
     expect(new TextDecoder().decode(await fetchOverpass(q(), { ...base, fetch: f.fn }))).toBe(OK_BODY);
@@ -274,6 +297,7 @@ describe('decodeOverpassBody', () => {
       throw new Error('expected a failure');
     } catch (e) {
       expect((e as OverpassError).kind).toBe('busy');
+      expect((e as OverpassError).detail.remark).toMatch(/^runtime error: Query timed out/);
     }
   });
 });

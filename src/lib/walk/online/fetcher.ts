@@ -29,9 +29,26 @@ export class OverpassError extends Error {
     message: string,
     /** HTTP status when there was one. */
     readonly status?: number,
+    /** What the server said: its Retry-After (ms) on a busy answer, its `remark` on a runtime error. */
+    readonly detail: { retryAfterMs?: number; remark?: string } = {},
   ) {
     super(message);
   }
+}
+
+/** Longest Retry-After the fetcher waits for before retrying, ms; a longer one ends the attempts. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * The wait an HTTP `Retry-After` header asks for, ms (delta-seconds or an HTTP date), or undefined.
+ * @param now ms since the epoch, for the date form
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** The part of `fetch` the fetcher uses (a fake in tests). */
@@ -108,7 +125,10 @@ async function runAttempts(
     } catch (e) {
       const busy = e instanceof OverpassError && e.kind === 'busy';
       if (!busy || attempt >= retries) throw e;
-      await sleep(delay * 2 ** attempt, signal);
+      // The server's own Retry-After wins over our back-off; one longer than we would wait ends here.
+      const asked = e.detail.retryAfterMs;
+      if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) throw e;
+      await sleep(asked ?? delay * 2 ** attempt, signal);
     }
   }
 }
@@ -164,8 +184,15 @@ async function attemptOnce(
     if (!res.ok) {
       // Drain nothing: the body of an error page is not needed, and cancelling frees the connection.
       void res.body?.cancel().catch(() => undefined);
-      if (BUSY_STATUSES.has(res.status))
-        throw new OverpassError('busy', `the server is busy (HTTP ${res.status})`, res.status);
+      if (BUSY_STATUSES.has(res.status)) {
+        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+        throw new OverpassError(
+          'busy',
+          `the server is busy (HTTP ${res.status})`,
+          res.status,
+          retryAfterMs === undefined ? {} : { retryAfterMs },
+        );
+      }
       throw new OverpassError('http', `the server answered HTTP ${res.status}`, res.status);
     }
     const bytes = await readCapped(res, maxBytes);
@@ -238,7 +265,9 @@ export function decodeOverpassBody(bytes: Uint8Array): unknown {
     throw new OverpassError('bad_json', 'the answer is not a JSON object');
   const remark = (json as { remark?: unknown }).remark;
   if (typeof remark === 'string' && /runtime error/i.test(remark))
-    throw new OverpassError('busy', `the server gave up: ${remark.slice(0, 200)}`);
+    throw new OverpassError('busy', `the server gave up: ${remark.slice(0, 200)}`, undefined, {
+      remark: remark.slice(0, 200),
+    });
   if (!Array.isArray((json as { elements?: unknown }).elements))
     throw new OverpassError('bad_json', 'the answer has no "elements" array');
   return json;
