@@ -3,8 +3,20 @@
 import { createRows } from './edit_distance';
 import type { DistrictCode, MapFeature } from './feature';
 import { LANZHOU_DISTRICTS } from './feature';
+import { walkTarget } from './nearby';
 import { MAX_ALIASES, MAX_FIELD_LENGTH, type SearchEntry } from './search_model';
-import { ByteBuffer, IntBuffer, MAX_QUERY_LENGTH, normalizeInto, tokenize } from './search_text';
+import { ByteBuffer, IntBuffer, MAX_QUERY_LENGTH, normalizeInto, type Tokens, tokenize } from './search_text';
+
+/**
+ * Pinyin of the normalised names of the last build, reused by the next: pinyin is most of a build's time,
+ * and when live features arrive most names are unchanged. Holds only the texts of the last build.
+ */
+export class PinyinCache {
+  /** @internal */ tokens = new Map<string, Tokens>();
+  /** Texts whose pinyin the last build took from the cache / computed. */
+  reused = 0;
+  computed = 0;
+}
 
 // ---------------------------------------------------------------- index
 
@@ -187,8 +199,20 @@ class GramCollector {
  * Build the search index once: normalised names and aliases, their pinyin (computed here, never per
  * query), and unigram/bigram postings over 汉字, pinyin, initials and English.
  * @param entries features and districts; ids should be unique (they are the final tie-break)
+ * @param cache pinyin of an earlier build to reuse (rebuilding after features change); updated in place
  */
-export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
+export function buildSearchIndex(entries: readonly SearchEntry[], cache?: PinyinCache): SearchIndex {
+  const next = new Map<string, Tokens>();
+  let reused = 0;
+  const tokensOf = (text: string): Tokens => {
+    let t = next.get(text);
+    if (t) return t;
+    t = cache?.tokens.get(text);
+    if (t) reused++;
+    else t = tokenize(text);
+    next.set(text, t);
+    return t;
+  };
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const grams = new GramCollector();
   const srcStart = new IntBuffer();
@@ -229,7 +253,7 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
       const text = normalizeInto(raw.slice(0, MAX_FIELD_LENGTH * 8), MAX_FIELD_LENGTH, srcStart, srcEnd);
       if (!text) continue;
       for (let k = 0; k < text.length; k++) wordFlag.push(0);
-      const t = tokenize(text);
+      const t = tokensOf(text);
       const py = t.tokens.join('');
       const id = z.entry.length;
       z.entry.push(i);
@@ -286,6 +310,11 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
     }
   }
 
+  if (cache) {
+    cache.tokens = next;
+    cache.reused = reused;
+    cache.computed = next.size - reused;
+  }
   const rowsMax = Math.max(z.entry.length, e.entry.length);
   return {
     entries,
@@ -351,6 +380,12 @@ export function searchEntriesFromFeatures(features: readonly MapFeature[]): Sear
       category: p.category,
       district: p.district,
     };
+    if (p.facility_type) entry.facility_type = p.facility_type;
+    const [lon, lat] = walkTarget(f);
+    if (Number.isFinite(lon) && Number.isFinite(lat)) {
+      entry.lon = lon;
+      entry.lat = lat;
+    }
     if (p.address_zh) entry.extra_zh = [p.address_zh];
     return entry;
   });

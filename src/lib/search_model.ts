@@ -6,10 +6,15 @@ import type { Lang } from './i18n';
 /** One searchable thing. `extra_zh` holds aliases (an address, a former name); they rank below the name. */
 export interface SearchEntry {
   id: string;
-  kind: 'feature' | 'district';
+  kind: 'feature' | 'district' | 'type';
   name_zh: string;
   name_en: string;
   category?: CategoryId;
+  /** The feature's facility type (FACILITY_TYPES in osm_rules.ts), so that type words find it. */
+  facility_type?: string;
+  /** WGS-84 degrees of the point that stands for the feature (type matches rank by distance to it). */
+  lon?: number;
+  lat?: number;
   /** County-level adcode, shown on the result's second line. */
   district?: string;
   extra_zh?: string[];
@@ -34,6 +39,11 @@ export interface SearchResult {
   score: number;
   match: MatchKind;
   highlight: Highlight;
+  /**
+   * Set when the entry was found by its type, not its name: the category or facility-type entry whose
+   * name matched, and where (then `highlight` has no ranges).
+   */
+  via?: { entry: SearchEntry; highlight: Highlight };
 }
 
 export interface SearchOptions {
