@@ -31,6 +31,10 @@ export function typeEntries(): SearchEntry[] {
 export interface TypeIndex {
   types: SearchIndex;
   members: ReadonlyMap<string, readonly number[]>;
+  /** Entry index by id, and one mark per entry for the running query (no per-query sets). */
+  position: ReadonlyMap<string, number>;
+  mark: Uint32Array;
+  stamp: { value: number };
 }
 
 let typeNames: SearchIndex | null = null;
@@ -42,17 +46,25 @@ let typeNames: SearchIndex | null = null;
 export function buildTypeIndex(index: SearchIndex): TypeIndex {
   typeNames ??= buildSearchIndex(typeEntries());
   const members = new Map<string, number[]>();
+  const position = new Map<string, number>();
   const add = (key: string, i: number) => {
     const list = members.get(key);
     if (list) list.push(i);
     else members.set(key, [i]);
   };
   index.entries.forEach((e, i) => {
+    position.set(e.id, i);
     if (e.kind !== 'feature') return;
     if (e.category) add(`category:${e.category}`, i);
     if (e.facility_type) add(`type:${e.facility_type}`, i);
   });
-  return { types: typeNames, members };
+  return {
+    types: typeNames,
+    members,
+    position,
+    mark: new Uint32Array(index.entries.length),
+    stamp: { value: 0 },
+  };
 }
 
 export interface TypeSearchOptions extends SearchOptions {
@@ -94,32 +106,52 @@ export function searchWithTypes(
   const hits = search(types.types, query, { limit: 100, lang: opts.lang });
   const best = hits[0];
   if (!best) return named;
-  const seen = new Set(exact.map((r) => r.id));
-  const found = new Map<number, SearchResult>();
+  // Marks: `stamp` for a name match, `stamp + 1` for a type match (a fresh pair per query).
+  if (types.stamp.value > 0xfffffff0) {
+    types.mark.fill(0);
+    types.stamp.value = 0;
+  }
+  types.stamp.value += 2;
+  const stamp = types.stamp.value;
+  const markOf = (id: string) => types.mark[types.position.get(id) ?? -1];
+  for (const r of exact) {
+    const i = types.position.get(r.id);
+    if (i !== undefined) types.mark[i] = stamp;
+  }
+  const room = limit - exact.length;
+  const centre = opts.centre;
+  const compareIds = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  // Bounded insertion of the `room` nearest (then lowest id): a type can have thousands of members.
+  const top: Array<{ i: number; d: number; via: SearchResult }> = [];
   for (const t of hits) {
     if (t.score !== best.score) break;
     for (const i of types.members.get(t.id) ?? []) {
+      if ((types.mark[i] as number) >= stamp) continue;
+      types.mark[i] = stamp + 1;
       const entry = index.entries[i] as SearchEntry;
-      if (seen.has(entry.id) || found.has(i)) continue;
-      found.set(i, {
-        id: entry.id,
-        kind: entry.kind,
-        entry,
-        score: t.score,
-        match: t.match,
-        highlight: { field: 'name_zh', index: 0, ranges: [] },
-        via: { entry: t.entry, highlight: t.highlight },
-      });
+      const d = centre ? distanceSq(entry, centre) : 0;
+      const before = (o: { i: number; d: number }) =>
+        d < o.d || (d === o.d && compareIds(entry.id, (index.entries[o.i] as SearchEntry).id) < 0);
+      if (top.length === room && !before(top[room - 1] as { i: number; d: number })) continue;
+      let k = top.length === room ? room - 1 : top.length;
+      while (k > 0 && before(top[k - 1] as { i: number; d: number })) {
+        top[k] = top[k - 1] as (typeof top)[number];
+        k--;
+      }
+      top[k] = { i, d, via: t };
     }
   }
-  const centre = opts.centre;
-  const extra = [...found.values()];
-  if (centre) {
-    const d = new Map(extra.map((r) => [r, distanceSq(r.entry, centre)]));
-    extra.sort(
-      (a, b) => (d.get(a) as number) - (d.get(b) as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
-  } else extra.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const typed = new Set(extra.map((r) => r.id));
-  return [...exact, ...extra, ...typos.filter((r) => !typed.has(r.id))].slice(0, limit);
+  const extra = top.map(({ i, via }): SearchResult => {
+    const entry = index.entries[i] as SearchEntry;
+    return {
+      id: entry.id,
+      kind: entry.kind,
+      entry,
+      score: via.score,
+      match: via.match,
+      highlight: { field: 'name_zh', index: 0, ranges: [] },
+      via: { entry: via.entry, highlight: via.highlight },
+    };
+  });
+  return [...exact, ...extra, ...typos.filter((r) => markOf(r.id) !== stamp + 1)].slice(0, limit);
 }
