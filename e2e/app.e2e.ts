@@ -136,8 +136,8 @@ describe('app shell', () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${base}?e2e#map=12/36.06/103.80&lang=zh`);
     await waitForMapIdle(page);
-    // The Olympic Center stadium: no other marker within a kilometre (youth_park has no place since f689f31).
-    const [target] = (await shownPoints(page)).filter((p) => p.category === 'fitness_site');
+    // 西关 metro station: no other marker within ~900 m (youth_park, used before, has no place since f689f31).
+    const [target] = (await shownPoints(page)).filter((p) => p.id === 'osm-node-6563941759');
     expect(target).toBeDefined();
     await page.evaluate(
       (ll) =>
@@ -286,6 +286,7 @@ describe('about', () => {
     const zh = (await dialog.textContent()) ?? '';
     expect(zh).toContain('高德地图');
     expect(zh).toContain('GB 50180-2018');
+    expect(zh).toContain('© OpenStreetMap 贡献者（ODbL），数据截至 2026-01-24');
     expect(zh).toMatch(/已收录 \d+ 个地点、8 个区县、\d+ 项规划目标/);
     await pageShot(page, 'about-zh');
     await page.keyboard.press('Escape');
@@ -293,6 +294,9 @@ describe('about', () => {
     await page.locator('#lang-switch').click();
     await page.locator('#about-button').click();
     expect(await dialog.textContent()).toContain('District boundaries © AMap');
+    expect(await dialog.textContent()).toContain(
+      '© OpenStreetMap contributors (ODbL), data as of 2026-01-24',
+    );
     expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
