@@ -3,6 +3,8 @@
 
 import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { CATALOG } from '../src/catalog.ts';
+import { FACILITY_TYPES } from '../src/lib/osm_rules.ts';
 import {
   buildSearchIndex,
   type SearchEntry,
@@ -11,6 +13,8 @@ import {
   searchLinear,
   toSyllables,
 } from '../src/lib/search.ts';
+import { buildTypeIndex, searchWithTypes } from '../src/lib/search_by_type.ts';
+import { PinyinCache } from '../src/lib/search_index.ts';
 
 /** Real place-name elements of 兰州 (districts, streets, hills, quarters) with their usual spelling. */
 const PLACES: ReadonlyArray<[string, string]> = [
@@ -222,6 +226,71 @@ function perQuery(index: SearchIndex, queries: string[], fn: typeof search, reps
   );
 }
 
+/** Invented categories, facility types and positions (Lanzhou's bbox) for the type-word benchmark. */
+function withTypes(entries: readonly SearchEntry[], seed = 3): SearchEntry[] {
+  const r = rng(seed);
+  const cats = CATALOG.filter((e) => e.facility && !e.derived).map((e) => e.id);
+  const kinds = Object.keys(FACILITY_TYPES);
+  return entries.map((e) => ({
+    ...e,
+    category: pick(r, cats),
+    facility_type: pick(r, kinds),
+    lon: 103.6 + r() * 0.4,
+    lat: 35.95 + r() * 0.2,
+  }));
+}
+
+/**
+ * Index (re)builds: a full build (the baseline), then a rebuild with the pinyin cache after live features
+ * replace a tenth of the entries (new names) — what `setFeatures` on the search box does — and a rebuild
+ * with nothing changed; plus the type grouping and type-word queries vs a plain search.
+ */
+export function runIndexBuildBench(n = 50000): Record<string, number> {
+  const base = withTypes(syntheticEntries(n));
+  const fresh = withTypes(syntheticEntries(n / 10, 99), 4).map((e, i) => ({ ...e, id: `live${i}` }));
+  const changed = [...base.slice(0, n - fresh.length), ...fresh];
+  buildSearchIndex(base.slice(0, 1000)); // warm pinyin-pro's dictionaries
+  const best = (fn: () => void, reps = 3) => Math.min(...Array.from({ length: reps }, () => cpuMs(fn)));
+  const fullMs = best(() => buildSearchIndex(base));
+  const cache = new PinyinCache();
+  let index = buildSearchIndex(base, cache);
+  const rebuildMs = cpuMs(() => {
+    index = buildSearchIndex(changed, cache);
+  });
+  const computed = cache.computed;
+  const unchangedMs = best(() => {
+    index = buildSearchIndex(changed, cache);
+  });
+  let types = buildTypeIndex(index);
+  const typesMs = best(() => {
+    types = buildTypeIndex(index);
+  });
+  const words = ['篮球', 'basketball', 'library', '图书馆', '地铁', 'metro', 'ditie', 'lqc'];
+  const centre = [103.83, 36.06] as const;
+  const reps = 5;
+  const typedMs =
+    cpuMs(() => {
+      for (let i = 0; i < reps; i++)
+        for (const q of words) searchWithTypes(index, types, q, { limit: 8, centre });
+    }) /
+    (reps * words.length);
+  const plainMs =
+    cpuMs(() => {
+      for (let i = 0; i < reps; i++) for (const q of words) search(index, q, { limit: 8 });
+    }) /
+    (reps * words.length);
+  console.log(
+    `index build, ${fmt(n)} entries (CPU ms, best of 3): full ${fmt(fullMs)} | rebuild after ${fmt(fresh.length)} ` +
+      `new names ${fmt(rebuildMs)} (${fmt(computed)} texts needed pinyin; ${fmt(rebuildMs / fullMs, 2)}× the full build) | ` +
+      `rebuild, nothing changed ${fmt(unchangedMs)} (${fmt(unchangedMs / fullMs, 2)}×) | type grouping ${fmt(typesMs, 1)}`,
+  );
+  console.log(
+    `  type words (${words.join(' ')}), limit 8: ${fmt(typedMs, 2)} ms per query vs plain name search ` +
+      `${fmt(plainMs, 2)} ms (${fmt(typedMs / plainMs, 2)}×)`,
+  );
+  return { fullMs, rebuildMs, unchangedMs, typesMs, typedMs, plainMs, computed };
+}
+
 /** Runs the search benchmark and prints a report; returns the key numbers. */
 export function runSearchBench(n = 50000): Record<string, number> {
   const entries = syntheticEntries(n);
@@ -270,6 +339,7 @@ export function runSearchBench(n = 50000): Record<string, number> {
         `linear ${fmt(linearQps).padStart(3)} q/s (${fmt(1000 / linearQps, 0)} ms) → ${fmt(ratio, 0)}×`,
     );
   }
+  Object.assign(out, runIndexBuildBench(n));
   return out;
 }
 

@@ -122,7 +122,7 @@ describe('app shell', () => {
     await page.locator(`#layer-${first.category}`).uncheck();
     await waitForMapIdle(page);
     expect(await renderedIds(page)).not.toContain(first.id);
-    expect(page.url()).not.toMatch(new RegExp(`layers=[^&]*${first.category}`));
+    expect(page.url()).not.toMatch(new RegExp(`layers=([^&]*,)?${first.category}(,|&|$)`));
     const after = await mapShot(page, 'layers-toggled');
     const others = points.filter((p) => p.color !== first.color);
     expect(pixelStats(after, [first.color], 30).matches[first.color]).toBeLessThan(
@@ -178,7 +178,8 @@ describe('app shell', () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${base}?e2e#map=12/36.06/103.80&lang=zh`);
     await waitForMapIdle(page);
-    const [target] = (await shownPoints(page)).filter((p) => p.category === 'park');
+    // 西关 metro station: no other marker within ~900 m (youth_park, used before, has no place since f689f31).
+    const [target] = (await shownPoints(page)).filter((p) => p.id === 'osm-node-6563941759');
     expect(target).toBeDefined();
     await page.evaluate(
       (ll) =>
@@ -198,9 +199,11 @@ describe('app shell', () => {
     expect(text).toContain('来源');
     expect(text).toContain('位置精度');
     expect(text).toMatch(/约 \d+ 米/);
-    // Which kind of layer it is, and what kind of facility: a square is an everyday place, not a designation.
+    // Which kind of layer it is, what kind of facility, and the OSM credit with its date.
     expect(text).toContain('日常设施：现有场所，并非规划认定');
-    expect(text).toContain('广场');
+    expect(text).toContain('地铁站');
+    expect(text).toContain('© OpenStreetMap contributors (ODbL)');
+    expect(text).toContain('数据截至 2026-01-24');
     expect(page.url()).toContain(`sel=${(target as Shown).id}`);
     await pageShot(page, 'card-zh');
     await card.press('Escape');
@@ -344,6 +347,7 @@ describe('about', () => {
     const zh = (await dialog.textContent()) ?? '';
     expect(zh).toContain('高德地图');
     expect(zh).toContain('GB 50180-2018');
+    expect(zh).toContain('© OpenStreetMap 贡献者（ODbL），数据截至 2026-01-24');
     expect(zh).toMatch(/已收录 \d+ 个地点、8 个区县、\d+ 项规划目标/);
     await pageShot(page, 'about-zh');
     await page.keyboard.press('Escape');
@@ -351,6 +355,9 @@ describe('about', () => {
     await page.locator('#lang-switch').click();
     await page.locator('#about-button').click();
     expect(await dialog.textContent()).toContain('District boundaries © AMap');
+    expect(await dialog.textContent()).toContain(
+      '© OpenStreetMap contributors (ODbL), data as of 2026-01-24',
+    );
     expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
@@ -380,9 +387,10 @@ describe('without WebGL', () => {
     await expect.poll(() => page.locator('.search-results').textContent()).toContain('东方红广场');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    // The metro station and the square share the name 东方红广场; equal names are ordered by id.
     await expect
       .poll(() => page.locator('.feature-card').getAttribute('data-feature-id'))
-      .toBe('park-dongfanghong-square');
+      .toBe('osm-node-6563941854');
     await pageShot(page, 'nowebgl-zh');
     await context.close();
     await noGl.close();

@@ -49,11 +49,12 @@ describe('coverage (planner)', () => {
       `${base}?e2e#bm=offline&${view}&p=coverage&cov=fitness_site&res=h9&cd=620102,620103,620104,620105`,
     );
     await expect.poll(() => page.locator('#cov-table').count(), { timeout: 60_000 }).toBe(1);
-    // Honesty: no street graph ships, no population is loaded, and only 3 places are mapped.
+    // Honesty: no street graph ships, no population is loaded, and only 30 places are mapped (3 cited
+    // places and the 27 metro stations).
     expect(await page.locator('.cov-method').textContent()).toContain('Every walking time is an estimate');
     expect(await page.locator('.cov-basis').textContent()).toContain('by area');
     expect(await page.locator('#cov-table caption').textContent()).toContain('by area');
-    expect(await page.locator('.cov-data-note').textContent()).toContain('Only 3 sourced places');
+    expect(await page.locator('.cov-data-note').textContent()).toContain('Only 30 sourced places');
     expect(await page.locator('.cov-count').textContent()).toContain('Facilities counted: 1');
     // The one mapped fitness site (the Olympic Center stadium) is in Qilihe: some of Qilihe is covered,
     // the city share is small, and Xigu (far to the west) has nothing within 15 minutes.

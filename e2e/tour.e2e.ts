@@ -36,6 +36,12 @@ const STADIUM = {
 };
 const BLOCK = { id: 'youth-block-olympic-sports-center', at: [103.685667, 36.087722] as [number, number] };
 const SQUARE = { id: 'park-dongfanghong-square', at: [103.84055, 36.05282] as [number, number] };
+/** Ids of the shipped metro stations (first column of data/metro_stations.csv). */
+const STATIONS = readFileSync(new URL('../data/metro_stations.csv', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((row) => row.split(',')[0] as string);
 /** The walk's colour by day and at night (src/map/layers.ts ROUTE_COLOR). */
 const ROUTE = '#1d4ed8';
 const ROUTE_NIGHT = '#60a5fa';
@@ -148,7 +154,8 @@ describe('night tour', () => {
     const offered = await page
       .locator('#tour-add-select option')
       .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
-    expect(offered.sort()).toEqual([BLOCK.id, STADIUM.id, SQUARE.id].sort());
+    expect(STATIONS).toHaveLength(27);
+    expect(offered.sort()).toEqual([BLOCK.id, STADIUM.id, SQUARE.id, ...STATIONS].sort());
 
     const add = async (id: string) => {
       await page.locator('#tour-add-select').selectOption(id);

@@ -151,6 +151,22 @@ export const CATALOG: readonly LayerEntry[] = [
     facility: true,
   },
   {
+    id: 'metro_line',
+    family: 'everyday',
+    name_zh: '地铁线路',
+    name_en: 'Metro lines',
+    blurb_zh: '兰州轨道交通1、2号线（OpenStreetMap 轨道）',
+    blurb_en: 'Lanzhou Metro Lines 1 and 2 (OpenStreetMap tracks)',
+    geometry: 'line',
+    // One colour for both lines: validation keeps only known properties, so a feature cannot carry its
+    // line's own colour; slate keeps ≥3:1 on both basemaps and leaves the station red to the stations.
+    color: '#64748b',
+    glyph: '',
+    order: 9,
+    visibleByDefault: true,
+    facility: false,
+  },
+  {
     id: 'night_market',
     family: 'everyday',
     name_zh: '夜市与美食街',

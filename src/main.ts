@@ -142,8 +142,7 @@ let targets: PlanTarget[] = [];
 let mapView: MapView | null = null;
 let nearby: NearbyController | null = null;
 let tour: TourController | null = null;
-let searchBox: { setLang(l: Lang): void; setIndex(i: never): void } | null = null;
-let searchLib: typeof import('./lib/search') | null = null;
+let searchBox: { setLang(l: Lang): void; setFeatures(f: MapFeature[]): void } | null = null;
 let planner: PlannerController | null = null;
 let plannerTurn: Promise<void> = Promise.resolve();
 /** Coverage cells and what-if markers; chained so that layers built for an older state never land last. */
@@ -384,8 +383,7 @@ function setFeatures(next: MapFeature[]): void {
   features = next;
   byId = new Map(features.map((f) => [f.properties.id, f]));
   mapView?.setFeatures({ type: 'FeatureCollection', features });
-  if (searchLib)
-    searchBox?.setIndex(searchLib.buildSearchIndex(searchLib.searchEntriesFromFeatures(features)) as never);
+  searchBox?.setFeatures(features);
   nearby?.setFeatures(features);
   tour?.setFeatures(features);
   planner?.setData(features, districtData);
@@ -431,11 +429,11 @@ async function importUserFile(file: File): Promise<void> {
 
 /** Load the search box after the map (it carries the pinyin tables) and mount it in the header. */
 async function mountSearch(): Promise<void> {
-  const [lib, ui] = await Promise.all([import('./lib/search'), import('./ui/search_box')]);
-  searchLib = lib;
+  const ui = await import('./ui/search_box');
   const box = ui.createSearchBox({
     lang: store.get().lang,
-    index: lib.buildSearchIndex(lib.searchEntriesFromFeatures(features)),
+    features,
+    centre: () => store.get().center,
     onPick: (result) => {
       if (result.kind === 'district') {
         const d = districtFeatures.find((f) => f.properties.district === result.id.replace(/^district:/, ''));
@@ -451,7 +449,7 @@ async function mountSearch(): Promise<void> {
       selectFromList(result.id);
     },
   });
-  searchBox = box as never;
+  searchBox = box;
   searchSlot.replaceChildren(box.element);
 }
 

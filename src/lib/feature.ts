@@ -11,6 +11,7 @@ export const CATEGORY_IDS = [
   'community_centre',
   'university',
   'metro',
+  'metro_line',
   'night_market',
   'riverside',
   'youth_park',

@@ -113,6 +113,10 @@ export const MESSAGES = {
     zh: '地点：每处均注明来源（如维基百科，CC BY-SA 4.0）与位置精度',
     en: 'Places: each names its source (e.g. Wikipedia, CC BY-SA 4.0) and positional accuracy',
   },
+  'about.metro_source': {
+    zh: '地铁站与线路：© OpenStreetMap 贡献者（ODbL），数据截至 2026-01-24（经 norman-mei/metro-tools）',
+    en: 'Metro stations and lines: © OpenStreetMap contributors (ODbL), data as of 2026-01-24 (via norman-mei/metro-tools)',
+  },
   'about.walking': {
     zh: '步行时间按 80 米/分钟计算；15 分钟生活圈约为步行 800–1000 米（GB 50180-2018《城市居住区规划设计标准》）。',
     en: 'Walking times assume 80 m per minute; a 15-minute life circle is about 800–1,000 m on foot (GB 50180-2018, urban residential area planning standard).',

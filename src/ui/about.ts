@@ -26,6 +26,7 @@ export function renderAbout(lang: Lang, stats: AboutStats, onClose: () => void):
       {},
       h('li', {}, t('about.plan_source')),
       h('li', {}, t('about.places_source')),
+      h('li', {}, t('about.metro_source')),
       h('li', {}, t('attribution.boundaries')),
     ),
     h('p', { class: 'about-walking' }, t('about.walking')),

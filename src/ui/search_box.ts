@@ -2,22 +2,27 @@
 
 import { layerName } from '../catalog';
 import { COMBO_CLOSED, type ComboEvent, type ComboState, comboReduce } from '../lib/combobox';
-import { districtName } from '../lib/feature';
+import { districtName, type MapFeature } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import {
+  buildSearchIndex,
   type Highlight,
   highlightedText,
   highlightSegments,
   type SearchEntry,
-  type SearchIndex,
   type SearchResult,
-  search,
+  searchEntriesFromFeatures,
 } from '../lib/search';
+import { buildTypeIndex, searchWithTypes } from '../lib/search_by_type';
+import { PinyinCache } from '../lib/search_index';
 import { h } from './dom';
 
 export interface SearchBoxOptions {
   lang: Lang;
-  index: SearchIndex;
+  /** What is searched: the features' names and types, plus the eight districts. */
+  features: readonly MapFeature[];
+  /** The map centre [lon, lat], WGS-84 degrees: facilities found by their type are listed nearest it first. */
+  centre?: () => readonly [number, number];
   /** Placeholder text used as is in both languages; the translated default when absent. */
   placeholder?: string;
   /** Maximum results shown (default 8). */
@@ -29,7 +34,11 @@ export interface SearchBoxOptions {
 export interface SearchBox {
   element: HTMLElement;
   setLang(lang: Lang): void;
-  setIndex(index: SearchIndex): void;
+  /**
+   * Search these features from now on (live OSM features arrived, an import): the index is rebuilt,
+   * reusing the pinyin of names seen in the last build.
+   */
+  setFeatures(features: readonly MapFeature[]): void;
   focus(): void;
 }
 
@@ -68,7 +77,12 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   const uid = `search-${++instances}`;
   const limit = opts.limit ?? 8;
   let lang = opts.lang;
-  let index = opts.index;
+  const pinyin = new PinyinCache();
+  const indexOf = (features: readonly MapFeature[]) => {
+    const index = buildSearchIndex(searchEntriesFromFeatures(features), pinyin);
+    return { index, types: buildTypeIndex(index) };
+  };
+  let built = indexOf(opts.features);
   let results: SearchResult[] = [];
   let state: ComboState = COMBO_CLOSED;
 
@@ -113,10 +127,18 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
     const items = results.map((r, i) => {
       const field = displayField(r.entry, lang);
       const own = r.highlight.field === field;
-      // A match in the other language or an alias is shown on its own line, so the user sees why it matched.
-      const why = own
-        ? null
-        : h('span', { class: 'search-why' }, ...marked(highlightedText(r.entry, r.highlight), r.highlight));
+      // A match in the other language, an alias or the type is shown on its own line, so the user sees why
+      // it matched.
+      const via = r.via;
+      const why = via
+        ? h(
+            'span',
+            { class: 'search-why' },
+            ...marked(highlightedText(via.entry, via.highlight), via.highlight),
+          )
+        : own
+          ? null
+          : h('span', { class: 'search-why' }, ...marked(highlightedText(r.entry, r.highlight), r.highlight));
       const meta = metaLine(r.entry, lang);
       return h(
         'li',
@@ -172,7 +194,11 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   }
 
   function runSearch(): void {
-    results = search(index, input.value, { limit, lang });
+    results = searchWithTypes(built.index, built.types, input.value, {
+      limit,
+      lang,
+      centre: opts.centre?.(),
+    });
     renderOptions();
     // Only the person typing opens the list: a language switch or new data while the box is not
     // focused refreshes the results behind a closed list instead of popping it open over the map.
@@ -224,8 +250,8 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
       renderLabels();
       if (input.value) runSearch();
     },
-    setIndex(next: SearchIndex): void {
-      index = next;
+    setFeatures(features: readonly MapFeature[]): void {
+      built = indexOf(features);
       if (input.value) runSearch();
       else results = [];
     },

@@ -1,2 +1,0 @@
-import{n as e,r as t}from"./graph_binary-BO2xw5mF.js";import{d as n,f as r}from"./index-BKS3VstZ.js";function i(i,a={}){let o=n(i),s=o.osm3s?.timestamp_osm_base,c=r(o),{graph:l,stats:u}=t(c,{meta:{source:`overpass`,...typeof s==`string`?{osm_base:s}:{},...a}}),d=e(l);return{graph:d.byteOffset===0&&d.byteLength===d.buffer.byteLength?d.buffer:d.slice().buffer,stats:u}}export{i as buildGraphFromOverpass};
-//# sourceMappingURL=protocol-DNPMuDxa.js.map
