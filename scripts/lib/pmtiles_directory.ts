@@ -110,7 +110,7 @@ export async function locateTiles(
   const first = await get(0, 16_384);
   if (new TextDecoder().decode(first.slice(0, 7)) !== 'PMTiles' || first[7] !== 3)
     throw new Error('the source is not a PMTiles v3 archive');
-  const header = bytesToHeader(first.buffer.slice(first.byteOffset, first.byteOffset + first.byteLength));
+  const header = bytesToHeader(first.slice().buffer);
   const metadata = JSON.parse(
     new TextDecoder().decode(
       decompress(await get(header.jsonMetadataOffset, header.jsonMetadataLength), header.internalCompression),

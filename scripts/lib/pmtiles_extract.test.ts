@@ -68,7 +68,12 @@ function sourceTiles(): TileInput[] {
 }
 
 describe('extractPmtiles', () => {
-  const state = { bytes: new Uint8Array() as Uint8Array, etag: '"build-1"', ranges: [] as string[], ignoreRange: false };
+  const state = {
+    bytes: new Uint8Array() as Uint8Array,
+    etag: '"build-1"',
+    ranges: [] as string[],
+    ignoreRange: false,
+  };
   let server: Server;
   let url: string;
   let dir: string;
