@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Compression, PMTiles, type RangeResponse, type Source, tileIdToZxy, zxyToTileId } from 'pmtiles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Bbox, tileIdsInBox, tileRange } from '../../src/lib/tile_range';
 import { httpRangeReader, locateTiles } from './pmtiles_directory';
-import { type Bbox, extractPmtiles, planBatches, tileIdsInBox, tileRange } from './pmtiles_extract';
+import { extractPmtiles, planBatches } from './pmtiles_extract';
 import { type TileInput, writePmtiles } from './pmtiles_writer';
 
 class BytesSource implements Source {

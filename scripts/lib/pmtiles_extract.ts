@@ -2,33 +2,12 @@
 
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tileIdToZxy, zxyToTileId } from 'pmtiles';
+import { tileIdToZxy } from 'pmtiles';
+import { type Bbox, tileIdsInBox } from '../../src/lib/tile_range';
 import { locateTiles, type RangeReader, type TileLocation } from './pmtiles_directory';
 import { type PmtilesWriteStats, writePmtiles } from './pmtiles_writer';
 
-export type Bbox = [west: number, south: number, east: number, north: number];
-
-/** Web-Mercator tile column/row range of a box at zoom `z` (inclusive). */
-export function tileRange(bbox: Bbox, z: number): { x0: number; x1: number; y0: number; y1: number } {
-  const n = 2 ** z;
-  const col = (lon: number) => Math.min(n - 1, Math.max(0, Math.floor(((lon + 180) / 360) * n)));
-  const row = (lat: number) => {
-    const r = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
-    const y = ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n;
-    return Math.min(n - 1, Math.max(0, Math.floor(y)));
-  };
-  return { x0: col(bbox[0]), x1: col(bbox[2]), y0: row(bbox[3]), y1: row(bbox[1]) };
-}
-
-/** Every tile id that touches the box from `minZoom` to `maxZoom`, ascending. */
-export function tileIdsInBox(bbox: Bbox, minZoom: number, maxZoom: number): number[] {
-  const ids: number[] = [];
-  for (let z = minZoom; z <= maxZoom; z++) {
-    const r = tileRange(bbox, z);
-    for (let x = r.x0; x <= r.x1; x++) for (let y = r.y0; y <= r.y1; y++) ids.push(zxyToTileId(z, x, y));
-  }
-  return ids.sort((a, b) => a - b);
-}
+export type { Bbox };
 
 /** One range request for the tile data: several stored bodies close together in the archive. */
 export interface Batch {

@@ -6,6 +6,7 @@ export const DEFAULT_LANG: Lang = 'zh';
 
 import { IMPORT_MESSAGES } from './messages/import';
 import { NEARBY_MESSAGES } from './messages/nearby';
+import { OFFLINE_MESSAGES } from './messages/offline';
 import { PLANNER_MESSAGES } from './messages/planner';
 import { REPORT_MESSAGES } from './messages/report';
 import { SEARCH_MESSAGES } from './messages/search';
@@ -207,6 +208,7 @@ export const MESSAGES = {
   ...REPORT_MESSAGES,
   ...TOUR_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...OFFLINE_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
