@@ -35,6 +35,7 @@ import { EMPTY_ANALYSIS } from './map/layers';
 import { hasWebGL, MapView, prewarmMap } from './map/map_view';
 import { renderAbout } from './ui/about';
 import { renderBasemapPicker } from './ui/basemap_picker';
+import { createDevice } from './ui/device';
 import { h } from './ui/dom';
 import { renderFeatureCard } from './ui/feature_card';
 import { renderImportPanel } from './ui/import_panel';
@@ -112,6 +113,13 @@ const notice = h(
 );
 const main = h('main', { class: 'app-main' }, mapEl, sidePanel, cardSlot, notice);
 root.append(header, tabBar, main, aboutDialog);
+const device = createDevice({
+  slot: header.querySelector('.header-controls') as HTMLElement,
+  lang: store.get().lang,
+  ignoreUrl: (url) => url.startsWith(overpassEndpoint),
+  map: () => mapView?.map ?? null,
+  onExtractError: (detail) => showNotice(t('offline.extract_error', { detail })),
+});
 
 let features: MapFeature[] = [];
 let byId = new Map<string, MapFeature>();
@@ -233,6 +241,7 @@ function render(): void {
   langButton.setAttribute('lang', s.lang === 'zh' ? 'en' : 'zh-CN');
   langButton.title = t('lang.switch.label');
   aboutButton.textContent = t('about.button');
+  device.setLang(s.lang);
   searchBox?.setLang(s.lang);
   if (aboutDialog.open) renderAboutDialog();
   tabBar.setAttribute('aria-label', t('panel.tabs'));
@@ -276,7 +285,8 @@ function selectFromList(id: string): void {
 
 function renderAboutDialog(): void {
   const stats = { places: features.length, districts: counts.district ?? 0, targets: targets.length };
-  aboutDialog.replaceChildren(renderAbout(store.get().lang, stats, () => aboutDialog.close()));
+  const lang = store.get().lang;
+  aboutDialog.replaceChildren(renderAbout(lang, stats, () => aboutDialog.close(), device.aboutSection(lang)));
 }
 
 // ---- events ---------------------------------------------------------------------------------------
@@ -448,6 +458,7 @@ const resolveOptions = () => ({
   env: import.meta.env,
   theme: currentTheme(),
   ...(osmBasemapUrl ? { offlineUrl: osmBasemapUrl, hasOsmLayers: true } : {}),
+  ...device.basemapOptions(),
 });
 
 /**
@@ -549,7 +560,7 @@ async function start(): Promise<void> {
   // The tour view (~12 KiB gzip) loads beside the data, not in the initial bundle.
   const tourModule = import('./ui/tour_controller').catch(() => null);
   if (webgl) prewarmMap();
-  const manifest = loadOsmManifest();
+  const manifest = Promise.all([loadOsmManifest(), device.ready]).then(([m]) => m);
   const osmParts = manifest.then(loadOsmParts);
   // The map starts as soon as its basemap is known (the manifest may name a detailed one): its style,
   // tiles and first frames overlap the data, the tour chunk and the panels. Places come with setFeatures.

@@ -4,11 +4,13 @@
  * The `bytes=a-b`, `bytes=a-` or `bytes=-n` part of `full`'s body as a 206 response, as a static host
  * would give it; 416 when the range lies outside the body. Only single ranges (all PMTiles readers send).
  *
- * @param full a complete (200) response; its body is read
+ * @param full a complete (200) response
  */
 export async function rangeResponse(full: Response, range: string): Promise<Response> {
-  const body = await full.arrayBuffer();
-  const size = body.byteLength;
+  // A Blob, not an ArrayBuffer: the cached Lanzhou extract is hundreds of MB, and a Blob slice reads
+  // only the bytes asked for.
+  const body = await full.blob();
+  const size = body.size;
   const m = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
   let start = m?.[1] ? Number(m[1]) : Number.NaN;
   let end = m?.[2] ? Number(m[2]) : size - 1;

@@ -20,9 +20,11 @@ const scopeUrl = (path: string) => new URL(path, sw.registration.scope).href;
 // Everything of this build or nothing: one failed file fails the install and the old version stays.
 sw.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(SHELL).then((cache) =>
-      cache.addAll(__LYM_PRECACHE__.files.map((f) => new Request(scopeUrl(f), { cache: 'reload' }))),
-    ),
+    caches
+      .open(SHELL)
+      .then((cache) =>
+        cache.addAll(__LYM_PRECACHE__.files.map((f) => new Request(scopeUrl(f), { cache: 'reload' }))),
+      ),
   );
 });
 
@@ -67,7 +69,8 @@ async function sameOrigin(req: Request, url: URL): Promise<Response> {
   if (hit) return hit;
   try {
     const res = await fetch(req);
-    if (res.status === 200 && !req.headers.has('range')) void keep(req, res.clone());
+    if (res.status === 200 && !req.headers.has('range') && req.cache !== 'no-store')
+      void keep(req, res.clone());
     return res;
   } catch (e) {
     const saved = await fromCache(RUNTIME_CACHE, key, req);
@@ -80,11 +83,13 @@ async function sameOrigin(req: Request, url: URL): Promise<Response> {
 async function networkFirst(req: Request): Promise<Response> {
   try {
     const res = await fetch(req);
-    if (res.status === 200) void keep(req, res.clone());
+    // "Keep Lanzhou offline" fetches with no-store and files the tiles in its own cache.
+    if (res.status === 200 && req.cache !== 'no-store') void keep(req, res.clone());
     return res;
   } catch (e) {
     const saved =
-      (await (await caches.open(RUNTIME_CACHE)).match(req)) ?? (await (await caches.open(KEEP_CACHE)).match(req));
+      (await (await caches.open(RUNTIME_CACHE)).match(req)) ??
+      (await (await caches.open(KEEP_CACHE)).match(req));
     if (saved) return saved;
     throw e;
   }

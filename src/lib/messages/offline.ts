@@ -4,6 +4,10 @@ import type { Entry } from '../i18n';
 
 export const OFFLINE_MESSAGES = {
   'offline.badge': { zh: '离线 · 显示已保存的数据', en: 'Offline · showing saved data' },
+  'offline.extract_error': {
+    zh: '兰州底图数据的清单无效（{detail}），已使用内置离线底图。',
+    en: 'The Lanzhou basemap manifest is invalid ({detail}); using the built-in offline basemap.',
+  },
   'offline.update': { zh: '新版本已就绪。', en: 'A new version is ready.' },
   'offline.update.reload': { zh: '重新加载以更新', en: 'Reload to update' },
   'offline.storage.title': { zh: '离线保存', en: 'Kept on this device' },
