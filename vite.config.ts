@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { serviceWorkerPlugin } from './scripts/lib/sw_plugin';
+import { serviceWorkerPlugin } from './scripts/lib/sw_plugin.ts';
 
 // Relative base so the built app works from any folder or sub-path of a static host.
 export default defineConfig({

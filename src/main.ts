@@ -532,6 +532,7 @@ function createMap(resolved: Awaited<ReturnType<typeof resolveBasemap>>): MapVie
     districts: districtData,
     // `live` lets a test read the map the way the app does without a preserved buffer (the PNG export).
     preserveDrawingBuffer: params.has('e2e') && !params.has('live'),
+    onRequest: device.noteRequest,
     onClick: (hit, lngLat) => {
       if (planner?.mapClick(store.get(), lngLat)) return;
       // With the nearby panel open, a click that hits no facility (only a district) chooses the place.

@@ -24,6 +24,8 @@ export interface Device {
   /** basemaps.ts ResolveOptions: the extract, when there is one. */
   basemapOptions(): { extract?: { url: string; attribution: string[] } };
   setLang(lang: Lang): void;
+  /** For MapView's onRequest: URLs the map fetches before the worker controls the page. */
+  noteRequest(url: string): void;
   /** The About dialog's storage section, built fresh each time the dialog opens. */
   aboutSection(lang: Lang): HTMLElement;
 }
@@ -40,6 +42,7 @@ export function createDevice(o: DeviceOptions): Device {
     basemapOptions: () =>
       extract ? { extract: { url: extract.url, attribution: extract.attribution } } : {},
     setLang: (lang) => app.setLang(lang),
+    noteRequest: (url) => app.noteRequest(url),
     aboutSection: (lang) =>
       renderKeepOffline({
         lang,

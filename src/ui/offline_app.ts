@@ -8,13 +8,16 @@ import './offline.css';
 export interface OfflineApp {
   /** Re-labels the badge and the update banner. */
   setLang(lang: Lang): void;
+  /** A URL the map requests; noted until the worker controls the page, so it can be kept (first visit). */
+  noteRequest(url: string): void;
 }
 
 /**
  * Shows an offline badge in `slot` while the browser is offline, and registers the service worker in
- * production builds. A new version is installed in the background and announced with a reload button;
- * the page keeps running the version it started with until the person reloads through that button
- * (skipWaiting, then one reload), so page and assets never come from two versions.
+ * built apps (the dev server has no sw.js; `MODE`, not `PROD`: PROD follows NODE_ENV, which test runners
+ * set). A new version is installed in the background and announced with a reload button; the page keeps
+ * running the version it started with until the person reloads through that button (skipWaiting, then one
+ * reload), so page and assets never come from two versions.
  *
  * @param ignoreUrl resource URLs never handed to the worker for caching (the Overpass endpoint)
  */
@@ -43,16 +46,28 @@ export function startOfflineApp(
   window.addEventListener('online', online);
   window.addEventListener('offline', online);
 
-  if ('serviceWorker' in navigator && import.meta.env.PROD) void register(banner, reload, ignoreUrl);
+  // Noted only while nothing controls the page: afterwards the worker sees every request itself.
+  const noted = new Set<string>();
+  const noting = () =>
+    'serviceWorker' in navigator && !navigator.serviceWorker.controller && noted.size < 5000;
+  if ('serviceWorker' in navigator && import.meta.env.MODE !== 'development')
+    void register(banner, reload, () => {
+      // The page's own fetches (the style JSON) are in its resource timing; the map's tiles are noted.
+      const fetched = performance.getEntriesByType('resource').map((e) => e.name);
+      return [...new Set([...fetched, ...noted])].filter((u) => u.startsWith('https:') && !ignoreUrl(u));
+    });
   return {
     setLang(l) {
       current = l;
       label();
     },
+    noteRequest(url) {
+      if (url.startsWith('https:') && noting()) noted.add(url);
+    },
   };
 }
 
-async function register(banner: HTMLElement, reload: HTMLElement, ignoreUrl: (url: string) => boolean) {
+async function register(banner: HTMLElement, reload: HTMLElement, fetchedUrls: () => string[]) {
   const sw = navigator.serviceWorker;
   const wasControlled = Boolean(sw.controller);
   let reg: ServiceWorkerRegistration;
@@ -81,13 +96,9 @@ async function register(banner: HTMLElement, reload: HTMLElement, ignoreUrl: (ur
     });
   });
   if (!wasControlled) {
-    // First visit: what the page already fetched (styles, tiles, glyphs) went past the worker; hand it the
+    // First visit: what the map already fetched (style, tiles, glyphs) went past the worker; hand it the
     // list so the next offline visit draws the same map.
-    await sw.ready;
-    const urls = performance
-      .getEntriesByType('resource')
-      .map((e) => e.name)
-      .filter((u) => u.startsWith('https:') && !ignoreUrl(u));
-    (sw.controller ?? reg.active)?.postMessage({ type: 'warm', urls } satisfies SwMessage);
+    const ready = await sw.ready;
+    (sw.controller ?? ready.active)?.postMessage({ type: 'warm', urls: fetchedUrls() } satisfies SwMessage);
   }
 }
