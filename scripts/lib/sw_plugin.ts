@@ -17,7 +17,9 @@ function listFiles(dir: string, root = dir): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path, root) : [relative(root, path).split('\\').join('/')];
+    return statSync(path).isDirectory()
+      ? listFiles(path, root)
+      : [relative(root, path).split('\\').join('/')];
   });
 }
 
