@@ -124,6 +124,39 @@ describe('offline after one online visit', () => {
   });
 });
 
+describe('keep Lanzhou offline', () => {
+  it('estimates the area in view first, downloads it into its own cache, and the storage line clears it', async () => {
+    const { context, page } = await openPage(browser, { serviceWorkers: 'allow' });
+    const served: string[] = [];
+    await mockTileServer(context, served);
+    await page.goto(`${base}?e2e#lang=en&bm=auto`);
+    await waitForMapIdle(page);
+    await controlled(page);
+    await page.locator('#about-button').click();
+    await expect
+      .poll(() => page.locator('#storage-used').textContent())
+      .toMatch(/^Storage used on this device: [\d.]+ [kMG]?B/);
+    await page.locator('#keep-offline').click();
+    await expect.poll(() => page.locator('#keep-status').textContent()).toMatch(/tiles/);
+    const estimate = (await page.locator('#keep-status').textContent()) ?? '';
+    const n = Number(/: (\d+) tiles/.exec(estimate)?.[1]);
+    expect(n).toBeGreaterThan(0);
+    // Nothing is fetched before the person confirms.
+    expect(await cachedUrls(page, 'lym-keep')).toEqual([]);
+    await page.locator('#keep-start').click();
+    await expect
+      .poll(() => page.locator('#keep-status').textContent(), { timeout: 60_000 })
+      .toBe('Saved for offline use.');
+    const kept = await cachedUrls(page, 'lym-keep');
+    expect(kept.length).toBe(n);
+    expect(kept.every((u) => /\/mock\/\d+\/\d+\/\d+\.png$/.test(u))).toBe(true);
+    await page.locator('#storage-clear').click();
+    await expect.poll(() => page.locator('#keep-status').textContent()).toContain('Cleared');
+    expect(await page.evaluate(() => caches.keys())).not.toContain('lym-keep');
+    await context.close();
+  });
+});
+
 /** A static host whose folder can be swapped (a redeploy), with Range support like the real ones. */
 function staticHost(state: { root: string }): Promise<Server> {
   const types: Record<string, string> = {

@@ -57,7 +57,13 @@ export function renderKeepOffline(ctx: KeepOfflineContext): HTMLElement {
   const t = (k: MessageKey, p?: Record<string, string | number>) => translate(ctx.lang, k, p);
   const usage = h('p', { class: 'storage-used', id: 'storage-used' });
   const status = h('p', { class: 'keep-status', id: 'keep-status', role: 'status', 'aria-live': 'polite' });
-  const progress = h('progress', { class: 'keep-progress', max: '1', value: '0', hidden: true });
+  const progress = h('progress', {
+    class: 'keep-progress',
+    max: '1',
+    value: '0',
+    hidden: true,
+    'aria-label': t('offline.keep'),
+  });
   const keep = h('button', { type: 'button', id: 'keep-offline' }, t('offline.keep'));
   const clear = h('button', { type: 'button', id: 'storage-clear' }, t('offline.clear'));
   const section = h(

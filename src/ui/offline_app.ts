@@ -70,13 +70,14 @@ export function startOfflineApp(
 async function register(banner: HTMLElement, reload: HTMLElement, fetchedUrls: () => string[]) {
   const sw = navigator.serviceWorker;
   const wasControlled = Boolean(sw.controller);
-  let reg: ServiceWorkerRegistration;
+  let reg: ServiceWorkerRegistration | undefined;
   try {
     reg = await sw.register('./sw.js', { scope: './' });
   } catch {
     // No worker (private mode, blocked, or an insecure origin): the app works online as before.
-    return;
   }
+  // Automation that blocks workers resolves with no registration at all.
+  if (!reg) return;
   let waiting: ServiceWorker | null = null;
   const announce = (worker: ServiceWorker) => {
     waiting = worker;
