@@ -72,10 +72,18 @@ async function sameOrigin(req: Request, url: URL): Promise<Response> {
     if (res.status === 200 && !req.headers.has('range') && req.cache !== 'no-store')
       void keep(req, res.clone());
     return res;
-  } catch (e) {
+  } catch {
     const saved = await fromCache(RUNTIME_CACHE, key, req);
-    if (saved) return saved;
-    throw e;
+    // Offline and never seen (an optional file such as a manifest the deployer did not make): an HTTP
+    // answer, not a network error, so the page treats it as absent instead of reporting a failure.
+    return (
+      saved ??
+      new Response('offline', {
+        status: 504,
+        statusText: 'Offline',
+        headers: { 'content-type': 'text/plain' },
+      })
+    );
   }
 }
 
