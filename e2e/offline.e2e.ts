@@ -121,7 +121,7 @@ describe('offline after one online visit', () => {
     await expect.poll(() => page.locator('.list-item').count()).toBeGreaterThan(0);
     expect(await cspViolations(page)).toEqual([]);
     await context.close();
-  });
+  }, 150_000);
 });
 
 describe('keep Lanzhou offline', () => {
@@ -154,7 +154,7 @@ describe('keep Lanzhou offline', () => {
     await expect.poll(() => page.locator('#keep-status').textContent()).toContain('Cleared');
     expect(await page.evaluate(() => caches.keys())).not.toContain('lym-keep');
     await context.close();
-  });
+  }, 150_000);
 });
 
 /** A static host whose folder can be swapped (a redeploy), with Range support like the real ones. */
@@ -246,5 +246,5 @@ describe('app updates', () => {
     expect(shells).toEqual([`lym-shell-${'b'.repeat(16)}`]);
     expect(await page.locator('.update-banner').isVisible()).toBe(false);
     await context.close();
-  });
+  }, 150_000);
 });
