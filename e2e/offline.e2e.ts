@@ -7,6 +7,8 @@ import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writePmtiles } from '../scripts/lib/pmtiles_writer';
+import { buildVectorTiles } from '../scripts/lib/vector_tiles';
 import {
   changedShare,
   cspViolations,
@@ -245,6 +247,85 @@ describe('app updates', () => {
     const shells = (await page.evaluate(() => caches.keys())).filter((k) => k.startsWith('lym-shell-'));
     expect(shells).toEqual([`lym-shell-${'b'.repeat(16)}`]);
     expect(await page.locator('.update-banner').isVisible()).toBe(false);
+    await context.close();
+  }, 150_000);
+});
+
+describe("the deployer's Lanzhou extract", () => {
+  const dir = `${outDir}-extract`;
+  const state = { root: dir };
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(outDir, dir, { recursive: true });
+    // An invented archive in the Protomaps schema (layers earth and water; not real geography): land around
+    // the first view with a band of water through its middle.
+    const poly = (w: number, s: number, e: number, n: number) => ({
+      type: 'Feature' as const,
+      properties: {},
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [w, s],
+            [e, s],
+            [e, n],
+            [w, n],
+            [w, s],
+          ],
+        ],
+      },
+    });
+    const set = buildVectorTiles(
+      [
+        { name: 'earth', features: [poly(103.6, 35.95, 104.05, 36.17)] },
+        { name: 'water', features: [poly(103.6, 36.05, 104.05, 36.07)] },
+      ],
+      { minZoom: 8, maxZoom: 13 },
+    );
+    const { bytes } = writePmtiles(set.tiles, { bounds: [103.6, 35.95, 104.05, 36.17] });
+    writeFileSync(join(dir, 'data/basemap-lanzhou.pmtiles'), bytes);
+    writeFileSync(
+      join(dir, 'data/basemap-lanzhou.json'),
+      JSON.stringify({
+        version: 1,
+        file: 'basemap-lanzhou.pmtiles',
+        bytes: bytes.length,
+        tiles: set.tiles.length,
+        bbox: [103.6, 35.95, 104.05, 36.17],
+        min_zoom: 8,
+        max_zoom: 13,
+        source: 'e2e fixture',
+        build_date: null,
+        osm_date: null,
+        schema_version: null,
+        attribution: ['e2e fixture (invented)'],
+        extracted_at: '2026-12-03T00:00:00.000Z',
+      }),
+    );
+    server = await staticHost(state);
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => {
+    server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is the offline basemap, drawn with the Protomaps layers, and credited', async () => {
+    const errors: string[] = [];
+    const { context, page } = await openPage(browser, { errors });
+    await page.goto(`${url}?e2e#lang=zh&bm=offline`);
+    await waitForMapIdle(page);
+    const shot = await mapShot(page, 'offline-extract');
+    const stats = pixelStats(shot, ['#80deea', '#e2dfda'], 6);
+    const share = (c: string) => stats.matches[c]! / (stats.width * stats.height);
+    expect(share('#80deea'), 'Protomaps water').toBeGreaterThan(0.01);
+    expect(share('#e2dfda'), 'Protomaps earth').toBeGreaterThan(0.2);
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('e2e fixture (invented)');
+    expect(await cspViolations(page)).toEqual([]);
+    // The optional OSM import manifest is absent on this host (404), as on most deployments.
+    expect(errors.filter((e) => !/Failed to load resource: .* 404/.test(e))).toEqual([]);
     await context.close();
   }, 150_000);
 });
