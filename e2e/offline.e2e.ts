@@ -198,7 +198,8 @@ function staticHost(state: { root: string }): Promise<Server> {
 }
 
 describe('app updates', () => {
-  const dirs = { a: `${outDir}-sw-a`, b: `${outDir}-sw-b` };
+  // Under test-results/ (ignored by git and Biome), so a crashed run leaves nothing to commit or lint.
+  const dirs = { a: 'test-results/host-version-a', b: 'test-results/host-version-b' };
   const state = { root: dirs.a };
   let server: Server;
   let url: string;
@@ -252,7 +253,7 @@ describe('app updates', () => {
 });
 
 describe("the deployer's Lanzhou extract", () => {
-  const dir = `${outDir}-extract`;
+  const dir = 'test-results/host-extract';
   const state = { root: dir };
   let server: Server;
   let url: string;
