@@ -1,11 +1,13 @@
 // `npm run bench [name]` (names: the `only ===` checks below): benchmarks in one process, each with its own baseline.
 
+import { runBasemapExtractBench } from './basemap_extract.ts';
 import { runCoverageBench } from './coverage.ts';
 import { runCoverageNetworkBench } from './coverage_network.ts';
 import { runFirstIdleBench } from './first_idle.ts';
 import { runImportBench } from './import.ts';
 import { runLiveOsmBench } from './live_osm.ts';
 import { runNearbyBench } from './nearby.ts';
+import { runOfflineIdleBench } from './offline_idle.ts';
 import { runPopulationBench } from './population.ts';
 import { runSearchBench } from './search.ts';
 import { runWalkBenches } from './walk_all.ts';
@@ -26,3 +28,6 @@ if (!only || only === 'import') await runImportBench();
 // Builds the app and drives Chromium: only when asked for.
 if (only === 'idle') await runFirstIdleBench();
 if (!only || only === 'live') runLiveOsmBench();
+if (!only || only === 'extract') await runBasemapExtractBench();
+// Needs a built app (npm run build, or DIST=dir).
+if (!only || only === 'offline') await runOfflineIdleBench();

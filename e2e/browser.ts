@@ -36,6 +36,11 @@ export interface PageOptions {
   /** Fail on any console error or page error. */
   errors?: string[];
   isMobile?: boolean;
+  /**
+   * 'allow' lets the app register its service worker. Blocked by default: a worker answers from its cache,
+   * past `page.route` mocks, so only the tests of the app kept on the device (offline.e2e.ts) allow it.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /** A new context+page where every non-localhost request is aborted and recorded. */
@@ -48,6 +53,7 @@ export async function openPage(
     isMobile: opts.isMobile ?? false,
     hasTouch: opts.isMobile ?? false,
     deviceScaleFactor: 1,
+    serviceWorkers: opts.serviceWorkers ?? 'block',
   });
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());

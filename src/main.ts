@@ -38,6 +38,7 @@ import { EMPTY_ANALYSIS } from './map/layers';
 import { hasWebGL, MapView, prewarmMap } from './map/map_view';
 import { renderAbout } from './ui/about';
 import { renderBasemapPicker } from './ui/basemap_picker';
+import { createDevice } from './ui/device';
 import { h } from './ui/dom';
 import { LazyEditor } from './ui/editor_loader';
 import { renderFeatureCard } from './ui/feature_card';
@@ -135,6 +136,13 @@ const liveOsm = new LiveOsmController({
 });
 const main = h('main', { class: 'app-main' }, mapEl, liveOsm.bar, sidePanel, cardSlot, notice);
 root.append(header, tabBar, main, aboutDialog);
+const device = createDevice({
+  slot: header.querySelector('.header-controls') as HTMLElement,
+  lang: store.get().lang,
+  ignoreUrl: (url) => url.startsWith(overpassEndpoint),
+  map: () => mapView?.map ?? null,
+  onExtractError: (detail) => showNotice(t('offline.extract_error', { detail })),
+});
 
 let features: MapFeature[] = [];
 let byId = new Map<string, MapFeature>();
@@ -274,6 +282,7 @@ function render(): void {
   langButton.setAttribute('lang', s.lang === 'zh' ? 'en' : 'zh-CN');
   langButton.title = t('lang.switch.label');
   aboutButton.textContent = t('about.button');
+  device.setLang(s.lang);
   searchBox?.setLang(s.lang);
   if (aboutDialog.open) renderAboutDialog();
   tabBar.setAttribute('aria-label', t('panel.tabs'));
@@ -317,7 +326,8 @@ function selectFromList(id: string): void {
 
 function renderAboutDialog(): void {
   const stats = { places: features.length, districts: districtData.features.length, targets: targets.length };
-  aboutDialog.replaceChildren(renderAbout(store.get().lang, stats, () => aboutDialog.close()));
+  const lang = store.get().lang;
+  aboutDialog.replaceChildren(renderAbout(lang, stats, () => aboutDialog.close(), device.aboutSection(lang)));
 }
 
 // ---- events ---------------------------------------------------------------------------------------
@@ -498,6 +508,7 @@ const resolveOptions = () => ({
   env: import.meta.env,
   theme: currentTheme(),
   ...(osmBasemapUrl ? { offlineUrl: osmBasemapUrl, hasOsmLayers: true } : {}),
+  ...device.basemapOptions(),
 });
 
 /**
@@ -571,6 +582,7 @@ function createMap(resolved: Awaited<ReturnType<typeof resolveBasemap>>): MapVie
     districts: districtData,
     // `live` lets a test read the map the way the app does without a preserved buffer (the PNG export).
     preserveDrawingBuffer: params.has('e2e') && !params.has('live'),
+    onRequest: device.noteRequest,
     onClick: (hit, lngLat) => {
       if (planner?.mapClick(store.get(), lngLat) || editor.mapClick(store.get(), lngLat)) return;
       // With the nearby panel open, a click that hits no facility (only a district) chooses the place.
@@ -599,7 +611,7 @@ async function start(): Promise<void> {
   // The tour view (~12 KiB gzip) loads beside the data, not in the initial bundle.
   const tourModule = import('./ui/tour_controller').catch(() => null);
   if (webgl) prewarmMap();
-  const manifest = loadOsmManifest();
+  const manifest = Promise.all([loadOsmManifest(), device.ready]).then(([m]) => m);
   const osmParts = manifest.then(loadOsmParts);
   // The map starts as soon as its basemap is known (the manifest may name a detailed one): its style,
   // tiles and first frames overlap the data, the tour chunk and the panels. Places come with setFeatures.

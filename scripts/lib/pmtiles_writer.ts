@@ -17,6 +17,11 @@ export interface PmtilesWriteOptions {
   tileType?: TileType;
   /** How tile bodies are compressed by the writer: gzip (default, what MVT clients expect) or none. */
   tileCompression?: 'gzip' | 'none';
+  /**
+   * The bodies are already compressed with this (tiles copied from another archive): they are stored byte
+   * for byte and the header says so; `tileCompression` is then ignored.
+   */
+  precompressed?: Compression;
   /** JSON metadata (TileJSON-ish: name, attribution, vector_layers …). Stored gzip-compressed. */
   metadata?: Record<string, unknown>;
   /** [west, south, east, north] in degrees (WGS-84). */
@@ -77,7 +82,8 @@ export function writePmtiles(
   tiles: Iterable<TileInput>,
   options: PmtilesWriteOptions,
 ): { bytes: Uint8Array; stats: PmtilesWriteStats } {
-  const gzipTiles = (options.tileCompression ?? 'gzip') === 'gzip';
+  const gzipTiles = options.precompressed === undefined && (options.tileCompression ?? 'gzip') === 'gzip';
+  const storedCompression = options.precompressed ?? (gzipTiles ? Compression.Gzip : Compression.None);
   const maxRoot = options.maxHeaderAndRootBytes ?? MAX_HEADER_AND_ROOT_BYTES;
 
   const sorted: { id: number; z: number; data: Uint8Array }[] = [];
@@ -154,7 +160,7 @@ export function writePmtiles(
   u64(88, blobs.length);
   view.setUint8(96, 1); // clustered: bodies are written in tile-id order
   view.setUint8(97, Compression.Gzip);
-  view.setUint8(98, gzipTiles ? Compression.Gzip : Compression.None);
+  view.setUint8(98, storedCompression);
   view.setUint8(99, options.tileType ?? TileType.Mvt);
   view.setUint8(100, minZoom);
   view.setUint8(101, maxZoom);

@@ -9,6 +9,7 @@ import { IMPORT_MESSAGES } from './messages/import';
 import { LAYER_MESSAGES } from './messages/layers';
 import { LIVE_OSM_MESSAGES } from './messages/live_osm';
 import { NEARBY_MESSAGES } from './messages/nearby';
+import { OFFLINE_MESSAGES } from './messages/offline';
 import { PLANNER_MESSAGES } from './messages/planner';
 import { REPORT_MESSAGES } from './messages/report';
 import { SEARCH_MESSAGES } from './messages/search';
@@ -274,6 +275,7 @@ export const MESSAGES = {
   ...LAYER_MESSAGES,
   ...EDITOR_MESSAGES,
   ...LIVE_OSM_MESSAGES,
+  ...OFFLINE_MESSAGES,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -31,6 +31,23 @@ describe('resolveBasemap', () => {
     );
   });
 
+  it("prefers the deployer's Lanzhou extract as the offline basemap, also as the fallback", async () => {
+    const extract = {
+      url: `${baseUrl}data/basemap-lanzhou.pmtiles`,
+      attribution: ['© OpenStreetMap contributors'],
+    };
+    const off = await resolveBasemap('offline', { ...opts, extract });
+    expect(off.style.sources.basemap).toMatchObject({ url: `pmtiles://${extract.url}` });
+    expect(off.style.layers.some((l) => l.id === 'bm-pm-water')).toBe(true);
+    const down = await resolveBasemap('auto', {
+      ...opts,
+      extract,
+      fetchImpl: (async () => new Response('', { status: 503 })) as typeof fetch,
+    });
+    expect([down.id, down.notice]).toEqual(['offline', 'basemap.fallback']);
+    expect(JSON.stringify(down.style.sources)).toContain('basemap-lanzhou.pmtiles');
+  });
+
   it('gives up on a hanging style after the timeout', async () => {
     const t0 = Date.now();
     const r = await resolveBasemap('osm', { ...opts, fetchImpl: hang, timeoutMs: 50 });

@@ -26,6 +26,8 @@ export interface ResolveOptions {
   hasOsmLayers?: boolean;
   /** The offline archive to use instead of the shipped one (the OSM import's basemap), absolute URL. */
   offlineUrl?: string;
+  /** The deployer's Lanzhou extract (Protomaps tiles), preferred as the offline basemap when present. */
+  extract?: { url: string; attribution: string[] };
   /** Resolves relative data paths; document.baseURI in the browser. */
   baseUrl?: string;
   fetchImpl?: typeof fetch;
@@ -81,9 +83,18 @@ async function fetchStyle(url: string, o: ResolveOptions): Promise<StyleSpecific
 export async function resolveBasemap(id: BasemapId, o: ResolveOptions): Promise<ResolvedBasemap> {
   const base = o.baseUrl ?? (typeof document === 'undefined' ? 'http://localhost/' : document.baseURI);
   const fontUrl = abs(BASEMAP_FONT_PATH, base);
-  const offline = (notice?: MessageKey, theme: BasemapTheme = 'day'): ResolvedBasemap => ({
+  const offline = async (notice?: MessageKey, theme: BasemapTheme = 'day'): Promise<ResolvedBasemap> => ({
     id: 'offline',
-    style: offlineBasemap({ ...o, baseUrl: base }, theme),
+    // The extract's style (Protomaps layers, ~13 KiB gzip) loads only when a deployer made an extract.
+    style: o.extract
+      ? (await import('./extract_style')).extractStyle({
+          theme,
+          lang: o.lang,
+          pmtilesUrl: o.extract.url,
+          fontUrl,
+          attribution: o.extract.attribution,
+        })
+      : offlineBasemap({ ...o, baseUrl: base }, theme),
     theme,
     ...(notice ? { notice } : {}),
   });

@@ -50,6 +50,8 @@ export interface MapViewOptions {
   onBaseError(detail: string): void;
   /** Keep the drawing buffer so tests can read pixels. */
   preserveDrawingBuffer?: boolean;
+  /** Every URL the map is about to request (tiles, glyphs, sprites), before it asks. */
+  onRequest?(url: string): void;
 }
 
 /** Whether this browser can create a WebGL context (maplibre needs WebGL 2 or 1). */
@@ -104,6 +106,10 @@ export class MapView {
       canvasContextAttributes: { preserveDrawingBuffer: Boolean(opts.preserveDrawingBuffer) },
       localIdeographFontFamily:
         '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+      transformRequest: (url) => {
+        opts.onRequest?.(url);
+        return { url };
+      },
     });
     this.map.addControl(new NavigationControl({ showCompass: true }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');

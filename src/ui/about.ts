@@ -9,8 +9,16 @@ export interface AboutStats {
   targets: number;
 }
 
-/** Build the dialog's content; the caller owns the <dialog> element and opening/closing it. */
-export function renderAbout(lang: Lang, stats: AboutStats, onClose: () => void): HTMLElement {
+/**
+ * Build the dialog's content; the caller owns the <dialog> element and opening/closing it.
+ * @param extra sections appended at the end (the device storage part)
+ */
+export function renderAbout(
+  lang: Lang,
+  stats: AboutStats,
+  onClose: () => void,
+  ...extra: HTMLElement[]
+): HTMLElement {
   const t = (k: Parameters<typeof translate>[1], p?: Record<string, number>) => translate(lang, k, p);
   const close = h('button', { type: 'button', class: 'card-close', 'aria-label': t('panel.close') }, '×');
   close.addEventListener('click', onClose);
@@ -30,5 +38,6 @@ export function renderAbout(lang: Lang, stats: AboutStats, onClose: () => void):
       h('li', {}, t('attribution.boundaries')),
     ),
     h('p', { class: 'about-walking' }, t('about.walking')),
+    ...extra,
   );
 }
