@@ -7,6 +7,7 @@ import { CATALOG } from './catalog';
 import { ATTRIBUTION } from './config';
 import type { Crs } from './lib/crs';
 import { createDistrictLookup } from './lib/districts';
+import { editableFeatures } from './lib/editor/base';
 import type { MapFeature, MapFeatureCollection } from './lib/feature';
 import { DEFAULT_LANG, type Lang, type MessageKey, parseLang, translate } from './lib/i18n';
 import { importInWorker } from './lib/import/client';
@@ -638,7 +639,7 @@ async function start(): Promise<void> {
     features = [...fc.features, ...osm.candidates];
     districts = d;
     targets = plan.targets;
-    editor.setData(fc.features, d, plan.targets);
+    editor.setData(editableFeatures(fc), d, plan.targets);
   } catch (e) {
     showNotice(t('data.error', { detail: (e as Error).message }));
   }

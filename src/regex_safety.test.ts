@@ -62,6 +62,11 @@ const ALLOWED: Record<string, string> = {
     'OSM tag values are at most 255 characters (OSM API limit)',
   'src/lib/walk/walkable.ts /^\\s*([+-]?\\d+(?:\\.\\d+)?)\\s*(%|°)?\\s*$/':
     'OSM tag values are at most 255 characters (OSM API limit)',
+  'src/lib/basemap_extract.ts /<[^>]*>/g': 'attribution capped at MAX_ATTRIBUTION_CHARS (2,000) before it',
+  'src/lib/basemap_extract.ts /©?\\s*OpenStreetMap( contributors)?/gi':
+    'runs on plainAttribution output, capped at 2,000 characters',
+  'src/lib/basemap_extract.ts /^[\\s·|,]+|[\\s·|,]+$/g':
+    'runs on plainAttribution output, capped at 2,000 characters',
 };
 
 const superLinear = (regex: RegExp) =>

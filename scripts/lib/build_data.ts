@@ -20,6 +20,8 @@ export interface BuildResult {
   errors: string[];
   warnings: string[];
   counts: Partial<Record<CategoryId, number>>;
+  /** Ids of the features each data file gave, by file name (the editor edits `places.csv` only). */
+  files: Record<string, string[]>;
 }
 
 /** True when `value` parses as OSM opening_hours. */
@@ -58,6 +60,7 @@ export function buildData(dataDir: string): BuildResult {
   for (const f of boundaries.features) seenIds.set(f.properties.id, boundaryFile);
   const opts = (file: string) => ({ file, districts, seenIds, checkOpeningHours: isValidOpeningHours });
   const features: MapFeature[] = [];
+  const files: Record<string, string[]> = {};
 
   for (const name of readdirSync(dataDir)
     .filter((n) => n.endsWith('.csv'))
@@ -65,6 +68,7 @@ export function buildData(dataDir: string): BuildResult {
     const r = parseFacilityCsv(read(name), opts(name));
     collect(r.issues);
     features.push(...r.features);
+    files[name] = r.features.map((f) => f.properties.id);
   }
   const featureDir = join(dataDir, 'features');
   if (existsSync(featureDir)) {
@@ -103,6 +107,7 @@ export function buildData(dataDir: string): BuildResult {
     errors,
     warnings,
     counts,
+    files,
   };
 }
 
@@ -110,7 +115,12 @@ export function buildData(dataDir: string): BuildResult {
 export function writeBuild(result: BuildResult, outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'districts.geojson'), JSON.stringify(result.districts));
-  writeFileSync(join(outDir, 'features.geojson'), JSON.stringify(result.features));
+  // `files` is a foreign member (RFC 7946 §6.1): which ids came from which CSV, so the editor offers only
+  // `places.csv` rows for editing and its export never repeats another file's places.
+  writeFileSync(
+    join(outDir, 'features.geojson'),
+    JSON.stringify({ ...result.features, files: result.files }),
+  );
   writeFileSync(join(outDir, 'plan_targets.json'), JSON.stringify(result.planTargets));
   writeFileSync(join(outDir, 'night_routes.json'), JSON.stringify(result.routes));
   writeFileSync(

@@ -71,9 +71,14 @@ export function parseBasemapExtractManifest(
   return { manifest: m as BasemapExtractManifest };
 }
 
+/** Longest attribution text read from a source archive (characters). */
+export const MAX_ATTRIBUTION_CHARS = 2000;
+
 /** Tags out, entities decoded for the few that attribution strings use: HTML attribution → plain text. */
 export function plainAttribution(html: string): string {
+  // Attribution is a line of credits; capping it bounds the regexes below on a hostile manifest.
   return html
+    .slice(0, MAX_ATTRIBUTION_CHARS)
     .replace(/<[^>]*>/g, '')
     .replace(/&copy;/g, '©')
     .replace(/&amp;/g, '&')

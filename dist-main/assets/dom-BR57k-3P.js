@@ -1,2 +1,0 @@
-function e(e,n={},...r){let i=document.createElement(e);for(let[e,t]of Object.entries(n))if(t!=null&&t!==!1){if(/^on/i.test(e))throw Error(`h(): event attribute ${e} is not allowed`);e===`style`?i.style.cssText=String(t):i.setAttribute(e,t===!0?``:String(t))}return t(i,...r),i}function t(e,...t){for(let n of t)n!=null&&n!==!1&&e.append(n instanceof Node?n:document.createTextNode(String(n)))}export{e as t};
-//# sourceMappingURL=dom-BR57k-3P.js.map

@@ -1,2 +1,0 @@
-function e(e,t=3e3){return new Promise(n=>{let r=setTimeout(()=>n(null),t);e.once(`render`,()=>{clearTimeout(r);try{let t=e.getCanvas(),r=document.createElement(`canvas`);r.width=t.width,r.height=t.height;let i=r.getContext(`2d`);if(!i)throw Error(`no 2d context`);i.drawImage(t,0,0),n(r)}catch{n(null)}}),e.triggerRepaint()})}function t(e){let t=e.getCanvas();return t.width/Math.max(1,t.clientWidth)}export{e as n,t};
-//# sourceMappingURL=snapshot-DVS435CT.js.map
