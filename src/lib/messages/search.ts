@@ -5,7 +5,7 @@ import type { Entry } from '../i18n';
 export const SEARCH_MESSAGES = {
   'search.label': { zh: '搜索地点和区县', en: 'Search places and districts' },
   // Short enough for a 375 px phone; the hint below the box says what can be typed.
-  'search.placeholder': { zh: '搜索地点、区县或拼音', en: 'Place, district or pinyin' },
+  'search.placeholder': { zh: '搜索地点或区县', en: 'Places, districts' },
   'search.hint': {
     zh: '可输入汉字、拼音（全拼或首字母）或英文。上下方向键选择，回车打开，Esc 关闭。',
     en: 'Type Chinese, pinyin (full or initials) or English. Arrow keys to choose, Enter to open, Escape to close.',
