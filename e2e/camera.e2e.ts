@@ -20,8 +20,7 @@ const SQUARE = { id: 'park-dongfanghong-square', at: [103.84055, 36.05282] as [n
 /** Where a [lon, lat] is drawn, in page pixels, once the camera has stopped. */
 async function drawnAt(page: Page, ll: [number, number]): Promise<{ x: number; y: number }> {
   type M = { isMoving(): boolean; project(ll: [number, number]): { x: number; y: number } };
-  const map = () => (window as unknown as { __lym: { map: M } }).__lym.map;
-  await page.waitForFunction(`!(${map.toString()})().isMoving()`);
+  await page.waitForFunction(() => !(window as unknown as { __lym: { map: M } }).__lym.map.isMoving());
   await waitForMapIdle(page);
   const box = (await page.locator('#map').boundingBox()) ?? { x: 0, y: 0 };
   const p = await page.evaluate((at) => {
