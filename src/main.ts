@@ -43,7 +43,7 @@ import { renderImportPanel } from './ui/import_panel';
 import { renderLayerPanel } from './ui/layer_panel';
 import { renderList, shownFeatures } from './ui/list_view';
 import { NearbyController } from './ui/nearby_controller';
-import { PanelMemory } from './ui/panel_memory';
+import { focusKey, PanelMemory } from './ui/panel_memory';
 import { renderPlanPanel } from './ui/plan_panel';
 import { PlannerController } from './ui/planner_controller';
 import './ui/planner.css';
@@ -119,7 +119,9 @@ const notice = h(
   noticeText,
   noticeClose,
 );
-const main = h('main', { class: 'app-main' }, mapEl, sidePanel, cardSlot, notice);
+// The panel and the card come before the map in the document, so Tab reaches the panel's controls right
+// after the tabs, not after every map button (they are positioned over the map, so the order is not seen).
+const main = h('main', { class: 'app-main' }, sidePanel, cardSlot, mapEl, notice);
 root.append(header, tabBar, main, aboutDialog);
 
 let features: MapFeature[] = [];
@@ -260,7 +262,7 @@ function render(): void {
   });
   mapEl.setAttribute('aria-label', t('app.title'));
   // Re-render the panel, keeping keyboard focus on the control that had it.
-  const focusedId = document.activeElement?.id;
+  const focused = focusKey(document.activeElement);
   panelMemory.save(shownPanel, sidePanel);
   const content = panelContent(s);
   sidePanel.hidden = content === null;
@@ -268,7 +270,7 @@ function render(): void {
   shownPanel = content ? s.panel : null;
   panelMemory.restore(shownPanel, sidePanel);
   sidePanel.setAttribute('aria-label', s.panel ? t(PANEL_LABEL[s.panel]) : '');
-  if (focusedId) document.getElementById(focusedId)?.focus();
+  if (focused) document.querySelector<HTMLElement>(focused)?.focus();
   renderCard();
 }
 

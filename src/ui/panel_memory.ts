@@ -39,3 +39,15 @@ export class PanelMemory {
     container.scrollTop = this.scroll.get(panel) ?? 0;
   }
 }
+
+/**
+ * A selector that finds the same control after a re-render: its id, else its first class and the feature
+ * it stands for (`data-feature-id`, e.g. a nearby result), else null.
+ */
+export function focusKey(el: Element | null): string | null {
+  if (!el || el === document.body) return null;
+  if (el.id) return `#${CSS.escape(el.id)}`;
+  const feature = el.getAttribute('data-feature-id');
+  const cls = el.classList[0];
+  return feature && cls ? `.${CSS.escape(cls)}[data-feature-id="${CSS.escape(feature)}"]` : null;
+}

@@ -5,6 +5,11 @@ import type { Entry } from '../i18n';
 export const NEARBY_MESSAGES = {
   'nearby.tab': { zh: '附近', en: 'Nearby' },
   'nearby.title': { zh: '附近有什么', en: 'What is near' },
+  'nearby.centre': { zh: '以地图中心为地点', en: 'Use the map centre' },
+  'nearby.centre.outside': {
+    zh: '地图中心不在兰州市范围内；请先把地图移到兰州。',
+    en: 'The map centre is outside Lanzhou; move the map to Lanzhou first.',
+  },
   'nearby.pick': {
     zh: '在地图上点击一个地点，或使用定位、搜索。',
     en: 'Click a place on the map, or use your location or search.',
