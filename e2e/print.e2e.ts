@@ -16,7 +16,7 @@ afterAll(async () => {
 /** Controls that take space on the printed page (drawn with a size), by tag and id/class. */
 function printedControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('input, select, button:not(.list-item), .search-box')]
+    [...document.querySelectorAll('input, select, button:not(.list-item):not(.nearby-item), .search-box')]
       .filter((el) => {
         const r = el.getBoundingClientRect();
         return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -34,7 +34,9 @@ describe('printing', () => {
       expect((await printedControls(page)).length, 'controls on screen').toBeGreaterThan(2);
       await page.emulateMedia({ media: 'print' });
       expect(await printedControls(page)).toEqual([]);
-      // The panel's content itself still prints.
+      // The panel's content itself still prints, the places listed among it.
+      if (panel !== 'layers')
+        expect(await page.locator('.list-item:visible, .nearby-item:visible').count()).toBeGreaterThan(0);
       expect((await page.locator('#side-panel').boundingBox())?.height ?? 0).toBeGreaterThan(50);
       await pageShot(page, `print-${panel}-zh`);
       await page.emulateMedia({ media: 'screen' });
