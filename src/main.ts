@@ -5,11 +5,12 @@ import './style.css';
 import './ui/tour.css';
 import { CATALOG } from './catalog';
 import { ATTRIBUTION } from './config';
+import { cachedFetch } from './lib/cached_fetch';
 import type { Crs } from './lib/crs';
 import { createDistrictLookup } from './lib/districts';
 import { editableFeatures } from './lib/editor/base';
 import type { MapFeature, MapFeatureCollection } from './lib/feature';
-import { DEFAULT_LANG, type Lang, type MessageKey, parseLang, translate } from './lib/i18n';
+import { DEFAULT_LANG, type Lang, type MessageKey, parseLang, setTouchInput, translate } from './lib/i18n';
 import { importInWorker } from './lib/import/client';
 import type { EncodingChoice } from './lib/import/decode';
 import type { ImportProgress, ImportResult } from './lib/import/import_file';
@@ -48,6 +49,7 @@ import { renderLayerPanel } from './ui/layer_panel';
 import { renderList, shownFeatures } from './ui/list_view';
 import { LiveOsmController } from './ui/live_osm';
 import { NearbyController } from './ui/nearby_controller';
+import { focusKey, PanelMemory } from './ui/panel_memory';
 import { renderPlanPanel } from './ui/plan_panel';
 import { PlannerController } from './ui/planner_controller';
 import './ui/planner.css';
@@ -56,6 +58,8 @@ import type { TourController } from './ui/tour_controller';
 const LANG_KEY = 'lym.lang';
 const root = document.getElementById('app') as HTMLElement;
 const params = new URLSearchParams(location.search);
+// English says "tap" rather than "click" where the person points by touch.
+setTouchInput(typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches);
 const wide = window.matchMedia('(min-width: 768px)').matches;
 /** Where street networks come from when no city graph is loaded (null: never fetch). */
 const overpassEndpoint = resolveOverpassEndpoint({
@@ -108,6 +112,10 @@ const header = h(
 );
 const tabBar = h('nav', { class: 'tab-bar' }, ...tabs);
 const sidePanel = h('aside', { id: 'side-panel', class: 'panel' });
+/** Open fold-outs and scroll position per tab survive re-renders (src/ui/panel_memory.ts). */
+const panelMemory = new PanelMemory();
+let shownPanel: string | null = null;
+
 const mapEl = h('div', { id: 'map', class: 'map', role: 'region' });
 const cardSlot = h('div', { class: 'card-slot' });
 const noticeText = h('span', { class: 'notice-text' });
@@ -135,7 +143,9 @@ const liveOsm = new LiveOsmController({
   refresh: () => store.get().panel === 'layers' && render(),
   timeoutMs: Number(params.get('overpass_timeout')) || undefined,
 });
-const main = h('main', { class: 'app-main' }, mapEl, liveOsm.bar, sidePanel, cardSlot, notice);
+// The panel and the card come before the map in the document, so Tab reaches the panel's controls right
+// after the tabs, not after every map button (they are positioned over the map, so the order is not seen).
+const main = h('main', { class: 'app-main' }, sidePanel, cardSlot, mapEl, liveOsm.bar, notice);
 root.append(header, tabBar, main, aboutDialog);
 const device = createDevice({
   slot: header.querySelector('.header-controls') as HTMLElement,
@@ -183,7 +193,10 @@ const importState: {
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
 /** Show a transient message; it stays 12 s (long enough to read twice) or until dismissed. */
-function showNotice(text: string): void {
+/** Whether the notice on screen is about the basemap (a later good basemap clears it). */
+let basemapNotice = false;
+function showNotice(text: string, aboutBasemap = false): void {
+  basemapNotice = aboutBasemap;
   noticeText.textContent = text;
   notice.hidden = false;
   clearTimeout(noticeTimer);
@@ -215,6 +228,8 @@ function panelContent(s: ViewState): HTMLElement | null {
           lang: s.lang,
           basemap: s.basemap,
           customUrl: s.customUrl,
+          shown: shownBasemap,
+          unavailable: String(import.meta.env.VITE_TIANDITU_KEY ?? '').trim() ? [] : ['tianditu'],
           onChange: (basemap: BasemapId, customUrl: string | null) => store.set({ basemap, customUrl }),
           onInvalid: () => showNotice(t('basemap.custom.bad')),
         }),
@@ -294,12 +309,15 @@ function render(): void {
   });
   mapEl.setAttribute('aria-label', t('app.title'));
   // Re-render the panel, keeping keyboard focus on the control that had it.
-  const focusedId = document.activeElement?.id;
+  const focused = focusKey(document.activeElement);
+  panelMemory.save(shownPanel, sidePanel);
   const content = panelContent(s);
   sidePanel.hidden = content === null;
   sidePanel.replaceChildren(...(content ? [content] : []));
+  shownPanel = content ? s.panel : null;
+  panelMemory.restore(shownPanel, sidePanel);
   sidePanel.setAttribute('aria-label', s.panel ? t(PANEL_LABEL[s.panel]) : '');
-  if (focusedId) document.getElementById(focusedId)?.focus();
+  if (focused) document.querySelector<HTMLElement>(focused)?.focus();
   renderCard();
 }
 
@@ -479,9 +497,10 @@ async function fetchJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** The theme to draw now (automatic night applies while touring after sunset in Lanzhou). */
+/** The theme to draw now (automatic night applies while touring, after sunset at the tour's own time). */
 function currentTheme(): Theme {
-  return effectiveTheme(store.get().theme, store.get().panel === 'tour', new Date()).theme;
+  const s = store.get();
+  return effectiveTheme(s.theme, s.panel === 'tour', tour?.themeInstant(s) ?? new Date()).theme;
 }
 let themeTimer: ReturnType<typeof setTimeout> | undefined;
 /** Re-check the automatic theme when the sun next rises or sets (one timer, no polling). */
@@ -508,6 +527,7 @@ const resolveOptions = () => ({
   customUrl: store.get().customUrl,
   env: import.meta.env,
   theme: currentTheme(),
+  fetchImpl: styleFetch,
   ...(osmBasemapUrl ? { offlineUrl: osmBasemapUrl, hasOsmLayers: true } : {}),
   ...device.basemapOptions(),
 });
@@ -556,6 +576,18 @@ async function loadOsmParts(
     return { graph: null, graphUrl: null, candidates: [] };
   }
 }
+/** The basemap drawn (the offline one after a fallback), which the picker names when it differs from the choice. */
+let shownBasemap: BasemapId | undefined;
+function showBasemap(id: BasemapId): void {
+  if (id === shownBasemap) return;
+  shownBasemap = id;
+  // After the current call stack: this can run while the map itself is being created.
+  queueMicrotask(() => {
+    if (store.get().panel === 'layers') render();
+  });
+}
+/** Online styles are fetched once a session, not again on every language or theme switch. */
+const styleFetch = cachedFetch((input, init) => fetch(input, init));
 let basemapRequest = 0;
 /** Set once the online basemap failed and the offline one replaced it (until the user picks again). */
 let fellBack = false;
@@ -564,8 +596,11 @@ async function applyBasemap(): Promise<void> {
   fellBack = false;
   const resolved = await resolveBasemap(store.get().basemap, resolveOptions());
   if (request !== basemapRequest || !mapView) return;
-  if (resolved.notice) showNotice(t(resolved.notice));
+  if (resolved.notice) showNotice(t(resolved.notice), true);
+  // The basemap asked for now draws: an old "could not be loaded" no longer applies.
+  else if (basemapNotice) notice.hidden = true;
   shownTheme = resolved.theme;
+  showBasemap(resolved.id);
   mapView.setBase(resolved.style, resolved.theme);
   mapView.update(store.get());
 }
@@ -573,7 +608,8 @@ async function applyBasemap(): Promise<void> {
 /** The map with the resolved basemap and whatever places and districts have arrived so far. */
 function createMap(resolved: Awaited<ReturnType<typeof resolveBasemap>>): MapView {
   shownTheme = resolved.theme;
-  if (resolved.notice) showNotice(t(resolved.notice));
+  showBasemap(resolved.id);
+  if (resolved.notice) showNotice(t(resolved.notice), true);
   const view = new MapView({
     container: mapEl,
     state: store.get(),
@@ -584,6 +620,7 @@ function createMap(resolved: Awaited<ReturnType<typeof resolveBasemap>>): MapVie
     // `live` lets a test read the map the way the app does without a preserved buffer (the PNG export).
     preserveDrawingBuffer: params.has('e2e') && !params.has('live'),
     onRequest: device.noteRequest,
+    covers: () => [sidePanel, cardSlot],
     onClick: (hit, lngLat) => {
       if (planner?.mapClick(store.get(), lngLat) || editor.mapClick(store.get(), lngLat)) return;
       // With the nearby panel open, a click that hits no facility (only a district) chooses the place.
@@ -597,8 +634,9 @@ function createMap(resolved: Awaited<ReturnType<typeof resolveBasemap>>): MapVie
       fellBack = true;
       void resolveBasemap('offline', resolveOptions()).then((off) => {
         if (!mapView) return;
-        showNotice(t('basemap.fallback'));
+        showNotice(t('basemap.fallback'), true);
         shownTheme = off.theme;
+        showBasemap(off.id);
         mapView.setBase(off.style, off.theme);
         mapView.update(store.get());
       });
@@ -675,6 +713,9 @@ async function start(): Promise<void> {
           },
           map: () => mapView?.map ?? null,
           setDeckLayers: (layers) => mapView?.setDeckLayers('tour', layers),
+          themeChanged: () => {
+            if (currentTheme() !== shownTheme) void applyBasemap();
+          },
         },
         { webgl },
       )

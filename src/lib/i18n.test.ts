@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, type MessageKey, parseLang, translate } from './i18n';
+import { type Entry, MESSAGES, type MessageKey, parseLang, setTouchInput, translate } from './i18n';
 
 const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -47,6 +47,26 @@ describe('plural and spacing', () => {
     expect(
       translate('en', 'report.find.sites', { n: 2, min: 15, before: '1%', after: '2%', delta: '+1' }),
     ).toMatch(/^With the 2 proposed sites, /);
+  });
+
+  it('says "tap" instead of "click" in English on a touch screen, with the same parameters', () => {
+    try {
+      expect(translate('en', 'nearby.pick')).toMatch(/^Click a place/);
+      setTouchInput(true);
+      expect(translate('en', 'nearby.pick')).toMatch(/^Tap a place/);
+      expect(translate('zh', 'nearby.pick')).toBe(translate('zh', 'nearby.pick'));
+      expect(translate('zh', 'nearby.pick')).toContain('点击');
+    } finally {
+      setTouchInput(false);
+    }
+    for (const [key, entry] of Object.entries(MESSAGES) as [string, Entry][]) {
+      if (entry.en_touch === undefined) continue;
+      expect(params(entry.en_touch), key).toEqual(params(entry.en));
+      expect(entry.en_touch, key).not.toMatch(/\bclick/i);
+    }
+    // No English message meant for a pointer says "click" without a touch wording.
+    for (const [key, entry] of Object.entries(MESSAGES) as [string, Entry][])
+      if (/\bclick/i.test(entry.en)) expect(entry.en_touch, key).toBeDefined();
   });
 
   it('drops the template space between Chinese text and a value that starts with Chinese, nowhere else', () => {

@@ -18,9 +18,16 @@ import { WALK_MESSAGES } from './messages/walk';
 
 /**
  * A string in both languages. `en_one` is the English for a count of exactly 1 ("1 cell", not "1 cells"),
- * used when the param named by `count` (default `n`) is 1; Chinese has no plural forms.
+ * used when the param named by `count` (default `n`) is 1; Chinese has no plural forms. `en_touch` is the
+ * English on a touch screen ("Tap the map", not "Click"); Chinese 点击 fits both.
  */
-export type Entry = { zh: string; en: string; en_one?: string; count?: string };
+export type Entry = { zh: string; en: string; en_one?: string; count?: string; en_touch?: string };
+
+let touchInput = false;
+/** Whether the person points by touch (set once by the app from `(pointer: coarse)`); picks `en_touch`. */
+export function setTouchInput(touch: boolean): void {
+  touchInput = touch;
+}
 
 /** Every user-facing string. Keys are stable; both languages are required (checked by tests). */
 export const MESSAGES = {
@@ -57,6 +64,8 @@ export const MESSAGES = {
     en: 'Enter a style JSON or .pmtiles URL',
   },
   'basemap.apply': { zh: '使用', en: 'Use' },
+  'basemap.unavailable': { zh: '{name}（未配置密钥）', en: '{name} (no key configured)' },
+  'basemap.shown': { zh: '当前显示：{name}', en: 'Showing now: {name}' },
   'basemap.fallback': {
     zh: '在线底图无法加载，已切换到离线底图。',
     en: 'The online basemap could not be loaded; switched to the offline basemap.',
@@ -74,7 +83,8 @@ export const MESSAGES = {
   'card.accuracy.value': { zh: '约 {m} 米', en: 'about {m} m' },
   'card.district': { zh: '所在区县', en: 'District' },
   'card.status': { zh: '状态', en: 'Status' },
-  'card.address': { zh: '地址', en: 'Address' },
+  // Addresses are known in Chinese only: the English label says so rather than passing it off as English.
+  'card.address': { zh: '地址', en: 'Address (in Chinese)' },
   'card.hours': { zh: '开放时间', en: 'Opening hours' },
   'card.hours.unknown': { zh: '未知', en: 'unknown' },
   'card.units': { zh: '房源', en: 'Apartments' },
@@ -288,7 +298,8 @@ export type Params = Record<string, string | number>;
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
   const entry: Entry = MESSAGES[key];
   const one = lang === 'en' && entry.en_one !== undefined && Number(params[entry.count ?? 'n']) === 1;
-  const template = one ? (entry.en_one as string) : entry[lang];
+  const touch = lang === 'en' && touchInput && entry.en_touch !== undefined;
+  const template = one ? (entry.en_one as string) : touch ? (entry.en_touch as string) : entry[lang];
   const out = template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

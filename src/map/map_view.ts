@@ -19,6 +19,7 @@ import type { Geometry, MapFeatureCollection } from '../lib/feature';
 import type { ViewState } from '../lib/url_state';
 import { ATTRIBUTION_KEY } from './basemap_style';
 import { composeStyle, overlayFont } from './compose';
+import { centreFor, freePadding, type Padding } from './free_area';
 import {
   ANALYSIS_SOURCE,
   type AnalysisCollection,
@@ -52,6 +53,8 @@ export interface MapViewOptions {
   preserveDrawingBuffer?: boolean;
   /** Every URL the map is about to request (tiles, glyphs, sprites), before it asks. */
   onRequest?(url: string): void;
+  /** Panels and cards that may lie over the map: camera moves put their target in the part left free. */
+  covers?: () => readonly (Element | null)[];
 }
 
 /** Whether this browser can create a WebGL context (maplibre needs WebGL 2 or 1). */
@@ -279,7 +282,12 @@ export class MapView {
   /** Fit the camera to a geometry's bounds (e.g. a district picked in search). */
   fitTo(geometry: Geometry): void {
     const [w, s, e, n] = bbox(geometry);
-    this.map.fitBounds([w, s, e, n], { padding: 40, duration: 600 });
+    this.map.fitBounds([w, s, e, n], { padding: this.freePadding(), duration: 600 });
+  }
+
+  /** The map's margins covered by the panels and cards (src/map/free_area.ts). */
+  freePadding(): Padding {
+    return freePadding(this.map, this.opts.covers?.() ?? []);
   }
 
   /**
@@ -292,8 +300,9 @@ export class MapView {
     return [...new Set([...list, ATTRIBUTION.boundaries])];
   }
 
-  /** Ease the camera to a feature's position. */
+  /** Ease the camera to a feature's position, in the middle of the part of the map left free. */
   flyTo(center: [number, number], zoom?: number): void {
-    this.map.easeTo({ center, zoom: Math.max(this.map.getZoom(), zoom ?? 14), duration: 600 });
+    const to = Math.max(this.map.getZoom(), zoom ?? 14);
+    this.map.easeTo({ center: centreFor(this.map, center, this.freePadding(), to), zoom: to, duration: 600 });
   }
 }

@@ -8,6 +8,10 @@ export interface BasemapPickerProps {
   lang: Lang;
   basemap: BasemapId;
   customUrl: string | null;
+  /** The basemap actually drawn (the offline one after a fallback); a note says so when it differs. */
+  shown?: BasemapId;
+  /** Choices that cannot work here (天地图 without a key): listed but disabled, with the reason. */
+  unavailable?: readonly BasemapId[];
   onChange(basemap: BasemapId, customUrl: string | null): void;
   /** The custom URL is not http(s). */
   onInvalid(): void;
@@ -19,10 +23,24 @@ export function renderBasemapPicker(p: BasemapPickerProps): HTMLElement {
   const select = h(
     'select',
     { id: 'basemap-select' },
-    ...BASEMAP_IDS.map((id) =>
-      h('option', { value: id, selected: id === p.basemap }, t(`basemap.${id}` as MessageKey)),
-    ),
+    ...BASEMAP_IDS.map((id) => {
+      const off = p.unavailable?.includes(id) ?? false;
+      const name = t(`basemap.${id}` as MessageKey);
+      return h(
+        'option',
+        { value: id, selected: id === p.basemap, disabled: off && id !== p.basemap },
+        off ? translate(p.lang, 'basemap.unavailable', { name }) : name,
+      );
+    }),
   );
+  const shown =
+    p.shown && p.shown !== p.basemap && p.basemap !== 'auto'
+      ? h(
+          'p',
+          { class: 'basemap-shown', role: 'status' },
+          translate(p.lang, 'basemap.shown', { name: t(`basemap.${p.shown}` as MessageKey) }),
+        )
+      : null;
   const url = h('input', {
     type: 'url',
     id: 'basemap-url',
@@ -37,6 +55,7 @@ export function renderBasemapPicker(p: BasemapPickerProps): HTMLElement {
     { class: 'basemap-picker' },
     h('label', { for: 'basemap-select' }, t('basemap.label')),
     select,
+    shown,
     custom,
   );
   select.addEventListener('change', () => {

@@ -24,7 +24,7 @@ export function renderFeatureCard(feature: MapFeature, lang: Lang, onClose: () =
   if (type) rows.push([t('card.facility_type'), type]);
   rows.push([t('card.status'), t(`status.${p.status}`)]);
   if (p.district) rows.push([t('card.district'), districtName(p.district, lang)]);
-  if (p.address_zh) rows.push([t('card.address'), p.address_zh]);
+  if (p.address_zh) rows.push([t('card.address'), h('span', { lang: 'zh-CN' }, p.address_zh)]);
   rows.push([t('card.hours'), p.opening_hours ?? t('card.hours.unknown')]);
   if (p.units !== undefined)
     rows.push([

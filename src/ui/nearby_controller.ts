@@ -32,7 +32,12 @@ export interface NearbyHost {
   /** Patch the app state (origin, categories, selection). */
   set(patch: Partial<ViewState>): void;
   notice(
-    key: 'nearby.locate.denied' | 'nearby.locate.outside' | 'nearby.copied' | 'nearby.copy_failed',
+    key:
+      | 'nearby.locate.denied'
+      | 'nearby.locate.outside'
+      | 'nearby.centre.outside'
+      | 'nearby.copied'
+      | 'nearby.copy_failed',
   ): void;
   /** Whether [lon, lat] lies in Lanzhou. */
   inLanzhou(lon: number, lat: number): boolean;
@@ -219,6 +224,11 @@ export class NearbyController {
       onPick: (id) => this.host.set({ selected: id }),
       onLocate: () => this.locate(),
       onClear: () => this.host.set({ origin: null, selected: null }),
+      onCentre: () => {
+        const [lon, lat] = s.center;
+        if (this.host.inLanzhou(lon, lat)) this.host.set({ origin: [lon, lat], selected: null });
+        else this.host.notice('nearby.centre.outside');
+      },
       onCopy: () => {
         if (!navigator.clipboard) {
           this.host.notice('nearby.copy_failed');

@@ -38,6 +38,8 @@ export interface NearbyPanelProps {
   onPick(id: string): void;
   onLocate(): void;
   onClear(): void;
+  /** Choose the map's centre as the place (the keyboard's way to pick any point). */
+  onCentre(): void;
   onCopy(): void;
   onPrint(): void;
 }
@@ -52,7 +54,9 @@ export function renderNearbyPanel(p: NearbyPanelProps): HTMLElement {
     t(p.locating ? 'nearby.locating' : 'nearby.locate'),
   );
   locate.addEventListener('click', p.onLocate);
-  const head = h('div', { class: 'nearby-head' }, locate);
+  const centre = h('button', { type: 'button', id: 'nearby-centre' }, t('nearby.centre'));
+  centre.addEventListener('click', p.onCentre);
+  const head = h('div', { class: 'nearby-head' }, locate, centre);
   if (p.origin) {
     const clear = h('button', { type: 'button', id: 'nearby-clear' }, t('nearby.clear'));
     clear.addEventListener('click', p.onClear);

@@ -3,12 +3,10 @@
 
 import type { Map as MlMap } from 'maplibre-gl';
 import { layerName } from '../catalog';
-import { sourceText } from '../lib/attribution';
 import type { MapFeature } from '../lib/feature';
 import { type Lang, type MessageKey, type Params, translate } from '../lib/i18n';
 import { effectiveTheme, type Theme } from '../lib/theme';
 import { formatClock, formatWhen } from '../lib/tour/format';
-import { tourToGpx } from '../lib/tour/gpx';
 import { buildItinerary, type Itinerary, type OpeningEvaluator } from '../lib/tour/itinerary';
 import { type LegRouter, type LonLat, walkEngineRouter } from '../lib/tour/legs';
 import {
@@ -45,19 +43,20 @@ import {
 import { scheduleTour, type TourPlan } from '../lib/tour/schedule';
 import {
   formatTourStart,
-  MAX_WALK_STOPS,
   parseTourStart,
   TOUR_PANEL_ID,
   type TourViewState,
   tourStartDate,
 } from '../lib/tour/tour_state';
 import { applyWalkAction, ownWalkRoute, type WalkAction, walkCandidates } from '../lib/tour/walk_builder';
+import { startAllowed, walkWarnings } from '../lib/tour/walk_checks';
 import { formatIssue, type Issue } from '../lib/validate';
 import type { WalkEngine } from '../lib/walk/engine';
+import { centreIn, freePadding, nearMiddle, type Padding } from '../map/free_area';
 import { type AnalysisCollection, EMPTY_ANALYSIS } from '../map/layers';
-import { canvasRatio, captureMap } from '../map/snapshot';
-import { downloadBlob } from './download';
-import { renderTourPanel, renderTourPrint, type TourPanelProps, type TourRowView } from './tour_panel';
+import { copyShareLink, downloadGpx, fillPrintSheet, routeSnapshot } from './tour_exports';
+import { renderTourPanel, type TourPanelProps, type TourRowView } from './tour_panel';
+import { REFUSAL_MAX, REFUSAL_MESSAGE, warningText } from './tour_wording';
 
 /** Where the published routes are served (built from data/night_routes.json by `npm run data`). */
 export const ROUTES_URL = 'data/night_routes.json';
@@ -80,6 +79,8 @@ export interface TourHost {
   map(): MlMap | null;
   /** Draw deck.gl layers over the map ([] clears them); MapView.setDeckLayers. */
   setDeckLayers(layers: unknown[]): unknown;
+  /** Playback crossed sunset or sunrise: the basemap should follow (see themeInstant). */
+  themeChanged?(): void;
 }
 
 export interface TourOptions {
@@ -147,7 +148,10 @@ export class TourController {
   private announcedStop = -1;
   private fittedShape = '';
   private hookedMap: MlMap | null = null;
-  private theme: { key: string; theme: Theme; until: number } | null = null;
+  /** The last theme decision and the tour-time span [from, until) it holds for. */
+  private theme: { key: string; theme: Theme; from: number; until: number } | null = null;
+  /** The theme the playback layers were last drawn in (a change during playback restyles the basemap). */
+  private drawnNight: boolean | null = null;
   private printLang: Lang | null = null;
   private root: HTMLElement | null = null;
 
@@ -200,16 +204,33 @@ export class TourController {
   }
 
   /**
-   * Whether the map is in the night style for this state: the tour is open and it is night in Lanzhou by
-   * the computed sun (setting 'auto'), or the user chose night (src/lib/theme.ts, which the app's basemap
+   * The instant whose daylight decides the automatic night style: while touring, the tour's own time (the
+   * minute being played, else the start), so a 20:15 walk looks like night even when planned at noon.
+   */
+  themeInstant(s: TourState, now: Date = new Date()): Date {
+    if (!this.active(s)) return now;
+    const v = this.view(s, now);
+    this.resetClockFor(v);
+    return v.plan ? clockDate(v.plan, this.clock.minute) : v.start;
+  }
+
+  /**
+   * Whether the map is in the night style for this state: the tour is open and it is night in Lanzhou at
+   * the tour's time (setting 'auto'), or the user chose night (src/lib/theme.ts, which the app's basemap
    * switch uses too). Cached until the next sunrise or sunset, since playback asks every frame.
    */
-  wantsNight(s: Pick<TourState, 'panel' | 'theme'>, now: Date = new Date()): boolean {
+  wantsNight(s: TourState, now: Date = new Date()): boolean {
+    const at = this.themeInstant(s, now).getTime();
     const key = `${s.theme}|${this.active(s)}`;
     const c = this.theme;
-    if (c && c.key === key && now.getTime() < c.until) return c.theme === 'night';
-    const r = effectiveTheme(s.theme, this.active(s), now);
-    this.theme = { key, theme: r.theme, until: r.nextChange?.getTime() ?? Number.POSITIVE_INFINITY };
+    if (c && c.key === key && at >= c.from && at < c.until) return c.theme === 'night';
+    const r = effectiveTheme(s.theme, this.active(s), new Date(at));
+    this.theme = {
+      key,
+      theme: r.theme,
+      from: at,
+      until: r.nextChange?.getTime() ?? Number.POSITIVE_INFINITY,
+    };
     return r.theme === 'night';
   }
 
@@ -408,6 +429,7 @@ export class TourController {
       editable: own,
       rows,
       status,
+      warnings: v.plan ? walkWarnings(v.plan, now).map((w) => warningText(lang, w)) : [],
       candidates: [...groups].map(([group, options]) => ({ group, options })),
       itinerary: it,
       openingLoading: this.opening === null && !this.openingFailed,
@@ -435,7 +457,14 @@ export class TourController {
         this.edit(s, { type: 'dwell', index: i, dwellMin: minutes }, (j) => `tour-dwell-${j}`),
       onStart: (d, tm) => {
         const value = `${d}T${tm}`;
-        if (parseTourStart(value)) this.host.set({ tourStart: value });
+        const at = parseTourStart(value);
+        if (!at) return;
+        const current = new Date();
+        if (startAllowed(at, current)) this.host.set({ tourStart: value });
+        else {
+          this.host.notice(t('tour.ui.start.past', { now: formatTourStart(current).replace('T', ' ') }));
+          this.host.refresh();
+        }
       },
       onStartDefault: () => this.host.set({ tourStart: null }),
       onNight: (setting: NightStyleSetting) => this.host.set({ theme: setting }),
@@ -470,11 +499,11 @@ export class TourController {
   private edit(s: TourState, action: WalkAction, focus: string | ((index: number) => string)): void {
     const r = applyWalkAction(s.tourStops, action);
     if (r.refused) {
-      this.host.notice(
-        translate(s.lang, r.refused === 'full' ? 'tour.ui.add.full' : 'tour.ui.add.repeat', {
-          max: MAX_WALK_STOPS,
-        }),
-      );
+      this.host.notice(translate(s.lang, REFUSAL_MESSAGE[r.refused], { max: REFUSAL_MAX[r.refused] }));
+      // The field still shows what was typed: put back the stay that stands.
+      const field = r.index === null ? null : document.getElementById(`tour-dwell-${r.index}`);
+      if (field instanceof HTMLInputElement)
+        field.value = String(r.stops[r.index as number]?.dwell_min ?? '');
       return;
     }
     this.host.set({ tourStops: r.stops, tourRoute: null });
@@ -558,41 +587,16 @@ export class TourController {
     this.announcedStop = -1;
   }
 
-  /** Pixels of the map covered by the side panel (left on wide screens, bottom on phones), plus a margin. */
-  private freePadding(map: MlMap): { top: number; right: number; bottom: number; left: number } {
-    const pad = { top: 40, right: 60, bottom: 40, left: 40 };
-    const panel = this.root?.parentElement;
-    const mapBox = map.getContainer().getBoundingClientRect();
-    if (panel?.isConnected && !panel.hidden) {
-      const box = panel.getBoundingClientRect();
-      if (box.left <= mapBox.left + 24 && box.right < mapBox.right - 100 && box.height > mapBox.height / 2)
-        pad.left = Math.max(pad.left, box.right - mapBox.left + 24);
-      else if (box.bottom >= mapBox.bottom - 24 && box.top > mapBox.top + 100)
-        pad.bottom = Math.max(pad.bottom, mapBox.bottom - box.top + 24);
-    }
-    // Never leave less than 120 px of map to look at.
-    pad.left = Math.min(pad.left, Math.max(0, mapBox.width - pad.right - 120));
-    pad.bottom = Math.min(pad.bottom, Math.max(0, mapBox.height - pad.top - 120));
-    return pad;
+  /** The part of the map the side panel leaves free (left on wide screens, bottom on phones). */
+  private freePadding(map: MlMap): Padding {
+    return freePadding(map, [this.root?.parentElement]);
   }
 
   private fit(map: MlMap, v: TourView): void {
-    const padding = this.freePadding(map);
     const duration = reducedMotion() ? 0 : 600;
-    if (v.plan) {
-      const b = tourBounds(v.plan, v.coords);
-      if (b) map.fitBounds(b, { padding, maxZoom: 16, duration });
-    } else if (v.coords[0]) this.centerOn(map, v.coords[0], duration);
-  }
-
-  /** Moves the camera so that `coord` is in the middle of the part of the map the panel leaves free. */
-  private centerOn(map: MlMap, coord: LonLat, duration: number): void {
-    const pad = this.freePadding(map);
-    const box = map.getContainer().getBoundingClientRect();
-    const free = { x: (pad.left + box.width - pad.right) / 2, y: (pad.top + box.height - pad.bottom) / 2 };
-    const p = map.project(coord);
-    const c = map.unproject([p.x - (free.x - box.width / 2), p.y - (free.y - box.height / 2)]);
-    map.easeTo({ center: [c.lng, c.lat], duration });
+    const b = v.plan ? tourBounds(v.plan, v.coords) : null;
+    if (b) map.fitBounds(b, { padding: this.freePadding(map), maxZoom: 16, duration });
+    else if (v.coords[0] && !v.plan) centreIn(map, v.coords[0], this.freePadding(map), duration);
   }
 
   /** Pans when the walker nears the edge of the free area (or always with `force`), not every frame. */
@@ -603,16 +607,7 @@ export class TourController {
     const pos = positionAt(v.plan, v.coords, clockDate(v.plan, this.clock.minute));
     if (!pos) return;
     const pad = this.freePadding(map);
-    const box = map.getContainer().getBoundingClientRect();
-    const p = map.project(pos.coord);
-    const w = box.width - pad.left - pad.right;
-    const hgt = box.height - pad.top - pad.bottom;
-    const inside =
-      p.x > pad.left + w * 0.2 &&
-      p.x < pad.left + w * 0.8 &&
-      p.y > pad.top + hgt * 0.2 &&
-      p.y < pad.top + hgt * 0.8;
-    if (force || !inside) this.centerOn(map, pos.coord, reducedMotion() ? 0 : 500);
+    if (force || !nearMiddle(map, pos.coord, pad)) centreIn(map, pos.coord, pad, reducedMotion() ? 0 : 500);
   }
 
   private drawDeck(): void {
@@ -627,6 +622,7 @@ export class TourController {
       this.loadDeck();
       return;
     }
+    const night = this.wantsNight(s);
     const walker = v.plan
       ? (positionAt(v.plan, v.coords, clockDate(v.plan, this.clock.minute))?.coord ?? null)
       : null;
@@ -636,9 +632,11 @@ export class TourController {
         marks: v.marks,
         minute: this.clock.minute,
         walker,
-        theme: this.wantsNight(s) ? 'night' : 'day',
+        theme: night ? 'night' : 'day',
       }),
     );
+    if (this.drawnNight !== null && this.drawnNight !== night) this.host.themeChanged?.();
+    this.drawnNight = night;
   }
 
   /**
@@ -748,60 +746,21 @@ export class TourController {
 
   // ---- exports ---------------------------------------------------------------------------------------
 
-  private shareUrl(): string | null {
-    return /^https?:\/\//i.test(location.href) ? location.href : null;
-  }
-
-  /** A PNG of the map as drawn now, with the stop numbers painted on (the deck.gl labels are a separate canvas). */
-  private async snapshot(v: TourView): Promise<string | null> {
-    const map = this.host.map();
-    const canvas = map ? await captureMap(map) : null;
-    const ctx = canvas?.getContext('2d');
-    if (!map || !canvas || !ctx) return null;
-    const ratio = canvasRatio(map);
-    ctx.font = `700 ${13 * ratio}px system-ui, sans-serif`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    for (const m of v.marks) {
-      const p = map.project(m.coord);
-      const x = p.x * ratio;
-      const y = (p.y - 20) * ratio;
-      const w = ctx.measureText(m.label).width + 10 * ratio;
-      ctx.fillStyle = 'rgba(17,24,39,0.92)';
-      ctx.fillRect(x - w / 2, y - 9 * ratio, w, 18 * ratio);
-      ctx.fillStyle = '#ffffff';
-      ctx.fillText(m.label, x, y);
-    }
-    try {
-      return canvas.toDataURL('image/png');
-    } catch {
-      return null;
-    }
-  }
-
   /** Fills the print-only sheet in the chosen language; returns when its map image (if any) has loaded. */
   private fillPrintSheet(mapImage: string | null): Promise<void> {
     const v = this.cache;
     const s = this.last;
     const sheet = this.root?.querySelector('#tour-print-sheet');
-    if (!v || !s || !sheet) return Promise.resolve();
-    const it = this.itinerary(v, this.printLang ?? s.lang);
-    if (!it) return Promise.resolve();
-    sheet.replaceChildren(...renderTourPrint({ itinerary: it, mapImage, url: this.shareUrl() }));
-    const img = sheet.querySelector('img');
-    return img && !img.complete
-      ? new Promise((resolve) => {
-          img.addEventListener('load', () => resolve(), { once: true });
-          img.addEventListener('error', () => resolve(), { once: true });
-        })
-      : Promise.resolve();
+    const it = v && s ? this.itinerary(v, this.printLang ?? s.lang) : null;
+    return sheet && it ? fillPrintSheet(sheet, it, mapImage) : Promise.resolve();
   }
 
   private async print(): Promise<void> {
     const v = this.cache;
     if (!v?.plan) return;
     if (this.clock.playing) this.togglePlay();
-    await this.fillPrintSheet(await this.snapshot(v));
+    const bounds = tourBounds(v.plan, v.coords);
+    await this.fillPrintSheet(await routeSnapshot(this.host.map(), bounds, v.marks));
     window.print();
   }
 
@@ -809,41 +768,15 @@ export class TourController {
     const v = this.cache;
     const s = this.last;
     if (!v?.plan || !s) return;
-    const lang = s.lang;
-    const route = v.route ?? ownWalkRoute(v.refs, lang);
-    const sources = [
-      ...new Set(
-        v.stops.flatMap((x) => {
-          const source = this.byId.get(x.feature_id)?.properties.source;
-          return source ? [sourceText(source, lang)] : [];
-        }),
-      ),
-    ];
-    const url = this.shareUrl();
-    const gpx = tourToGpx(route, v.stops, v.plan, {
-      lang,
-      now: new Date(),
-      ...(url ? { shareUrl: url } : {}),
-      attribution: sources.length
-        ? [translate(lang, 'tour.ui.gpx.sources', { sources: sources.join('; ') })]
-        : [],
-    });
-    const file = `${route.id}-${formatTourStart(v.plan.start).slice(0, 10)}.gpx`;
-    downloadBlob(new Blob([gpx], { type: 'application/gpx+xml' }), file);
-    this.host.notice(translate(lang, 'tour.ui.gpx.done', { file }));
+    const route = v.route ?? ownWalkRoute(v.refs, s.lang);
+    const file = downloadGpx({ route, stops: v.stops, plan: v.plan, byId: this.byId, lang: s.lang });
+    this.host.notice(translate(s.lang, 'tour.ui.gpx.done', { file }));
   }
 
   private share(): void {
     const lang = this.last?.lang ?? 'zh';
-    const done = (ok: boolean) =>
-      this.host.notice(translate(lang, ok ? 'tour.ui.share.copied' : 'tour.ui.share.failed'));
-    if (!navigator.clipboard) {
-      done(false);
-      return;
-    }
-    navigator.clipboard.writeText(location.href).then(
-      () => done(true),
-      () => done(false),
+    copyShareLink((ok) =>
+      this.host.notice(translate(lang, ok ? 'tour.ui.share.copied' : 'tour.ui.share.failed')),
     );
   }
 }

@@ -48,6 +48,8 @@ export interface TourPanelProps {
   rows: TourRowView[];
   /** Why there is no timetable (too few stops, missing places), or null. */
   status: string | null;
+  /** Why the walk looks wrong (long legs, a very long walk, a past start), already worded; [] when fine. */
+  warnings: string[];
   /** Places that can be added, grouped by layer name. */
   candidates: { group: string; options: { id: string; name: string }[] }[];
   itinerary: Itinerary | null;
@@ -356,6 +358,7 @@ export function renderTourPanel(p: TourPanelProps): HTMLElement {
         h('p', { class: 'tour-suggested' }, it.suggestedBy),
         it.description ? h('p', {}, it.description) : null,
         h('p', { class: 'tour-total', role: 'status' }, it.summary),
+        ...p.warnings.map((w) => h('p', { class: 'tour-message tour-check', role: 'status' }, w)),
       ),
     );
   }

@@ -5,19 +5,29 @@ import type { Entry } from '../i18n';
 export const NEARBY_MESSAGES = {
   'nearby.tab': { zh: '附近', en: 'Nearby' },
   'nearby.title': { zh: '附近有什么', en: 'What is near' },
+  'nearby.centre': { zh: '以地图中心为地点', en: 'Use the map centre' },
+  'nearby.centre.outside': {
+    zh: '地图中心不在兰州市范围内；请先把地图移到兰州。',
+    en: 'The map centre is outside Lanzhou; move the map to Lanzhou first.',
+  },
   'nearby.pick': {
     zh: '在地图上点击一个地点，或使用定位、搜索。',
     en: 'Click a place on the map, or use your location or search.',
+    en_touch: 'Tap a place on the map, or use your location or search.',
   },
   'nearby.locate': { zh: '定位我', en: 'Locate me' },
   'nearby.locating': { zh: '正在定位…', en: 'Locating…' },
   'nearby.locate.denied': {
     zh: '无法获取位置（未授权或不可用）。请在地图上点击选择地点。',
     en: 'Your location is not available (permission denied or no signal). Click the map to choose a place.',
+    en_touch:
+      'Your location is not available (permission denied or no signal). Tap the map to choose a place.',
   },
   'nearby.locate.outside': {
     zh: '你的位置不在兰州市范围内，无法计算附近设施。请在地图上点击兰州的一个地点。',
     en: 'Your location is outside Lanzhou, so nothing nearby can be computed. Click a place in Lanzhou on the map.',
+    en_touch:
+      'Your location is outside Lanzhou, so nothing nearby can be computed. Tap a place in Lanzhou on the map.',
   },
   'nearby.origin': { zh: '出发点：{lon}, {lat}', en: 'From: {lon}, {lat}' },
   'nearby.clear': { zh: '清除出发点', en: 'Clear the place' },

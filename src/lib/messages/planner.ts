@@ -218,6 +218,7 @@ export const PLANNER_MESSAGES = {
   'plan.cov.whatif.adding': {
     zh: '请在地图上点击放置选址（再次点击按钮结束）',
     en: 'Click the map to place a site (press again to stop)',
+    en_touch: 'Tap the map to place a site (press again to stop)',
   },
   'plan.cov.whatif.add_centre': { zh: '在地图中心添加选址', en: 'Add a site at the map centre' },
   'plan.cov.whatif.site': { zh: '选址 {n}：{category}', en: 'Site {n}: {category}' },

@@ -4,10 +4,8 @@ import type { Entry } from '../i18n';
 
 export const SEARCH_MESSAGES = {
   'search.label': { zh: '搜索地点和区县', en: 'Search places and districts' },
-  'search.placeholder': {
-    zh: '搜索地点或区县：汉字、拼音或首字母',
-    en: 'Search places or districts: 汉字, pinyin, English',
-  },
+  // Short enough for a 375 px phone; the hint below the box says what can be typed.
+  'search.placeholder': { zh: '搜索地点或区县', en: 'Places, districts' },
   'search.hint': {
     zh: '可输入汉字、拼音（全拼或首字母）或英文。上下方向键选择，回车打开，Esc 关闭。',
     en: 'Type Chinese, pinyin (full or initials) or English. Arrow keys to choose, Enter to open, Escape to close.',

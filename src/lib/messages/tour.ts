@@ -146,6 +146,30 @@ export const TOUR_MESSAGES = {
   'tour.ui.add.none': { zh: '地图上还没有可添加的地点。', en: 'There are no mapped places to add yet.' },
   'tour.ui.add.full': { zh: '最多 {max} 个站点。', en: 'A walk has at most {max} stops.' },
   'tour.ui.add.repeat': { zh: '该地点已是最后一站。', en: 'That place is already the last stop.' },
+  'tour.ui.edit.adjacent': {
+    zh: '这样同一地点会连续出现两次（0 米的一段），未更改。',
+    en: 'That would put the same place twice in a row (a 0 m leg), so nothing was changed.',
+  },
+  'tour.ui.edit.dwell': {
+    zh: '停留时间须为 0–{max} 分钟的整数，未更改。',
+    en: 'A stay must be a whole number of minutes from 0 to {max}; nothing was changed.',
+  },
+  'tour.ui.start.past': {
+    zh: '出发时间不能早于现在（{now}），未更改。',
+    en: 'The start cannot be earlier than now ({now}); nothing was changed.',
+  },
+  'tour.warn.past_start': {
+    zh: '出发时间已过：此行程的时间与营业状态都是那一天的。',
+    en: 'This start is in the past: the times and opening states are those of that day.',
+  },
+  'tour.warn.long_walk': {
+    zh: '全程步行 {dist}（约 {min} 分钟），远超一晚步行的合理长度（{max}）；可删去站点或分段乘车。',
+    en: 'The walk adds up to {dist} (about {min} min on foot), far more than a sensible evening walk ({max}); remove stops or ride part of the way.',
+  },
+  'tour.warn.long_leg': {
+    zh: '第 {from} → {to} 站步行 {dist}（约 {min} 分钟），超过 {max}；这一段宜乘车。',
+    en: 'Stop {from} → {to} is a {dist} walk (about {min} min), over {max}; better ride this part.',
+  },
   'tour.ui.stop.missing': { zh: '地点 {id} 不在地图上', en: 'The place {id} is not on the map' },
   'tour.ui.stop.dwell': { zh: '停留（分钟）', en: 'Stay (min)' },
   'tour.ui.stop.dwell_label': { zh: '停留（分钟）：第 {n} 站 {name}', en: 'Stay (min): stop {n}, {name}' },

@@ -72,6 +72,7 @@ describe('tour URL state', () => {
           'stop=b~721',
           'stop=c~1e3',
           'stop=d',
+          'stop=d~40',
           'stop=e~15',
           'start=2024-02-30T19:30',
         ].join('&'),

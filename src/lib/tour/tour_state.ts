@@ -67,7 +67,7 @@ function parseStop(value: string): TourStopRef | null {
 /**
  * Reads the tour parameters of a hash: `tour=<route id>`, `stop=<feature id>~<dwell>` (repeated, in
  * order) and `start=YYYY-MM-DDTHH:MM` (Lanzhou time, as in share.ts). Anything malformed is dropped (a
- * bad dwell becomes the default), never an error. The night style is the app's own `th` setting.
+ * bad dwell becomes the default, a stop repeating the one before is dropped), never an error. The night style is the app's own `th` setting.
  */
 export function parseTourParams(q: URLSearchParams): TourViewState {
   const s = defaultTourState();
@@ -76,7 +76,8 @@ export function parseTourParams(q: URLSearchParams): TourViewState {
   for (const value of q.getAll('stop')) {
     if (s.tourStops.length >= MAX_WALK_STOPS) break;
     const stop = parseStop(value);
-    if (stop) s.tourStops.push(stop);
+    // The same place twice in a row (a hand-edited link) is a zero-length leg: kept once, as the builder would.
+    if (stop && stop.feature_id !== s.tourStops.at(-1)?.feature_id) s.tourStops.push(stop);
   }
   const start = q.get('start');
   if (parseTourStart(start)) s.tourStart = start;

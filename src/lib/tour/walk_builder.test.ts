@@ -4,7 +4,14 @@ import { formatIssue } from '../validate';
 import { featuresById, type TourStopRef, validateTourRoutes } from './routes';
 import { fixtureFeatures } from './test_support';
 import { DEFAULT_DWELL_MIN, MAX_WALK_STOPS } from './tour_state';
-import { applyWalkAction, clampDwell, OWN_WALK_ID, ownWalkRoute, walkCandidates } from './walk_builder';
+import {
+  adjacentRepeat,
+  applyWalkAction,
+  OWN_WALK_ID,
+  ownWalkRoute,
+  validDwell,
+  walkCandidates,
+} from './walk_builder';
 
 const ids = (stops: readonly TourStopRef[]) => stops.map((s) => s.feature_id);
 const three: TourStopRef[] = [
@@ -72,15 +79,51 @@ describe('applyWalkAction', () => {
     expect(applyWalkAction(three, { type: 'remove', index: -1 }).stops).toEqual(three);
   });
 
-  it('sets dwell as whole minutes within 0–720 and clears the walk', () => {
+  it('sets dwell as whole minutes within 0–720, refuses anything else unchanged, and clears the walk', () => {
     expect(applyWalkAction(three, { type: 'dwell', index: 0, dwellMin: 12.6 }).stops[0]).toEqual({
       feature_id: 'a',
       dwell_min: 13,
     });
-    expect(clampDwell(-3)).toBe(0);
-    expect(clampDwell(5000)).toBe(720);
-    expect(clampDwell(Number.NaN)).toBe(DEFAULT_DWELL_MIN);
+    expect(validDwell(0)).toBe(0);
+    expect(validDwell(720)).toBe(720);
+    for (const bad of [-3, -0.6, 721, 5000, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(validDwell(bad)).toBeNull();
+      expect(applyWalkAction(three, { type: 'dwell', index: 1, dwellMin: bad })).toEqual({
+        stops: three,
+        index: 1,
+        refused: 'dwell',
+      });
+    }
+    expect(applyWalkAction([], { type: 'add', featureId: 'a', dwellMin: -5 }).refused).toBe('dwell');
     expect(applyWalkAction(three, { type: 'clear' }).stops).toEqual([]);
+  });
+
+  it('refuses a move or removal that puts the same place twice in a row', () => {
+    const loop: TourStopRef[] = [
+      { feature_id: 'a', dwell_min: 10 },
+      { feature_id: 'b', dwell_min: 20 },
+      { feature_id: 'a', dwell_min: 30 },
+      { feature_id: 'c', dwell_min: 5 },
+    ];
+    expect(adjacentRepeat(loop)).toBe(-1);
+    expect(applyWalkAction(loop, { type: 'remove', index: 1 })).toEqual({
+      stops: loop,
+      index: 1,
+      refused: 'adjacent',
+    });
+    expect(applyWalkAction(loop, { type: 'move', index: 1, by: -1 })).toEqual({
+      stops: loop,
+      index: 1,
+      refused: 'adjacent',
+    });
+    // Moves that keep the two visits apart are fine.
+    expect(ids(applyWalkAction(loop, { type: 'move', index: 3, by: -1 }).stops)).toEqual([
+      'a',
+      'b',
+      'c',
+      'a',
+    ]);
+    expect(adjacentRepeat([loop[0]!, loop[2]!])).toBe(1);
   });
 
   it('never mutates its input', () => {

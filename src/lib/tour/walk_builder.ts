@@ -17,8 +17,11 @@ export type WalkAction =
   | { type: 'dwell'; index: number; dwellMin: number }
   | { type: 'clear' };
 
-/** Why an edit was refused: the walk is full, or the place is already the last stop. */
-export type WalkRefusal = 'full' | 'repeat';
+/**
+ * Why an edit was refused: the walk is full; the place is already the last stop; a move or removal would
+ * put the same place twice in a row; a stay that is not 0–MAX_DWELL_MIN whole minutes.
+ */
+export type WalkRefusal = 'full' | 'repeat' | 'adjacent' | 'dwell';
 
 export interface WalkResult {
   stops: TourStopRef[];
@@ -27,10 +30,19 @@ export interface WalkResult {
   refused: WalkRefusal | null;
 }
 
-/** A dwell typed by the user as whole minutes within 0–MAX_DWELL_MIN; non-numbers give the default. */
-export function clampDwell(value: number): number {
-  if (!Number.isFinite(value)) return DEFAULT_DWELL_MIN;
-  return Math.min(MAX_DWELL_MIN, Math.max(0, Math.round(value)));
+/**
+ * A stay typed by the user, rounded to whole minutes; null when it is not a number or outside
+ * 0–MAX_DWELL_MIN (refused with a message rather than silently changed into something else).
+ */
+export function validDwell(value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  const min = Math.round(value);
+  return min >= 0 && min <= MAX_DWELL_MIN ? min : null;
+}
+
+/** Index of the first stop that repeats the stop before it (a zero-length leg), or -1. */
+export function adjacentRepeat(stops: readonly TourStopRef[]): number {
+  return stops.findIndex((s, i) => i > 0 && stops[i - 1]?.feature_id === s.feature_id);
 }
 
 /** Applies one edit; the input list is never mutated. */
@@ -38,21 +50,28 @@ export function applyWalkAction(stops: readonly TourStopRef[], action: WalkActio
   const list = stops.map((s) => ({ ...s }));
   const same = (index: number | null): WalkResult => ({ stops: list, index, refused: null });
   const inRange = (i: number) => Number.isInteger(i) && i >= 0 && i < list.length;
+  // A refused edit hands back the list as it was, and the index the user acted on (focus stays there).
+  const refuse = (index: number, why: WalkRefusal): WalkResult => ({
+    stops: stops.map((s) => ({ ...s })),
+    index,
+    refused: why,
+  });
   switch (action.type) {
     case 'add': {
       if (list.length >= MAX_WALK_STOPS) return { stops: list, index: null, refused: 'full' };
       // The same place twice in a row is a zero-length leg, almost surely a double click.
       if (list[list.length - 1]?.feature_id === action.featureId)
         return { stops: list, index: list.length - 1, refused: 'repeat' };
-      list.push({
-        feature_id: action.featureId,
-        dwell_min: clampDwell(action.dwellMin ?? DEFAULT_DWELL_MIN),
-      });
+      const dwell = validDwell(action.dwellMin ?? DEFAULT_DWELL_MIN);
+      if (dwell === null) return { stops: list, index: null, refused: 'dwell' };
+      list.push({ feature_id: action.featureId, dwell_min: dwell });
       return same(list.length - 1);
     }
     case 'remove': {
       if (!inRange(action.index)) return same(null);
       list.splice(action.index, 1);
+      // Removing the stop between two visits of one place would leave it twice in a row.
+      if (adjacentRepeat(list) >= 0) return refuse(action.index, 'adjacent');
       return same(list.length === 0 ? null : Math.min(action.index, list.length - 1));
     }
     case 'move': {
@@ -60,11 +79,14 @@ export function applyWalkAction(stops: readonly TourStopRef[], action: WalkActio
       if (!inRange(action.index) || !inRange(to)) return same(inRange(action.index) ? action.index : null);
       const [moved] = list.splice(action.index, 1) as [TourStopRef];
       list.splice(to, 0, moved);
+      if (adjacentRepeat(list) >= 0) return refuse(action.index, 'adjacent');
       return same(to);
     }
     case 'dwell': {
       if (!inRange(action.index)) return same(null);
-      (list[action.index] as TourStopRef).dwell_min = clampDwell(action.dwellMin);
+      const dwell = validDwell(action.dwellMin);
+      if (dwell === null) return refuse(action.index, 'dwell');
+      (list[action.index] as TourStopRef).dwell_min = dwell;
       return same(action.index);
     }
     case 'clear':
