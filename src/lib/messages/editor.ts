@@ -9,6 +9,8 @@ export const EDITOR_MESSAGES = {
   'editor.hint': {
     zh: '粘贴 Excel/WPS 表格行、在地图上点选或拖动地点，修改后导出 places.csv 放入 data/ 目录。工作内容保存在本设备上。',
     en: 'Paste rows from Excel/WPS, click or drag places on the map, then export places.csv into data/. Your work is kept on this device.',
+    en_touch:
+      'Paste rows from Excel/WPS, tap or drag places on the map, then export places.csv into data/. Your work is kept on this device.',
   },
   'editor.err.plan_target': {
     zh: '{where}：plan_target "{value}" 不是 plan_targets.json 中的目标编号',
@@ -42,11 +44,20 @@ export const EDITOR_MESSAGES = {
     zh: '粘贴内容未被采用，工作数据未改变。',
     en: 'The paste was refused; the working set is unchanged.',
   },
-  'editor.click.add': { zh: '点击地图添加地点', en: 'Click the map to add a place' },
-  'editor.click.armed': { zh: '请在地图上点击新地点的位置…', en: 'Click the map where the new place is…' },
+  'editor.click.add': {
+    zh: '点击地图添加地点',
+    en: 'Click the map to add a place',
+    en_touch: 'Tap the map to add a place',
+  },
+  'editor.click.armed': {
+    zh: '请在地图上点击新地点的位置…',
+    en: 'Click the map where the new place is…',
+    en_touch: 'Tap the map where the new place is…',
+  },
   'editor.click.place': {
     zh: '所选地点还没有坐标：点击地图即可放置。',
     en: 'The selected place has no coordinates yet: click the map to place it.',
+    en_touch: 'The selected place has no coordinates yet: tap the map to place it.',
   },
   'editor.new_name': { zh: '新地点', en: 'New place' },
   'editor.undo': { zh: '撤销', en: 'Undo' },
