@@ -84,7 +84,7 @@ describe('editor', () => {
     const issues = page.locator('#editor-issues');
     await expect.poll(() => issues.textContent()).toContain('未知状态');
     await page.locator('#editor-f-status').selectOption('existing');
-    await expect.poll(() => issues.textContent()).toContain('而不是所填的 安宁区');
+    await expect.poll(() => issues.textContent()).toContain('而不是所填的安宁区');
     expect(await page.locator('.editor-marker-bad').count()).toBe(1);
 
     // Reload mid-edit: nothing is lost.
