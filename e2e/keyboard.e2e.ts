@@ -22,7 +22,8 @@ describe('keyboard', () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${base}?e2e#lang=en&p=layers`);
     await waitForMapIdle(page);
-    await page.locator('#toggle-coverage').focus();
+    // The last tab (the editor's, since the edit mode landed), then the panel.
+    await page.locator('.tab-bar .tab').last().focus();
     await page.keyboard.press('Tab');
     expect(await inPanel(page)).toBe(true);
     await context.close();
