@@ -181,6 +181,7 @@ function render(): void {
   renderCard();
 }
 
+    place: (id) => byId.get(id),
 function renderCard(): void {
   const s = store.get();
   const f = s.selected ? byId.get(s.selected) : undefined;
@@ -275,6 +276,7 @@ async function startSearch(): Promise<void> {
     districts: () => districtData.features,
     mapView: () => mapView,
     select: selectFromList,
+    targets: () => targets,
   });
 }
 

@@ -31,6 +31,8 @@ export interface PanelSources {
   set(patch: Partial<ViewState>): void;
   /** The custom basemap URL typed is not one the app can load. */
   badCustomUrl(): void;
+  /** A loaded place by id. */
+  place(id: string): MapFeature | undefined;
   /** A place chosen in the list: select it and fly to it. */
   selectFromList(id: string): void;
 }
@@ -86,6 +88,13 @@ export function panelContent(s: ViewState, src: PanelSources): HTMLElement | nul
         progress: planProgress(src.targets(), src.features()),
         onShowLayer: (category) => src.set({ layers: [...new Set([...s.layers, category])], panel: 'list' }),
         onOpenCoverage: () => src.set({ panel: 'coverage', covCat: 'fitness_site' }),
+        focus: s.planTarget,
+        place: src.place,
+        onShowPlace: (id) => {
+          const category = src.place(id)?.properties.category;
+          if (category && !s.layers.includes(category)) src.set({ layers: [...s.layers, category] });
+          src.selectFromList(id);
+        },
       });
     case 'edit':
       return src.editor.panel(s);
