@@ -19,7 +19,7 @@ import { resolveOverpassEndpoint } from './lib/walk/online/endpoint';
 import type { ResolvedBasemap } from './map/basemaps';
 import { EMPTY_ANALYSIS } from './map/layers';
 import { hasWebGL, MapView, prewarmMap } from './map/map_view';
-import { renderAbout } from './ui/about';
+import { AboutDialog } from './ui/about_dialog';
 import { BasemapController } from './ui/basemap_controller';
 import { loadOsmManifest, loadOsmParts, loadShipped, NO_OSM, type OsmParts } from './ui/boot_data';
 import { createDevice } from './ui/device';
@@ -78,7 +78,7 @@ const liveOsm = new LiveOsmController({
 const layout = createLayout(root, [liveOsm.bar], (id) =>
   store.set({ panel: store.get().panel === id ? null : id }),
 );
-const { aboutDialog, sidePanel, cardSlot, mapEl, notice } = layout;
+const { sidePanel, cardSlot, mapEl, notice } = layout;
 /** Open fold-outs and scroll position per tab survive re-renders (src/ui/panel_memory.ts). */
 const panelMemory = new PanelMemory();
 let shownPanel: string | null = null;
@@ -89,6 +89,7 @@ const device = createDevice({
   ignoreUrl: (url) => url.startsWith(overpassEndpoint),
   map: () => mapView?.map ?? null,
   onExtractError: (detail) => showNotice(t('offline.extract_error', { detail })),
+  clearLive: () => liveOsm.clear(),
 });
 
 let features: MapFeature[] = [];
@@ -141,6 +142,16 @@ const imports = new ImportController({
   finished: () => (store.get().panel !== 'layers' ? store.set({ panel: 'layers' }) : render()),
 });
 
+const about = new AboutDialog(layout.aboutDialog, {
+  lang: () => store.get().lang,
+  stats: () => ({
+    places: features.length,
+    districts: districtData.features.length,
+    targets: targets.length,
+  }),
+  deviceSection: (lang) => device.aboutSection(lang),
+});
+
 let shownTitleLang: Lang | null = null;
 function render(): void {
   const s = store.get();
@@ -153,7 +164,7 @@ function render(): void {
   layout.render(s.lang, s.panel, t);
   device.setLang(s.lang);
   searchBox?.setLang(s.lang);
-  if (aboutDialog.open) renderAboutDialog();
+  about.refresh();
   // Re-render the panel, keeping keyboard focus on the control that had it.
   const focused = focusKey(document.activeElement);
   panelMemory.save(shownPanel, sidePanel);
@@ -170,6 +181,7 @@ function render(): void {
     planner: () => planner,
     set: (patch) => store.set(patch),
     badCustomUrl: () => showNotice(t('basemap.custom.bad')),
+    place: (id) => byId.get(id),
     selectFromList,
   });
   sidePanel.hidden = content === null;
@@ -181,7 +193,6 @@ function render(): void {
   renderCard();
 }
 
-    place: (id) => byId.get(id),
 function renderCard(): void {
   const s = store.get();
   const f = s.selected ? byId.get(s.selected) : undefined;
@@ -204,22 +215,13 @@ function selectFromList(id: string): void {
   (cardSlot.querySelector('.feature-card') as HTMLElement | null)?.focus();
 }
 
-function renderAboutDialog(): void {
-  const stats = { places: features.length, districts: districtData.features.length, targets: targets.length };
-  const lang = store.get().lang;
-  aboutDialog.replaceChildren(renderAbout(lang, stats, () => aboutDialog.close(), device.aboutSection(lang)));
-}
-
 // ---- events ---------------------------------------------------------------------------------------
 layout.langButton.addEventListener('click', () => {
   const lang: Lang = store.get().lang === 'zh' ? 'en' : 'zh';
   storeLang(lang);
   store.set({ lang });
 });
-layout.aboutButton.addEventListener('click', () => {
-  renderAboutDialog();
-  aboutDialog.showModal();
-});
+layout.aboutButton.addEventListener('click', () => about.open());
 imports.acceptDrops(layout.main);
 syncUrl(store);
 
@@ -274,9 +276,9 @@ async function startSearch(): Promise<void> {
     features: () => features,
     byId: (id) => byId.get(id),
     districts: () => districtData.features,
+    targets: () => targets,
     mapView: () => mapView,
     select: selectFromList,
-    targets: () => targets,
   });
 }
 
