@@ -181,7 +181,9 @@ describe('search', () => {
     expect(await options.nth(i).locator('.search-name').textContent()).toBe(
       'Upgrade the Zhongshan Bridge youth check-in spot',
     );
-    expect(await options.nth(i).locator('.search-meta').textContent()).toBe('Plan target · Yellow River check-in spots');
+    expect(await options.nth(i).locator('.search-meta').textContent()).toBe(
+      'Plan target · Yellow River check-in spots',
+    );
     for (let k = 0; k <= i; k++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expectTargetShown(page, 'search-target-en-phone');
