@@ -81,7 +81,7 @@ export function renderPlanPanel(p: PlanPanelProps): HTMLElement {
               : id;
             const b = h(
               'button',
-              { type: 'button', class: 'plan-show plan-place', 'data-feature-id': id },
+              { type: 'button', class: 'plan-place', 'data-feature-id': id },
               t('plan.show_place', { name }),
             );
             b.addEventListener('click', () => p.onShowPlace?.(id));
