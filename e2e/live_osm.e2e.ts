@@ -246,4 +246,77 @@ describe('live OSM facilities (mocked Overpass, real extract relocated over Lanz
     },
     120_000,
   );
+
+  it('About → clear empties the live cache: the storage figure drops and the live places leave the map', async () => {
+    const { context, page } = await openPage(browser);
+    const served = await mockOverpass(page);
+    await page.goto(url());
+    await expect.poll(() => page.locator('.live-done').count(), { timeout: 30_000 }).toBe(1);
+    await waitForMapIdle(page);
+    const shipped = await shippedCounts(page);
+    const withLive = await layerCounts(page);
+    expect(withLive.fitness_site).toBeGreaterThan(shipped.fitness_site ?? 0);
+    const teal = '#0f766e';
+    const drawn = pixelStats(await mapShot(page, 'live-osm-before-clear-en'), [teal]).matches[teal] ?? 0;
+    /** Entries of the live cache in IndexedDB (0 when its database is gone), read without creating it. */
+    const cachedTiles = () =>
+      page.evaluate(async () => {
+        const dbs = await indexedDB.databases();
+        if (!dbs.some((d) => d.name === 'lym-live-osm')) return 0;
+        return new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('lym-live-osm');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const names = [...db.objectStoreNames];
+            if (names.length === 0) {
+              db.close();
+              return resolve(0);
+            }
+            const tx = db.transaction(names, 'readonly');
+            let n = 0;
+            for (const name of names) {
+              const req = tx.objectStore(name).count();
+              req.onsuccess = () => {
+                n += req.result;
+              };
+            }
+            tx.oncomplete = () => {
+              db.close();
+              resolve(n);
+            };
+          };
+        });
+      });
+    expect(await cachedTiles()).toBeGreaterThanOrEqual(23);
+    const used = async () => {
+      const text = (await page.locator('#storage-used').textContent()) ?? '';
+      const m = /: ([\d.]+) (B|kB|MB|GB)/.exec(text);
+      return m ? Number(m[1]) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[m[2] as 'B'] : Number.NaN;
+    };
+    await page.locator('#about-button').click();
+    await expect.poll(used).toBeGreaterThan(0);
+    const before = await used();
+    await page.locator('#storage-clear').click();
+    await expect.poll(() => page.locator('#keep-status').textContent()).toContain('Cleared');
+    expect(await cachedTiles()).toBe(0);
+    // The figure shown after clearing is the device's new, smaller usage (the tiles were most of it).
+    const after = await used();
+    console.log(`storage used: ${before} B before clearing, ${after} B after`);
+    expect(after).toBeLessThan(before);
+    await pageShot(page, 'live-osm-cleared-about-en');
+    await page.keyboard.press('Escape');
+    // The map and the counts are the shipped places again, and the panel says why.
+    expect(await layerCounts(page)).toEqual(Object.fromEntries(EVERYDAY.map((id) => [id, shipped[id] ?? 0])));
+    expect(await page.locator('.live-cleared').textContent()).toContain('cleared');
+    expect(await page.locator('#live-refresh').textContent()).toBe('Load from OpenStreetMap');
+    await waitForMapIdle(page);
+    const left = pixelStats(await mapShot(page, 'live-osm-after-clear-en'), [teal]).matches[teal] ?? 0;
+    expect(drawn - left).toBeGreaterThan(300);
+    // Nothing was downloaded again on its own.
+    const requests = served.length;
+    await page.waitForTimeout(500);
+    expect(served.length).toBe(requests);
+    await context.close();
+  }, 120_000);
 });

@@ -1,8 +1,11 @@
 // Search: 汉字, full pinyin, initials, English and typos find the same place; keyboard picks it.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, pageShot, waitForMapIdle } from './browser';
+import { launch, openPage, pageShot, pixelStats, waitForMapIdle } from './browser';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -101,6 +104,132 @@ describe('search', () => {
     await expect.poll(() => page.locator('.search-empty').textContent()).toBe('No matching places');
     expect(await page.locator('.search-empty').isVisible()).toBe(true);
     expect(await page.locator('.search-results').isVisible()).toBe(false);
+    await context.close();
+  });
+
+  // Issue #13 item 11: 中山桥 is a named plan target, so search finds the target (no place of its own).
+  const TARGET = '[data-target-id="zhongshan-bridge-checkin"]';
+
+  /** The target is open in the plan panel: marked, focused, inside the panel's visible part, drawn marked. */
+  async function expectTargetShown(page: Page, shot: string): Promise<void> {
+    await expect.poll(() => page.locator('#side-panel .plan-panel').count()).toBe(1);
+    const li = page.locator(`#side-panel ${TARGET}`);
+    expect(await li.getAttribute('aria-current')).toBe('true');
+    await expect
+      .poll(() => page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, TARGET))
+      .toBe(true);
+    expect(page.url()).toContain('pt=zhongshan-bridge-checkin');
+    expect(page.url()).toContain('p=plan');
+    const panel = await page.locator('#side-panel').boundingBox();
+    const box = await li.boundingBox();
+    expect(panel && box).toBeTruthy();
+    if (!panel || !box) return;
+    expect(box.y).toBeGreaterThanOrEqual(panel.y - 1);
+    // Its heading and figure are in view, not just its first line.
+    expect(box.y + Math.min(box.height, 80)).toBeLessThanOrEqual(panel.y + panel.height + 1);
+    await pageShot(page, shot);
+    // What is drawn: the marked target's tint and its left rule; another target's left edge has neither.
+    // 20 px of the left edge near the bottom: below the heading (its layer swatch starts at the edge),
+    // above the 1 px rule between targets.
+    const edge = (b: { x: number; y: number; height: number }) =>
+      page.screenshot({ clip: { x: b.x, y: b.y + b.height - 22, width: 3, height: 20 } });
+    const marked = pixelStats(await li.screenshot(), ['#eff6ff']);
+    expect(marked.matches['#eff6ff']).toBeGreaterThan(0.3 * marked.width * marked.height);
+    const rule = pixelStats(await edge(box), ['#2563eb'], 12);
+    expect(rule.matches['#2563eb']).toBeGreaterThan(0.9 * rule.width * rule.height);
+    const other = page.locator('#side-panel [data-target-id="youth-friendly-communities"]');
+    await other.scrollIntoViewIfNeeded();
+    const otherBox = await other.boundingBox();
+    expect(otherBox).toBeTruthy();
+    if (!otherBox) return;
+    const otherRule = pixelStats(await edge(otherBox), ['#2563eb', '#eff6ff'], 12);
+    expect((otherRule.matches['#2563eb'] ?? 0) + (otherRule.matches['#eff6ff'] ?? 0)).toBe(0);
+  }
+
+  it('finds the plan target 中山桥 in Chinese and opens it in the plan panel', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=zh&p=layers`);
+    await waitForMapIdle(page);
+    await expect.poll(() => page.locator('.search-input').count()).toBe(1);
+    await firstResults(page, '中山桥');
+    const option = page.locator('.search-option[data-kind="target"]').first();
+    expect(await option.locator('.search-name').textContent()).toBe('升级中山桥青年“网红”打卡点');
+    // Labelled as a plan target (with its layer), not as a place in a district.
+    expect(await option.locator('.search-meta').textContent()).toBe('规划目标 · 黄河打卡点');
+    expect(await option.locator('.search-why mark').textContent()).toBe('中山桥');
+    await pageShot(page, 'search-target-results-zh');
+    await option.click();
+    await expectTargetShown(page, 'search-target-zh');
+    // No place was selected or invented for it: no card, and the map has no new feature.
+    expect(await page.locator('.feature-card').count()).toBe(0);
+    await context.close();
+  });
+
+  it('finds it by its English name on a phone, and the target opens in view', async () => {
+    const { context, page } = await openPage(browser, {
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+    });
+    await page.goto(`${base}?e2e#lang=en`);
+    await waitForMapIdle(page);
+    await expect.poll(() => page.locator('.search-input').count()).toBe(1);
+    await firstResults(page, 'Zhongshan Bridge');
+    const options = page.locator('.search-option');
+    const kinds = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    const i = kinds.indexOf('target');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(await options.nth(i).locator('.search-name').textContent()).toBe(
+      'Upgrade the Zhongshan Bridge youth check-in spot',
+    );
+    expect(await options.nth(i).locator('.search-meta').textContent()).toBe(
+      'Plan target · Yellow River check-in spots',
+    );
+    for (let k = 0; k <= i; k++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expectTargetShown(page, 'search-target-en-phone');
+    await context.close();
+  });
+
+  it('a target with a mapped place shows that place on the map from the plan panel', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=zh&p=layers&map=12/36.06/103.82`);
+    await waitForMapIdle(page);
+    // A test point (not a surveyed position) named after the target's place, imported as a user would.
+    const dir = mkdtempSync(join(tmpdir(), 'lym-target-'));
+    const file = join(dir, 'zhongshan_test.geojson');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [103.82, 36.06] },
+            properties: {
+              id: 'e2e-zhongshan',
+              name_zh: '中山桥（测试点）',
+              name_en: 'Zhongshan Bridge (test point)',
+              category: 'checkin_spot',
+              accuracy_m: 500,
+              source: { title: 'e2e test fixture, not a surveyed position' },
+            },
+          },
+        ],
+      }),
+    );
+    await page.locator('#import-file').setInputFiles(file);
+    await expect.poll(() => page.locator('.import-status').textContent()).toContain('导入 1 条');
+    await expect.poll(() => page.locator('.search-input').count()).toBe(1);
+    await firstResults(page, '中山桥');
+    await page.locator('.search-option[data-kind="target"]').first().click();
+    await expectTargetShown(page, 'search-target-mapped-zh');
+    const show = page.locator(`#side-panel ${TARGET} .plan-place`);
+    expect(await show.textContent()).toBe('在地图上查看：中山桥（测试点）');
+    await show.click();
+    const card = page.locator('.feature-card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getAttribute('data-feature-id')).toBe('e2e-zhongshan');
+    expect(page.url()).toContain('sel=e2e-zhongshan');
     await context.close();
   });
 });

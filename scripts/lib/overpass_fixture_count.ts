@@ -70,17 +70,34 @@ function toLine(lon: number, lat: number, line: { lat: number; lon: number }[]):
   return best;
 }
 
+type Box = [number, number, number, number];
+
+/**
+ * Metres between the nearest points of two boxes. Per axis, clamping a's point into b and that back into a
+ * gives the facing edges when the intervals are apart and one shared coordinate when they overlap.
+ */
+function boxGap(a: Box, b: Box): number {
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  const pb: [number, number] = [clamp(a[0], b[0], b[2]), clamp(a[1], b[1], b[3])];
+  const pa: [number, number] = [clamp(pb[0], a[0], a[2]), clamp(pb[1], a[1], a[3])];
+  return metres(pa[0], pa[1], pb[0], pb[1]);
+}
+
 /**
  * Counts per everyday category of the distinct elements given (several tiles' answers together): each
- * OSM object once, a named bridge once per name (its parts' joint extent), sights along the river only
- * within `reachM` of the centre of their extent; the river is the lines named 黄河 / Yellow River, or
- * every river line when none is.
+ * OSM object once, a named bridge once per group of same-named parts whose boxes lie within `bridgeJoinM`
+ * of each other (its parts' joint extent), sights along the river only within `reachM` of the centre of
+ * their extent; the river is the lines named 黄河 / Yellow River, or every river line when none is.
  */
-export function independentCounts(elements: readonly FixtureElement[], reachM = 300): Record<string, number> {
+export function independentCounts(
+  elements: readonly FixtureElement[],
+  reachM = 300,
+  bridgeJoinM = 100,
+): Record<string, number> {
   const seen = new Set<string>();
   const rivers: FixtureElement[] = [];
-  const things: { cat: Everyday; river: boolean; box: [number, number, number, number] }[] = [];
-  const bridges = new Map<string, { box: [number, number, number, number] }>();
+  const things: { cat: Everyday; river: boolean; box: Box }[] = [];
+  const bridges = new Map<string, Box[]>();
   for (const e of elements) {
     const key = `${e.type}/${e.id}${e.geometry ? '/geom' : ''}`;
     if (seen.has(key)) continue;
@@ -91,27 +108,34 @@ export function independentCounts(elements: readonly FixtureElement[], reachM = 
     }
     const c = categoryOf(e.tags);
     if (!c) continue;
-    const box: [number, number, number, number] =
+    const box: Box =
       e.lon !== undefined && e.lat !== undefined
         ? [e.lon, e.lat, e.lon, e.lat]
         : [e.bounds!.minlon, e.bounds!.minlat, e.bounds!.maxlon, e.bounds!.maxlat];
-    if (c.bridgeName) {
-      const b = bridges.get(c.bridgeName);
-      if (b) {
-        b.box = [
-          Math.min(b.box[0], box[0]),
-          Math.min(b.box[1], box[1]),
-          Math.max(b.box[2], box[2]),
-          Math.max(b.box[3], box[3]),
-        ];
-        continue;
+    if (c.bridgeName) bridges.set(c.bridgeName, [...(bridges.get(c.bridgeName) ?? []), box]);
+    else things.push({ cat: c.cat, river: c.river, box });
+  }
+  // Each name's boxes: grow a group from an unplaced box by everything within reach of the group.
+  for (const boxes of bridges.values()) {
+    const left = [...boxes];
+    while (left.length > 0) {
+      const group = [left.shift()!];
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (let i = left.length - 1; i >= 0; i--)
+          if (group.some((g) => boxGap(g, left[i]!) <= bridgeJoinM)) {
+            group.push(left.splice(i, 1)[0]!);
+            grew = true;
+          }
       }
-      const entry = { cat: c.cat, river: c.river, box };
-      bridges.set(c.bridgeName, entry);
-      things.push(entry);
-      continue;
+      const box: Box = [
+        Math.min(...group.map((b) => b[0])),
+        Math.min(...group.map((b) => b[1])),
+        Math.max(...group.map((b) => b[2])),
+        Math.max(...group.map((b) => b[3])),
+      ];
+      things.push({ cat: 'riverside', river: true, box });
     }
-    things.push({ cat: c.cat, river: c.river, box });
   }
   const yellow = rivers.filter((r) =>
     ['name', 'name:zh', 'name:en', 'name:zh-Hans'].some((k) =>

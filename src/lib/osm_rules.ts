@@ -37,7 +37,7 @@ import type { CategoryId } from './feature';
  * | historic=monument / memorial / castle / city_gate      | riverside        | landmark         | near river |
  *
  * `sport=*` may list several sports (`basketball;soccer`): the first one listed decides. Bridges made of
- * several named ways count once per name (see `bridgeKey`).
+ * several named ways share a `bridgeKey`; src/lib/bridge_join.ts splits them into bridges (parts within 100 m).
  */
 export interface EverydayMatch {
   category: CategoryId;

@@ -3,10 +3,13 @@
 import type { CategoryId } from './feature';
 import type { Lang } from './i18n';
 
-/** One searchable thing. `extra_zh` holds aliases (an address, a former name); they rank below the name. */
+/**
+ * One searchable thing. `extra_zh` holds aliases (an address, a former name); they rank below the name.
+ * A `target` is one of the plan's promises (data/plan_targets.json): it has no position of its own.
+ */
 export interface SearchEntry {
   id: string;
-  kind: 'feature' | 'district' | 'type';
+  kind: 'feature' | 'district' | 'type' | 'target';
   name_zh: string;
   name_en: string;
   category?: CategoryId;

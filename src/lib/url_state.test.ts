@@ -13,6 +13,7 @@ describe('url state', () => {
       basemap: 'custom',
       customUrl: 'https://tiles.example.org/style.json?x=1&y=2',
       selected: 'checkin-zhongshan-bridge',
+      planTarget: 'zhongshan-bridge-checkin',
       panel: 'plan',
       origin: [103.831234, 36.051234],
       nearbyCats: ['fitness_site', 'youth_park'],

@@ -36,6 +36,8 @@ export interface ViewState extends TourViewState, CoverageViewState {
   customUrl: string | null;
   /** Selected feature id. */
   selected: string | null;
+  /** The plan target shown first and marked in the plan panel (data/plan_targets.json id), e.g. from search. */
+  planTarget: string | null;
   /** The open side panel. */
   panel: PanelId | null;
   /** The place "what is near" is asked from, [lon, lat]. */
@@ -58,6 +60,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     basemap: 'auto',
     customUrl: null,
     selected: null,
+    planTarget: null,
     panel: 'layers',
     origin: null,
     nearbyCats: [...NEARBY_CATEGORIES],
@@ -123,6 +126,8 @@ export function parseHash(hash: string, base: ViewState): ViewState {
   if (panel !== null) s.panel = (PANEL_IDS as readonly string[]).includes(panel) ? (panel as PanelId) : null;
   const sel = q.get('sel');
   s.selected = sel && sel.length <= 200 ? sel : null;
+  const pt = q.get('pt');
+  s.planTarget = pt && pt.length <= 200 ? pt : null;
   return s;
 }
 
@@ -136,6 +141,7 @@ export function toHash(s: ViewState): string {
   q.set('bm', s.basemap);
   if (s.basemap === 'custom' && s.customUrl) q.set('style', s.customUrl);
   if (s.selected) q.set('sel', s.selected);
+  if (s.planTarget) q.set('pt', s.planTarget);
   q.set('p', s.panel ?? '');
   if (s.origin) q.set('at', `${formatCoord(s.origin[0])},${formatCoord(s.origin[1])}`);
   q.set('cats', s.nearbyCats.join(','));

@@ -36,6 +36,8 @@ import { withStackRings } from './stack_rings';
 
 setWorkerUrl(workerUrl);
 let protocolAdded = false;
+/** Below this map width, px, the attribution takes the whole bottom edge (style.css's phone breakpoint). */
+const NARROW_MAP_PX = 520;
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -88,6 +90,8 @@ export class MapView {
   /** GeoJSON sources whose data changed before the style loaded. */
   private readonly dataPending = new Set<string>();
   private readonly opts: MapViewOptions;
+  private readonly scale = new ScaleControl({ unit: 'metric' });
+  private scaleCorner: 'bottom-left' | 'bottom-right' | null = null;
 
   constructor(opts: MapViewOptions) {
     this.opts = { ...opts, features: withStackRings(opts.features) };
@@ -115,7 +119,8 @@ export class MapView {
       },
     });
     this.map.addControl(new NavigationControl({ showCompass: true }), 'top-right');
-    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.placeScale();
+    this.map.on('resize', () => this.placeScale());
     this.wireEvents();
     this.map.on('style.load', () => {
       this.styleReady = true;
@@ -146,6 +151,18 @@ export class MapView {
       overlaySources(this.opts.features, this.opts.districts, this.analysis),
       layers,
     );
+  }
+
+  /**
+   * The scale bar sits bottom-left; on a narrow map (a phone) the attribution fills the whole bottom edge, so
+   * the scale goes bottom-right, where maplibre stacks it above the attribution instead of under it.
+   */
+  private placeScale(): void {
+    const corner = this.map.getContainer().clientWidth < NARROW_MAP_PX ? 'bottom-right' : 'bottom-left';
+    if (corner === this.scaleCorner) return;
+    if (this.scaleCorner) this.map.removeControl(this.scale);
+    this.map.addControl(this.scale, corner);
+    this.scaleCorner = corner;
   }
 
   private wireEvents(): void {

@@ -1,6 +1,7 @@
 // Wiring of everything kept on the device: the Lanzhou extract, the service worker, the About storage part.
 
 import type { Map as MlMap } from 'maplibre-gl';
+import { NETWORK_CACHE_DB } from '../lib/coverage/network_loader';
 import type { Lang } from '../lib/i18n';
 import { openAreaCache } from '../lib/walk/online/cache';
 import { type BasemapExtract, loadBasemapExtract } from '../map/basemap_extract_loader';
@@ -16,6 +17,8 @@ export interface DeviceOptions {
   map: () => MlMap | null;
   /** A malformed extract manifest: the reason, for a notice. */
   onExtractError: (detail: string) => void;
+  /** Clears the live facilities' device cache and takes them off the map (LiveOsmController.clear). */
+  clearLive: () => Promise<void>;
 }
 
 export interface Device {
@@ -48,7 +51,14 @@ export function createDevice(o: DeviceOptions): Device {
         lang,
         extract,
         map: o.map,
-        clearOther: async () => (await openAreaCache()).clear(),
+        // Every IndexedDB tile cache: nearby street networks, coverage networks, live facilities.
+        clearOther: async () => {
+          await Promise.all([
+            openAreaCache().then((c) => c.clear()),
+            openAreaCache({ dbName: NETWORK_CACHE_DB }).then((c) => c.clear()),
+            o.clearLive(),
+          ]);
+        },
       }),
   };
 }

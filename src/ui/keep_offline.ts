@@ -18,7 +18,7 @@ export interface KeepOfflineContext {
   /** The deployer's extract, when there is one: then it is what gets kept. */
   extract: BasemapExtract | null;
   map: () => MlMap | null;
-  /** Clears the other device caches (street networks); resolves when done. */
+  /** Clears the other device caches (street networks, live facilities); resolves when done. */
   clearOther: () => Promise<void>;
 }
 

@@ -13,7 +13,7 @@ import {
   openLiveCache,
   workerParser,
 } from '../lib/live_osm/loader';
-import { mergeLive } from '../lib/live_osm/merge';
+import { mergeLive, removeLive } from '../lib/live_osm/merge';
 import { failureLines, type LiveLine } from '../lib/live_osm/status';
 import { type LiveTile, liveTiles, OUTER_DISTRICTS, URBAN_DISTRICTS } from '../lib/live_osm/tiles';
 import type { TileCache } from '../lib/overpass/tile_cache';
@@ -64,6 +64,10 @@ export class LiveOsmController {
   private summary: Summary | null = null;
   private failure: LiveLine[] = [];
   private liveIds = new Set<string>();
+  /** The import's copies that live ones replaced (given back when the live places are cleared). */
+  private readonly originals = new Map<string, MapFeature>();
+  /** The device copy was cleared from About; the panel says so until the next download. */
+  private cleared = false;
   private outer = storedOuter();
   private importPresent = false;
 
@@ -146,6 +150,9 @@ export class LiveOsmController {
         live.features,
         result.failure ? new Set() : this.liveIds,
       );
+      for (const f of merged.replacedCopies)
+        if (!this.originals.has(f.properties.id)) this.originals.set(f.properties.id, f);
+      this.cleared = false;
       const ids = live.features.map((f) => f.properties.id);
       this.liveIds = result.failure ? new Set([...this.liveIds, ...ids]) : new Set(ids);
       this.summary = result.tiles.length
@@ -168,6 +175,22 @@ export class LiveOsmController {
       this.showBar();
       this.deps.refresh();
     }
+  }
+
+  /**
+   * Clear the device copy (About → clear): the tiles leave IndexedDB and the live places leave the map, so
+   * the map shows what this device keeps. Nothing downloads again until the person asks (the panel offers it).
+   */
+  async clear(): Promise<void> {
+    this.cache ??= openLiveCache();
+    await (await this.cache).clear();
+    if (this.progress) return; // a running download finishes and stores its tiles again: what it shows stays
+    if (this.liveIds.size) this.deps.apply(removeLive(this.deps.features(), this.liveIds, this.originals));
+    this.liveIds = new Set();
+    this.summary = null;
+    this.failure = [];
+    this.cleared = true;
+    this.deps.refresh();
   }
 
   /** The section of the layer panel: status, progress with counts, failures, refresh and the outer-districts option. */
@@ -215,6 +238,8 @@ export class LiveOsmController {
           ),
         );
       if (s.river === 'any') status.append(h('p', { class: 'live-note' }, t('live.river.any')));
+    } else if (this.cleared) {
+      status.append(h('p', { class: 'live-cleared' }, t('live.cleared')));
     } else if (this.failure.length === 0) {
       status.append(h('p', {}, t(this.importPresent ? 'live.import_present' : 'live.idle')));
     }

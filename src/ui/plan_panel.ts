@@ -1,7 +1,7 @@
 // The plan-targets panel: each map-related promise of the 2024 work points against what is mapped.
 
 import { layerOf } from '../catalog';
-import type { CategoryId } from '../lib/feature';
+import type { CategoryId, MapFeature } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import type { TargetProgress } from '../lib/plan_targets';
 import { h } from './dom';
@@ -13,6 +13,12 @@ export interface PlanPanelProps {
   onShowLayer(category: CategoryId): void;
   /** Open the coverage tool (the 覆盖 tab) for a computed target such as the 15-minute fitness circle. */
   onOpenCoverage(): void;
+  /** The target to mark (opened from search), or null. */
+  focus?: string | null;
+  /** The mapped place behind a named target (by feature id), to name it on its button. */
+  place?(id: string): MapFeature | undefined;
+  /** Select a mapped place of a named target and show it on the map. */
+  onShowPlace?(id: string): void;
 }
 
 const pct = (share: number) => `${Math.round(Math.min(share, 9.99) * 100)}%`;
@@ -63,10 +69,36 @@ export function renderPlanPanel(p: PlanPanelProps): HTMLElement {
         ? h('button', { type: 'button', class: 'plan-show plan-analyse' }, t('plan.open_coverage'))
         : null;
     analyse?.addEventListener('click', () => p.onOpenCoverage());
+    // A named target (中山桥) points at its own places: each mapped one can be opened on the map.
+    const places =
+      target.measure === 'named' && p.onShowPlace
+        ? row.featureIds.map((id) => {
+            const f = p.place?.(id);
+            const name = f
+              ? p.lang === 'zh'
+                ? f.properties.name_zh
+                : f.properties.name_en || f.properties.name_zh
+              : id;
+            const b = h(
+              'button',
+              { type: 'button', class: 'plan-place', 'data-feature-id': id },
+              t('plan.show_place', { name }),
+            );
+            b.addEventListener('click', () => p.onShowPlace?.(id));
+            return b;
+          })
+        : [];
+    const focused = p.focus === target.id;
     const ownNote = p.lang === 'zh' ? target.note_zh : target.note_en;
     return h(
       'li',
-      { class: 'plan-target', 'data-target-id': target.id },
+      {
+        class: focused ? 'plan-target plan-target-focus' : 'plan-target',
+        'data-target-id': target.id,
+        // Focusable only from script: search moves focus here so a screen reader reads the target.
+        tabindex: focused ? -1 : null,
+        'aria-current': focused ? 'true' : null,
+      },
       h(
         'div',
         { class: 'plan-head' },
@@ -87,6 +119,7 @@ export function renderPlanPanel(p: PlanPanelProps): HTMLElement {
       layer || ownNote ? null : h('p', { class: 'plan-note' }, t('plan.no_layer')),
       show,
       analyse,
+      ...places,
     );
   });
   return h(

@@ -4,6 +4,7 @@ import { layerName } from '../catalog';
 import { COMBO_CLOSED, type ComboEvent, type ComboState, comboReduce } from '../lib/combobox';
 import { districtName, type MapFeature } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
+import type { PlanTarget } from '../lib/plan_targets';
 import {
   buildSearchIndex,
   type Highlight,
@@ -11,16 +12,18 @@ import {
   highlightSegments,
   type SearchEntry,
   type SearchResult,
-  searchEntriesFromFeatures,
 } from '../lib/search';
 import { buildTypeIndex, searchWithTypes } from '../lib/search_by_type';
 import { PinyinCache } from '../lib/search_index';
+import { appSearchEntries } from '../lib/search_targets';
 import { h } from './dom';
 
 export interface SearchBoxOptions {
   lang: Lang;
   /** What is searched: the features' names and types, plus the eight districts. */
   features: readonly MapFeature[];
+  /** The plan's targets, found by their summary, quote and named places (default none). */
+  targets?: readonly PlanTarget[];
   /** The map centre [lon, lat], WGS-84 degrees: facilities found by their type are listed nearest it first. */
   centre?: () => readonly [number, number];
   /** Placeholder text used as is in both languages; the translated default when absent. */
@@ -60,10 +63,10 @@ function marked(text: string, hl: Highlight | null): Array<string | HTMLElement>
   return highlightSegments(text, hl.ranges).map((s) => (s.mark ? h('mark', {}, s.text) : s.text));
 }
 
-/** "Category · District", or "District or county" for a district. */
+/** "Category · District", "District or county" for a district, "Plan target · Category" for a target. */
 function metaLine(entry: SearchEntry, lang: Lang): string {
   if (entry.kind === 'district') return translate(lang, 'search.district');
-  const parts: string[] = [];
+  const parts: string[] = entry.kind === 'target' ? [translate(lang, 'search.target')] : [];
   if (entry.category) parts.push(layerName(entry.category, lang));
   if (entry.district) parts.push(districtName(entry.district, lang));
   return parts.join(' · ');
@@ -78,8 +81,9 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   const limit = opts.limit ?? 8;
   let lang = opts.lang;
   const pinyin = new PinyinCache();
+  const targets = opts.targets ?? [];
   const indexOf = (features: readonly MapFeature[]) => {
-    const index = buildSearchIndex(searchEntriesFromFeatures(features), pinyin);
+    const index = buildSearchIndex(appSearchEntries(features, targets), pinyin);
     return { index, types: buildTypeIndex(index) };
   };
   let built = indexOf(opts.features);
@@ -148,6 +152,7 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
           role: 'option',
           'aria-selected': 'false',
           'data-index': i,
+          'data-kind': r.kind,
         },
         h('span', { class: 'search-name' }, ...marked(r.entry[field], own ? r.highlight : null)),
         why,

@@ -1,18 +1,10 @@
-// Named bridges drawn as several OSM objects: which parts are one bridge, and that bridge's geometry.
+// Named bridges drawn as several OSM objects in the importer: their parts split by the shared rule, and one geometry.
 
 import type { Position } from 'geojson';
-import { haversineM } from '../../../src/lib/walk/geo.ts';
+import { splitBridgeParts as splitByRule } from '../../../src/lib/bridge_join.ts';
 import type { OsmElement } from './osm_elements.ts';
 
-/** Elements in a stable order: by type (node, relation, way), then id. */
-const ORDER = (a: OsmElement, b: OsmElement) => a.type.localeCompare(b.type) || a.id - b.id;
-
-/**
- * Parts of a same-named bridge this close (nearest vertices, metres) are one bridge: carriageways and
- * segments of one crossing lie within a few tens of metres, while a street's bridges over two streams, or
- * two bridges sharing a name in different places, are hundreds of metres apart.
- */
-export const BRIDGE_JOIN_M = 100;
+export { BRIDGE_JOIN_M } from '../../../src/lib/bridge_join.ts';
 
 function verticesOf(g: OsmElement['geometry']): Position[] {
   switch (g.type) {
@@ -28,22 +20,25 @@ function verticesOf(g: OsmElement['geometry']): Position[] {
   }
 }
 
-/** Splits same-named bridge parts into bridges: single linkage at BRIDGE_JOIN_M between nearest vertices. */
+/** [west, south, east, north] of an element's vertices, degrees. */
+function boundsOf(e: OsmElement): [number, number, number, number] {
+  const vs = verticesOf(e.geometry);
+  let [w, s, east, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon, lat] of vs) {
+    w = Math.min(w, lon!);
+    s = Math.min(s, lat!);
+    east = Math.max(east, lon!);
+    n = Math.max(n, lat!);
+  }
+  return [w, s, east, n];
+}
+
+/**
+ * Splits same-named bridge parts into bridges by the rule the live download also uses
+ * (src/lib/bridge_join.ts: extents within BRIDGE_JOIN_M; the first part in OSM order names the bridge).
+ */
 export function splitBridgeParts(parts: readonly OsmElement[]): OsmElement[][] {
-  const vs = parts.map((p) => verticesOf(p.geometry));
-  const near = (i: number, j: number) =>
-    vs[i]!.some((a) => vs[j]!.some((b) => haversineM(a[0]!, a[1]!, b[0]!, b[1]!) <= BRIDGE_JOIN_M));
-  const group = parts.map((_, i) => i);
-  const root = (i: number): number => (group[i] === i ? i : root(group[i]!));
-  for (let i = 0; i < parts.length; i++)
-    for (let j = i + 1; j < parts.length; j++)
-      if (root(i) !== root(j) && near(i, j)) group[root(j)] = root(i);
-  const out = new Map<number, OsmElement[]>();
-  parts.forEach((p, i) => {
-    const r = root(i);
-    out.set(r, [...(out.get(r) ?? []), p]);
-  });
-  return [...out.values()].map((g) => g.sort(ORDER));
+  return splitByRule(parts, (e) => ({ type: e.type, id: e.id, bounds: boundsOf(e) }));
 }
 
 /** One geometry for the parts of a joined bridge: its areas if it has any, else all its lines and points. */

@@ -91,7 +91,7 @@ export interface IndependentCount {
   unsureRiver: string[];
   /** Elements reaching out of the bbox (the importer's point may fall outside and be refused). */
   unsureBbox: string[];
-  /** Same-named bridge parts whose nearest vertices lie within ±2 m of the join distance. */
+  /** Same-named bridge parts whose extents lie within ±2 m of the join distance apart. */
   unsureBridges: string[];
   /** Whether any river in the file is named like the Yellow River (then only it counts). */
   yellowRiverNamed: boolean;
@@ -120,7 +120,7 @@ function extent(vs: readonly Pt[]): { centre: Pt; radiusM: number; s: number; n:
  * importer's, stated in the rules module and docs/DATA.md): tagged nodes inside the bbox, ways with a
  * vertex inside, `type=multipolygon` relations with a member way that has one; `access=private|no` out;
  * a way that is an outer member of a multipolygon of the same facility type is that facility (counted
- * once, as the relation); same-named bridge parts closer than `bridgeJoinM` are one bridge; riverside
+ * once, as the relation); same-named bridge parts whose extents are closer than `bridgeJoinM` are one bridge; riverside
  * types only within `riverDistanceM` of a river (the Yellow River if named, else every `waterway=river`
  * and river water area). Where an element's extent makes the answer depend on exactly where its single
  * point goes, it is listed as unsure instead of guessed.
@@ -229,8 +229,20 @@ export async function countFacilities(pbf: string, o: CountOptions): Promise<Ind
     else groups.push({ parts: [it], kind });
   }
   for (const [, parts] of byName) {
-    const gap = (a: Item, b: Item) =>
-      Math.min(...a.vertices.flatMap((p) => b.vertices.map((q) => distance(p, q, { units: 'meters' }))));
+    // The rule compares extents (the live download knows only those): the nearest points of the two
+    // vertex boxes, per axis the facing edges or a shared coordinate, measured with turf.
+    const box = (it: Item) => {
+      const xs = it.vertices.map((p) => p[0]!);
+      const ys = it.vertices.map((p) => p[1]!);
+      return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as const;
+    };
+    const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+    const gap = (a: Item, b: Item) => {
+      const [aw, as, ae, an] = box(a);
+      const [bw, bs, be, bn] = box(b);
+      const q = [clamp(aw, bw, be), clamp(as, bs, bn)];
+      return distance([clamp(q[0]!, aw, ae), clamp(q[1]!, as, an)], q, { units: 'meters' });
+    };
     const label = parts.map((_, i) => i);
     let changed = true;
     while (changed) {
@@ -257,7 +269,7 @@ export async function countFacilities(pbf: string, o: CountOptions): Promise<Ind
   const facilities: CountedFacility[] = [];
   const unsureRiver: string[] = [];
   const unsureBbox: string[] = [];
-  const order = { node: 0, relation: 1, way: 2 } as const;
+  const order = { node: 0, way: 1, relation: 2 } as const;
   for (const { parts, kind } of groups) {
     parts.sort((a, b) => order[a.type] - order[b.type] || a.id - b.id);
     const id = `osm-${parts[0]!.type}-${parts[0]!.id}`;

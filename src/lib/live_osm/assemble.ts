@@ -1,10 +1,11 @@
 // All tiles of a live download → one list of facilities: each OSM object once, bridges joined, the river rule applied.
 
+import { type BridgePart, splitBridgeParts } from '../bridge_join.ts';
 import type { DistrictLookup } from '../districts.ts';
 import type { MapFeature } from '../feature.ts';
 import { METRES_PER_DEGREE, metresPerDegreeLon, projectOnSegment } from '../walk/geo.ts';
 import { type Bounds, centreOf } from './centre.ts';
-import type { LiveTileData, RiverLine } from './parse.ts';
+import type { LiveCandidate, LiveTileData, RiverLine } from './parse.ts';
 
 /** "Along the Yellow River": within this distance of its centre line, metres (as the importer uses). */
 export const RIVER_REACH_M = 300;
@@ -50,28 +51,49 @@ function union(a: Bounds, b: Bounds): Bounds {
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }
 
-/** Numeric order of "osm-<type>-<id>" ids: nodes, then ways, then relations, each by id. */
-function idOrder(id: string): [number, number] {
-  const m = id.match(/^osm-(node|way|relation)-(\d+)$/);
-  return m ? [['node', 'way', 'relation'].indexOf(m[1]!), Number(m[2])] : [9, 0];
+/** The OSM identity and extent of a live candidate ("osm-<type>-<id>"). */
+function partOf(c: LiveCandidate): BridgePart {
+  const [, type, id] = c.feature.properties.id.split('-');
+  return { type: type as BridgePart['type'], id: Number(id), bounds: c.bounds };
 }
-const byId = (a: string, b: string) => {
-  const x = idOrder(a);
-  const y = idOrder(b);
-  return x[0] - y[0] || x[1] - y[1];
-};
+
+/** One bridge from its parts (in OSM order): the first part's facility, centred on their joint extent. */
+function joinedBridge(parts: readonly LiveCandidate[], districts: DistrictLookup): MapFeature {
+  const first = parts[0]!.feature;
+  if (parts.length === 1) return first;
+  const { point, accuracyM } = centreOf(parts.map((p) => p.bounds).reduce(union));
+  const id = first.properties.id;
+  const [, type, n] = id.split('-');
+  return {
+    type: 'Feature',
+    id,
+    geometry: { type: 'Point', coordinates: point },
+    properties: {
+      ...first.properties,
+      district: districts.districtAt(point[0], point[1]) ?? '',
+      accuracy_m: accuracyM,
+      source: { ...first.properties.source, url: `https://www.openstreetmap.org/${type}/${n}` },
+    },
+  };
+}
 
 /**
- * Joins the tiles: an object answered by several tiles (it crosses their edge) is kept once; ways of one
- * named bridge become one bridge (the lowest OSM id, centred on their joint extent, district looked up
- * again); sights that the rules keep only along the river are kept when their centre lies within
- * `RIVER_REACH_M` of the river. Order: as the tiles list them.
+ * Joins the tiles: an object answered by several tiles (it crosses their edge) is kept once; the parts of a
+ * named bridge are split into bridges by the importer's rule (src/lib/bridge_join.ts: extents within
+ * BRIDGE_JOIN_M, named by the first part in OSM order), each centred on its parts' joint extent (district
+ * looked up again); sights that the rules keep only along the river are kept when their centre lies within
+ * `reachM` of the river. Order: as the tiles list them (a bridge where its first-listed part was).
+ * @param reachM the river rule's reach, metres (default RIVER_REACH_M)
  */
-export function assembleLive(tiles: readonly LiveTileData[], districts: DistrictLookup): LiveAssembly {
+export function assembleLive(
+  tiles: readonly LiveTileData[],
+  districts: DistrictLookup,
+  reachM = RIVER_REACH_M,
+): LiveAssembly {
   const seen = new Set<string>();
   const rivers = new Map<number, RiverLine>();
-  const bridges = new Map<string, { ids: string[]; bounds: Bounds; first: MapFeature }>();
-  const kept: { feature: MapFeature; nearRiver: boolean; bridge: string | null }[] = [];
+  const byName = new Map<string, LiveCandidate[]>();
+  const kept: LiveCandidate[] = [];
   let osmBase: string | null = null;
   for (const t of tiles) {
     if (t.osmBase && (osmBase === null || t.osmBase < osmBase)) osmBase = t.osmBase;
@@ -80,49 +102,28 @@ export function assembleLive(tiles: readonly LiveTileData[], districts: District
       const id = c.feature.properties.id;
       if (seen.has(id)) continue;
       seen.add(id);
-      if (c.bridge) {
-        const b = bridges.get(c.bridge);
-        if (b) {
-          b.ids.push(id);
-          b.bounds = union(b.bounds, c.bounds);
-          continue;
-        }
-        bridges.set(c.bridge, { ids: [id], bounds: c.bounds, first: c.feature });
-      }
-      kept.push({ feature: c.feature, nearRiver: c.nearRiver, bridge: c.bridge });
+      kept.push(c);
+      if (c.bridge) byName.set(c.bridge, [...(byName.get(c.bridge) ?? []), c]);
     }
   }
+  // Each bridge part → its bridge's parts; the part listed first stands where the bridge goes.
+  const bridgeOf = new Map<LiveCandidate, LiveCandidate[]>();
+  for (const parts of byName.values())
+    for (const bridge of splitBridgeParts(parts, partOf)) for (const p of bridge) bridgeOf.set(p, bridge);
+  const placed = new Set<LiveCandidate[]>();
   const all = [...rivers.values()];
   const named = all.filter((r) => YELLOW_RIVER_NAME.test(r.names));
   const lines = named.length > 0 ? named : all;
   const river: LiveAssembly['river'] = named.length > 0 ? 'named' : all.length > 0 ? 'any' : 'none';
   const features: MapFeature[] = [];
   for (const k of kept) {
-    let f = k.feature;
-    const joined = k.bridge ? bridges.get(k.bridge) : undefined;
-    if (joined && joined.ids.length > 1) {
-      const { point, accuracyM } = centreOf(joined.bounds);
-      const id = [...joined.ids].sort(byId)[0]!;
-      const type = id.split('-')[1];
-      f = {
-        type: 'Feature',
-        id,
-        geometry: { type: 'Point', coordinates: point },
-        properties: {
-          ...f.properties,
-          id,
-          district: districts.districtAt(point[0], point[1]) ?? '',
-          accuracy_m: accuracyM,
-          source: {
-            ...f.properties.source,
-            url: `https://www.openstreetmap.org/${type}/${id.split('-')[2]}`,
-          },
-        },
-      };
-    }
+    const bridge = bridgeOf.get(k);
+    if (bridge && placed.has(bridge)) continue;
+    if (bridge) placed.add(bridge);
+    const f = bridge ? joinedBridge(bridge, districts) : k.feature;
     if (k.nearRiver) {
       const [lon, lat] = (f.geometry as { coordinates: [number, number] }).coordinates;
-      if (!(distanceToLinesM(lines, lon, lat) <= RIVER_REACH_M)) continue;
+      if (!(distanceToLinesM(lines, lon, lat) <= reachM)) continue;
     }
     features.push(f);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MapFeature } from '../feature.ts';
-import { mergeLive } from './merge.ts';
+import { mergeLive, removeLive } from './merge.ts';
 
 const f = (id: string, title: string, name = id): MapFeature => ({
   type: 'Feature',
@@ -53,5 +53,31 @@ describe('mergeLive', () => {
       ['osm-node-2', 'renamed'],
     ]);
     expect([second.added, second.replaced]).toEqual([0, 0]);
+  });
+});
+
+describe('removeLive', () => {
+  it('takes the live places out and gives back the import copies they replaced, in place', () => {
+    const shipped = f('park-shipped', '兰州日报');
+    const imported = f('osm-way-1', OSM, 'import name');
+    const importOnly = f('osm-way-9', OSM, 'import only');
+    const first = mergeLive(
+      [shipped, imported, importOnly],
+      [f('osm-way-1', OSM, 'live name'), f('osm-node-3', OSM)],
+    );
+    expect(first.replacedCopies).toEqual([imported]);
+    const liveIds = new Set(['osm-way-1', 'osm-node-3']);
+    // A second download replaces the live copy again: nothing new to give back.
+    const second = mergeLive(first.features, [f('osm-way-1', OSM, 'newer'), f('osm-node-3', OSM)], liveIds);
+    expect(second.replacedCopies).toEqual([]);
+    const originals = new Map(first.replacedCopies.map((x) => [x.properties.id, x]));
+    const back = removeLive(second.features, liveIds, originals);
+    expect(back.map((x) => [x.properties.id, x.properties.name_zh])).toEqual([
+      ['park-shipped', 'park-shipped'],
+      ['osm-way-1', 'import name'],
+      ['osm-way-9', 'import only'],
+    ]);
+    // Without live places nothing changes.
+    expect(removeLive([shipped], new Set(), new Map())).toEqual([shipped]);
   });
 });

@@ -33,6 +33,10 @@ export const LIVE_OSM_MESSAGES = {
     zh: '本站已内置 OpenStreetMap 导入数据；可从 OpenStreetMap 更新为最新数据。',
     en: 'This site ships an OpenStreetMap import; you can update it with the latest OpenStreetMap data.',
   },
+  'live.cleared': {
+    zh: '本设备保存的 OpenStreetMap 设施已清除，地图上也已移除；需要时可重新加载。',
+    en: 'The OpenStreetMap facilities kept on this device were cleared and left the map; load them again when you need them.',
+  },
   'live.start': { zh: '从 OpenStreetMap 加载', en: 'Load from OpenStreetMap' },
   'live.refresh': { zh: '重新下载', en: 'Download again' },
   'live.retry': { zh: '重试', en: 'Try again' },

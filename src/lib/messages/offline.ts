@@ -20,7 +20,10 @@ export const OFFLINE_MESSAGES = {
     zh: '此浏览器不支持离线保存。',
     en: 'This browser cannot keep the map for offline use.',
   },
-  'offline.clear': { zh: '清除已保存的底图与街道网络', en: 'Clear saved basemap tiles and street networks' },
+  'offline.clear': {
+    zh: '清除已保存的底图、街道网络与设施',
+    en: 'Clear saved basemap tiles, street networks and facilities',
+  },
   'offline.cleared': {
     zh: '已清除。应用本身仍可离线打开。',
     en: 'Cleared. The app itself still opens offline.',

@@ -20,6 +20,7 @@ export const PLANNER_MESSAGES = {
   'plan.open_coverage': { zh: '在“覆盖”面板分析', en: 'Analyse in the Coverage tab' },
   'plan.no_layer': { zh: '本图尚无此类图层。', en: 'This map has no layer for this yet.' },
   'plan.show': { zh: '在地图上显示', en: 'Show on map' },
+  'plan.show_place': { zh: '在地图上查看：{name}', en: 'See on the map: {name}' },
   // ---- 15-minute coverage analysis (plan.cov.*) ----
   'plan.cov.tab': { zh: '覆盖', en: 'Coverage' },
   'plan.cov.title': { zh: '15分钟步行覆盖分析', en: '15-minute walking coverage' },

@@ -3,7 +3,7 @@
 import type { Entry } from '../i18n';
 
 export const SEARCH_MESSAGES = {
-  'search.label': { zh: '搜索地点和区县', en: 'Search places and districts' },
+  'search.label': { zh: '搜索地点、区县和规划目标', en: 'Search places, districts and plan targets' },
   // Short enough for a 375 px phone; the hint below the box says what can be typed.
   'search.placeholder': { zh: '搜索地点或区县', en: 'Places, districts' },
   'search.hint': {
@@ -15,4 +15,6 @@ export const SEARCH_MESSAGES = {
   'search.results.one': { zh: '找到 1 个结果', en: '1 result' },
   'search.none': { zh: '没有找到匹配的地点', en: 'No matching places' },
   'search.district': { zh: '区县', en: 'District or county' },
+  // A promise of the 2024 work points (no position of its own); choosing it opens the plan panel.
+  'search.target': { zh: '规划目标', en: 'Plan target' },
 } satisfies Record<string, Entry>;

@@ -109,6 +109,34 @@ describe.each(variants)('area cache: %s', (_name, open) => {
   });
 });
 
+describe('clearing an IndexedDB cache', () => {
+  it('deletes the database (its bytes go), and every open cache of it keeps working afterwards', async () => {
+    const idb = new FakeIndexedDB();
+    const mine = await openAreaCache({ indexedDB: idb.asFactory() });
+    const other = await openAreaCache({ indexedDB: idb.asFactory() });
+    await mine.put(EP, tile('a'), bytes(64));
+    await mine.clear();
+    expect(idb.dbs.has('lym-walk-online')).toBe(false);
+    expect(await other.list(EP)).toEqual([]);
+    // Both reopen a fresh database on their next use.
+    expect(await other.put(EP, tile('b'), bytes(8))).toBe(true);
+    expect((await mine.list(EP)).map((m) => m.tile.key)).toEqual([tile('b').key]);
+    const later = await openAreaCache({ indexedDB: idb.asFactory() });
+    expect((await later.list(EP)).map((m) => m.tile.key)).toEqual([tile('b').key]);
+  });
+
+  it('empties the stores instead when another connection holds the deletion up', async () => {
+    const idb = new FakeIndexedDB();
+    const cache = await openAreaCache({ indexedDB: idb.asFactory(), openTimeoutMs: 50 });
+    await openAreaCache({ indexedDB: idb.asFactory(), openTimeoutMs: 50 });
+    await cache.put(EP, tile('a'), bytes(64));
+    idb.holdOpen = true;
+    await cache.clear();
+    expect(idb.dbs.has('lym-walk-online')).toBe(true);
+    expect(await cache.list(EP)).toEqual([]);
+  });
+});
+
 describe('openAreaCache', () => {
   it('persists across openings of the same IndexedDB', async () => {
     const idb = new FakeIndexedDB();

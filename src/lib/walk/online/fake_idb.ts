@@ -151,6 +151,30 @@ export class FakeIndexedDB {
   /** Total bytes a database may hold (ArrayBuffers count their length, other values 100). */
   quotaBytes = Number.POSITIVE_INFINITY;
   opens = 0;
+  /** Every connection opened (closed ones included). */
+  readonly connections: FakeDatabase[] = [];
+  /** Connections that ignore a deletion's versionchange (keep it blocked). */
+  holdOpen = false;
+
+  /**
+   * Like the real one: open connections get versionchange; when all have closed the database goes,
+   * otherwise the request is blocked (and, here, never completes).
+   */
+  deleteDatabase(name: string): FakeRequest<undefined> {
+    const req = new FakeRequest<undefined>();
+    setTimeout(() => {
+      const db = this.dbs.get(name);
+      const open = this.connections.filter((c) => !c.closed && Object.getPrototypeOf(c) === db);
+      if (!this.holdOpen) for (const c of open) c.onversionchange?.();
+      if (open.some((c) => !c.closed)) {
+        req.onblocked?.();
+        return;
+      }
+      this.dbs.delete(name);
+      req.onsuccess?.();
+    }, 0);
+    return req;
+  }
 
   open(name: string, version: number): FakeRequest<FakeDatabase> {
     this.opens++;
@@ -175,6 +199,8 @@ export class FakeIndexedDB {
       // A new connection object per open, sharing the stored data.
       const conn = Object.create(db) as FakeDatabase;
       conn.closed = false;
+      conn.onversionchange = null;
+      this.connections.push(conn);
       req.result = conn;
       if (db.version < version) {
         db.version = version;
