@@ -8,7 +8,7 @@ import type { CoverageContext } from './compute';
 import { cellsToGeoJson, districtTableCsv, type ExportContext, scoresCsv } from './export';
 import { type CoverageGrid, formatGridSpec } from './grid';
 import { methodSummary } from './method_label';
-import type { AnalyseSettings, ExportResult } from './protocol';
+import type { AnalyseSettings, ExportResult, ExportWhat } from './protocol';
 import type { ApartmentScore } from './scores';
 
 /** What an export is made of: the session's latest analysis. */
@@ -27,11 +27,7 @@ export interface ExportInput {
 }
 
 /** One download of the latest analysis, with its file name and type; every file says how it was timed. */
-export function exportCoverage(
-  what: 'cells' | 'districts' | 'scores',
-  lang: Lang,
-  o: ExportInput,
-): ExportResult {
+export function exportCoverage(what: ExportWhat, lang: Lang, o: ExportInput): ExportResult {
   const s = o.settings;
   const ectx: ExportContext = {
     lang,
