@@ -1,7 +1,8 @@
 // The coverage panel's largest uncovered areas: one button per area, which shows it on the map.
 
+import { clusterCentre, clusterDistricts } from '../lib/coverage/cluster_text';
 import type { AnalyseResult } from '../lib/coverage/protocol';
-import { type CoveragePanelProps, panelText, placeName } from './coverage_panel_props';
+import { type CoveragePanelProps, panelText } from './coverage_panel_props';
 import { h } from './dom';
 
 /** The uncovered-areas section of result `r`, ranked as the worker ranked them. */
@@ -16,7 +17,12 @@ export function clustersSection(p: CoveragePanelProps, r: AnalyseResult): HTMLEl
   else {
     const list = h('ol', { class: 'cov-cluster-list' });
     for (const c of r.clusters) {
-      const where = { district: placeName(c.district, L, t), area: km2(c.areaM2), cells: c.cells };
+      const where = {
+        district: clusterDistricts(c, L),
+        area: km2(c.areaM2),
+        cells: c.cells,
+        centre: clusterCentre(c),
+      };
       const label =
         c.pop === null
           ? t('plan.cov.clusters.item', where)

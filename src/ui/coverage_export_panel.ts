@@ -1,18 +1,27 @@
 // The coverage panel's exports: cells, district table and apartment scores as files, the map picture and the printed report.
 
+import type { AnalyseResult, ExportWhat } from '../lib/coverage/protocol';
+import type { MessageKey } from '../lib/i18n';
 import { type CoveragePanelProps, panelText } from './coverage_panel_props';
 import { h } from './dom';
 
-/** The export section (shown once there is a result). */
-export function exportSection(p: CoveragePanelProps): HTMLElement {
+/**
+ * The export section of result `r`: only the files that hold something (no apartment scores without
+ * apartments; the H3 indexes only for an H3 grid).
+ */
+export function exportSection(p: CoveragePanelProps, r: AnalyseResult): HTMLElement {
   const { t } = panelText(p.lang);
   const ex = h('section', { class: 'cov-export', 'aria-labelledby': 'cov-export-h' });
   ex.append(h('h3', { id: 'cov-export-h' }, t('plan.cov.export.title')));
-  for (const [what, key] of [
+  const files: [ExportWhat, MessageKey][] = [
     ['cells', 'plan.cov.export.cells'],
+    ...(p.state.covGrid.kind === 'h3'
+      ? [['cell_ids', 'plan.cov.export.cell_ids'] as [ExportWhat, MessageKey]]
+      : []),
     ['districts', 'plan.cov.export.districts'],
-    ['scores', 'plan.cov.export.scores'],
-  ] as const) {
+    ...(r.scores.length > 0 ? [['scores', 'plan.cov.export.scores'] as [ExportWhat, MessageKey]] : []),
+  ];
+  for (const [what, key] of files) {
     const b = h(
       'button',
       { type: 'button', id: `cov-export-${what}`, 'aria-disabled': String(!p.exportReady) },

@@ -225,6 +225,6 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
   // ---- population ----
   root.append(populationSection(p, t, nf));
 
-  if (r) root.append(scoresSection(p, r, t, nf), exportSection(p));
+  if (r) root.append(scoresSection(p, r, t, nf), exportSection(p, r));
   return root;
 }

@@ -40,8 +40,11 @@ export interface AnalyseSettings {
   youthShare: number | null;
 }
 
-/** The coverage analysis' downloadable files: cells (GeoJSON), district table and apartment scores (CSV). */
-export type ExportWhat = 'cells' | 'districts' | 'scores';
+/**
+ * The coverage analysis' downloadable files: cells (GeoJSON), the H3 cells' indexes without outlines,
+ * district table and apartment scores (CSV).
+ */
+export type ExportWhat = 'cells' | 'cell_ids' | 'districts' | 'scores';
 
 export type CoverageRequest =
   | {
