@@ -2,6 +2,7 @@
 
 import { layerOf } from '../catalog';
 import type { UncoveredCluster } from '../lib/coverage/clusters';
+import type { CoveredCells } from '../lib/coverage/covered';
 import type { GridSpec } from '../lib/coverage/grid_spec';
 import type {
   AnalyseResult,
@@ -51,6 +52,8 @@ export interface CoveragePanelProps {
   marginal: { result: MarginalResult | null; busy: boolean; error: string | null };
   sort: { sort: ScoreSort; dir: 'asc' | 'desc' };
   selectedCell: SelectedCell | null;
+  /** Where the chosen category's cells within the last band are (null before a result or when none). */
+  covered: CoveredCells | null;
   on: {
     category(c: CategoryId): void;
     grid(spec: GridSpec): void;
@@ -67,6 +70,8 @@ export interface CoveragePanelProps {
     youthShare(share: number | null): void;
     marginal(): void;
     cluster(c: UncoveredCluster): void;
+    /** Frame the covered cells on the map. */
+    showCovered(): void;
     sort(sort: ScoreSort, dir: 'asc' | 'desc'): void;
     export(what: ExportWhat): void;
     reportLang(lang: Lang): void;

@@ -3,61 +3,26 @@
 import { area } from '@turf/area';
 import type { Map as MlMap } from 'maplibre-gl';
 import { DETOUR_FACTOR, TIME_BANDS_MIN, WALK_SPEED_M_PER_MIN } from '../config';
-import { CoverageClient, type CoverageWorkerLike } from '../lib/coverage/client';
+import { CoverageClient } from '../lib/coverage/client';
 import type { UncoveredCluster } from '../lib/coverage/clusters';
+import type { CoveredCells } from '../lib/coverage/covered';
 import { facilityInputs } from '../lib/coverage/facility_inputs';
 import { estimateCellCount, formatGridSpec } from '../lib/coverage/grid_spec';
 import type { AnalyseResult, CoverageProgress, FacilityInput, GridPayload } from '../lib/coverage/protocol';
-import { COVERAGE_CATEGORIES, type CoverageViewState, MAX_SITES } from '../lib/coverage/scenario_state';
+import { COVERAGE_CATEGORIES, MAX_SITES } from '../lib/coverage/scenario_state';
 import type { ScoreSort } from '../lib/coverage/scores';
-import type { CategoryId, MapFeature, MapFeatureCollection, SourceRef } from '../lib/feature';
-import { type Lang, translate } from '../lib/i18n';
-import type { TargetProgress } from '../lib/plan_targets';
+import type { MapFeature, MapFeatureCollection, SourceRef } from '../lib/feature';
+import { translate } from '../lib/i18n';
 import { coverageCellLayers } from './coverage_deck';
 import type { ExportSource } from './coverage_exports';
 import { SiteMarkers } from './coverage_markers';
 import { PlannerNetwork } from './coverage_network';
 import { renderNetworkStatus } from './coverage_network_panel';
-import { clusterCamera, selectedCell } from './planner_cells';
+import { clusterCamera, coveredOf, drawnCategory, framingBox, selectedCell } from './planner_cells';
 import { exportSource, PlannerDownloads } from './planner_downloads';
+import type { PlannerHost, PlannerOptions, PlannerState } from './planner_host';
 import { renderCoveragePanel } from './planner_panel';
 import { PlannerPopulation } from './planner_population';
-
-/** What the controller reads of the app state (ViewState with the coverage fields satisfies it). */
-export type PlannerState = CoverageViewState & {
-  lang: Lang;
-  /** Map centre, [lon, lat] (sites can be added there from the keyboard). */
-  center: [number, number];
-  panel: string | null;
-  layers: readonly CategoryId[];
-};
-
-export interface PlannerHost {
-  /** Patch the app state (the coverage fields). */
-  set(patch: Partial<CoverageViewState>): void;
-  /** Re-render the panel (progress or results arrived). */
-  refresh(): void;
-  /** Draw again: call deckLayers(state) and syncMarkers(map, state) (results arrived). */
-  redraw(): void;
-  notice(text: string): void;
-  flyTo(center: [number, number], zoom?: number): void;
-  /** Whether [lon, lat] lies in Lanzhou. */
-  inLanzhou(lon: number, lat: number): boolean;
-  /** The live map, for the map picture (null without WebGL). */
-  map(): MlMap | null;
-  /** The plan targets against what is mapped, for the report. */
-  targets(): TargetProgress[];
-  /** Basemap and boundary attributions, plain text. */
-  attribution(): string[];
-}
-
-export interface PlannerOptions {
-  /** A walking graph to load in the worker (none ships yet: estimates only). */
-  graphUrl?: string | null;
-  createWorker?: () => CoverageWorkerLike;
-  speedMPerMin?: number;
-  detourFactor?: number;
-}
 
 /** Grids estimated above this many cells get a warning before the (long) computation. */
 const LARGE_GRID = 150_000;
@@ -89,6 +54,10 @@ export class PlannerController {
   private selected: number | null = null;
   private readonly markers = new SiteMarkers((covSites) => this.host.set({ covSites }));
   private last: PlannerState | null = null;
+  /** What the map draws ('coverage:<category>', 'circle' or null); undefined before the first state. */
+  private drawn: string | null | undefined = undefined;
+  /** The drawn layer changed: once its result is in, show its covered cells if none is in view. */
+  private framePending = false;
 
   constructor(
     private readonly host: PlannerHost,
@@ -180,6 +149,11 @@ export class PlannerController {
   /** Sends an analysis when the state asks for one that was not asked for yet. */
   private ensure(s: PlannerState): void {
     this.last = s;
+    const drawn =
+      s.panel === 'coverage' ? `coverage:${s.covCat}` : s.layers.includes('fitness_circle') ? 'circle' : null;
+    // The state the page opens with keeps its camera: a shared link shows what it showed.
+    if (this.drawn !== undefined && drawn !== null && drawn !== this.drawn) this.framePending = true;
+    this.drawn = drawn;
     if (!this.wanted(s)) return;
     if (this.initVersion !== this.dataVersion) {
       this.initVersion = this.dataVersion;
@@ -194,7 +168,10 @@ export class PlannerController {
     }
     this.network.ensure(s.covDistricts, this.districtFc, this.facilities);
     const key = this.settingsKey(s);
-    if (key === this.requestedKey) return;
+    if (key === this.requestedKey) {
+      this.frameCovered(s);
+      return;
+    }
     this.requestedKey = key;
     this.error = null;
     this.cancelled = false;
@@ -228,6 +205,7 @@ export class PlannerController {
         this.resultKey = key;
         this.resultVersion++;
         if (this.selected !== null && this.selected >= o.result.cellCount) this.selected = null;
+        if (this.last) this.frameCovered(this.last);
       } else if (o.kind === 'cancelled') this.cancelled = true;
       else this.error = o.message;
       this.host.refresh();
@@ -266,6 +244,7 @@ export class PlannerController {
       marginal: this.pop.marginal,
       sort: this.sort,
       selectedCell: selectedCell(this.result, this.grid, this.selected),
+      covered: this.covered(s),
       on: {
         category: (covCat) => {
           this.pop.resetMarginal();
@@ -301,6 +280,10 @@ export class PlannerController {
         },
         marginal: () => void this.pop.runMarginal(s.covCat),
         cluster: (c) => this.showCluster(c),
+        showCovered: () => {
+          const c = this.covered(s);
+          if (c) this.host.fitBox(c.bbox);
+        },
         sort: (sort, dir) => {
           this.sort = { sort, dir };
           this.host.refresh();
@@ -322,6 +305,24 @@ export class PlannerController {
     const { centre, zoom } = clusterCamera(c);
     this.host.flyTo(centre, zoom);
     this.host.refresh();
+    this.host.redraw();
+  }
+
+  /** Where the drawn (or chosen) category's covered cells are, from the shown result (null: none). */
+  private covered(s: PlannerState): CoveredCells | null {
+    return coveredOf(this.result, this.grid, drawnCategory(s) ?? s.covCat);
+  }
+
+  /**
+   * After the drawn layer changed: when its result is in and none of its covered cells lies in the free
+   * part of the map (the view would be one "over 15 min" wash), frame them.
+   */
+  private frameCovered(s: PlannerState): void {
+    const category = drawnCategory(s);
+    if (!this.framePending || !category || !this.exportReady(s)) return;
+    this.framePending = false;
+    const box = framingBox(this.result, this.grid, category, this.host.freeBounds());
+    if (box) this.host.fitBox(box);
   }
 
   /** Whether the shown result belongs to the current settings (while a new one computes, it does not). */
@@ -378,10 +379,12 @@ export class PlannerController {
       category: coverage ? s.covCat : s.layers.includes('fitness_circle') ? 'fitness_site' : null,
       circle: !coverage,
       version: this.resultVersion,
+      selected: coverage ? this.selected : null,
       pick: (cell) => {
         if (this.adding) return false;
         this.selected = cell;
         this.host.refresh();
+        this.host.redraw();
         return true;
       },
     });

@@ -9,7 +9,7 @@ import type { SourceRef } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import type { ExportSource } from './coverage_exports';
 import { downloadBlob } from './download';
-import type { PlannerState } from './planner_controller';
+import type { PlannerState } from './planner_host';
 
 /** What the report is made of besides the analysis: the app's data and the live map. */
 export interface ReportContext {

@@ -1,5 +1,6 @@
 // The coverage panel: controls, status, honesty notes, legend and the selected cell; its sections come from coverage_*_panel.ts.
 
+import { clusterDistricts } from '../lib/coverage/cluster_text';
 import { formatGridSpec, GRID_CHOICES, H3_AVG_AREA_KM2 } from '../lib/coverage/grid_spec';
 import { legendBasis, methodLine, methodSummary } from '../lib/coverage/method_label';
 import { legendItems } from '../lib/coverage/ramp';
@@ -183,6 +184,24 @@ export function renderCoveragePanel(p: CoveragePanelProps): HTMLElement {
       root.append(line);
       if (count.counted === 0)
         root.append(h('p', { class: 'cov-warn', id: 'cov-none' }, t('plan.cov.no_facilities')));
+    }
+    // Where the covered cells are: with one site off-screen the view would show only "over 15 min".
+    if (p.covered) {
+      const show = h('button', { type: 'button', id: 'cov-show-covered' }, t('plan.cov.covered.show'));
+      show.addEventListener('click', p.on.showCovered);
+      root.append(
+        h(
+          'p',
+          { class: 'cov-covered', id: 'cov-covered' },
+          t('plan.cov.covered', {
+            cells: nf(p.covered.cells),
+            min: last,
+            district: clusterDistricts(p.covered, L),
+          }),
+          ' ',
+          show,
+        ),
+      );
     }
   }
 

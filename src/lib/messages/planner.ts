@@ -267,6 +267,13 @@ export const PLANNER_MESSAGES = {
     en_one: '{district}: about {pop} young people (at {share}%), {area} km², {cells} cell, centre {centre}',
     count: 'cells',
   },
+  'plan.cov.covered': {
+    zh: '{min} 分钟内有 {cells} 个格网，位于{district}。',
+    en: '{cells} cells within {min} min, in {district}.',
+    en_one: '{cells} cell within {min} min, in {district}.',
+    count: 'cells',
+  },
+  'plan.cov.covered.show': { zh: '在地图上显示', en: 'Show on the map' },
   'plan.cov.clusters.none': { zh: '所选范围已全部覆盖。', en: 'Everything selected is covered.' },
   'plan.cov.scores.title': { zh: '青年公寓评分', en: 'Youth apartment scores' },
   'plan.cov.scores.none': { zh: '本图尚未标注青年公寓。', en: 'No youth apartments are mapped yet.' },
