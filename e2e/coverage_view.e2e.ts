@@ -85,6 +85,8 @@ describe('the first coverage view', () => {
         lang === 'en' ? /cells within 15 min, in Qilihe/ : /15 分钟内有 \d+ 个格网，位于七里河区/,
       );
       await pageShot(page, `coverage-first-${name}-${lang}`);
+      await page.locator('#cov-covered').scrollIntoViewIfNeeded();
+      await pageShot(page, `coverage-covered-${name}-${lang}`);
       // The uncovered areas, each with its districts and centre (and the export buttons below them).
       await page.locator('#cov-clusters-h').scrollIntoViewIfNeeded();
       await pageShot(page, `coverage-clusters-${name}-${lang}`);

@@ -20,7 +20,7 @@ export function clustersSection(p: CoveragePanelProps, r: AnalyseResult): HTMLEl
       const where = {
         district: clusterDistricts(c, L),
         area: km2(c.areaM2),
-        cells: c.cells,
+        cells: nf(c.cells),
         centre: clusterCentre(c),
       };
       const label =
