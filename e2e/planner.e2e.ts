@@ -64,7 +64,35 @@ describe('coverage (planner)', () => {
     expect(city).toBeLessThan(0.05);
     expect(await share15(page, '620104')).toBe(0);
     expect(await page.locator('#cov-scores-none').textContent()).toContain('No youth apartments');
+    // No apartment, no apartment-scores file (it would be a header alone); H3 cells can go as indexes only.
+    expect(await page.locator('#cov-export-scores').count()).toBe(0);
+    expect(await page.locator('#cov-export-cell_ids').count()).toBe(1);
     expect(await page.locator('.cov-cluster').count()).toBeGreaterThan(0);
+    // Every uncovered area names the districts it spans, with their shares, and its centre: the largest
+    // runs across several districts, and no two areas read the same.
+    const gaps = await page.locator('.cov-cluster').allTextContents();
+    expect(gaps[0]).toMatch(/^[A-Z][a-z]+ \(\d+%\)(, [A-Z][a-z]+ \((\d+|<1)%\))+: /);
+    for (const g of gaps) expect(g).toMatch(/, centre 10[34]\.\d{4}, 3[56]\.\d{4}$/);
+    expect(new Set(gaps).size).toBe(gaps.length);
+    // The cells of the four central districts at H3 res 9 as GeoJSON: 14.1 MB before coordinates were
+    // rounded and empty members dropped.
+    const [cellsFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#cov-export-cells').click(),
+    ]);
+    const cellBytes = readFileSync((await cellsFile.path()) as string);
+    const [idsFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#cov-export-cell_ids').click(),
+    ]);
+    const idBytes = readFileSync((await idsFile.path()) as string);
+    console.log(
+      `cells of four districts at h9: GeoJSON ${cellBytes.length} bytes, H3 CSV ${idBytes.length} bytes`,
+    );
+    expect(cellBytes.length).toBeLessThan(6_000_000);
+    const ids = idBytes.toString('utf8').split('\r\n');
+    expect(ids[0]).toContain('H3 index');
+    expect(ids.length - 1).toBe(JSON.parse(cellBytes.toString('utf8')).features.length);
     await waitForMapIdle(page);
     // Give the deck.gl overlay (loaded lazily) a moment to draw.
     await expect
@@ -178,6 +206,12 @@ describe('coverage (planner)', () => {
     expect(fc.metadata).toMatchObject({ method: 'estimate', basis: 'area', grid: 'h8' });
     expect(fc.features.length).toBeGreaterThan(100);
     expect(fc.features[0].properties).toHaveProperty('class_fitness_site');
+    // Coordinates to 5 decimals (≈1 m), and no empty member.
+    for (const f of fc.features) {
+      for (const v of Object.values(f.properties)) expect(v).not.toBeNull();
+      for (const xy of f.geometry.coordinates[0])
+        for (const v of xy) expect(String(v)).toMatch(/^\d+(\.\d{1,5})?$/);
+    }
     await context.close();
   });
 
@@ -223,10 +257,12 @@ describe('coverage (planner)', () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
     writeFileSync(`${SHOTS_DIR}/planner-export.png`, bytes);
     const pic = PNG.sync.read(bytes);
-    // The map at full size, with a title band above and the sources below it.
-    expect(pic.width).toBe(screen.width);
-    expect(pic.height).toBeGreaterThan(screen.height + 80);
-    const top = 58;
+    // The map at the paper size (1280 × 800, src/map/paper_map.ts), with a title band above and the sources
+    // below it. The screen's map is as wide and a little less tall: the same zoom, around the same centre.
+    expect(pic.width).toBe(1280);
+    expect(screen.width).toBe(1280);
+    expect(pic.height).toBeGreaterThan(800 + 80);
+    const top = 58 + Math.round((800 - screen.height) / 2);
     // The map part of the picture shows what the screen shows: compare right of the panel (which covers
     // the map's left part on screen) and away from the map controls (top right, bottom); most pixels agree.
     let same = 0;
@@ -246,7 +282,8 @@ describe('coverage (planner)', () => {
     // The title band is white with dark text.
     let white = 0;
     let dark = 0;
-    for (let y = 0; y < top; y++) {
+    const band = 58;
+    for (let y = 0; y < band; y++) {
       for (let x = 0; x < pic.width; x++) {
         const j = (y * pic.width + x) * 4;
         const v = ((pic.data[j] as number) + (pic.data[j + 1] as number) + (pic.data[j + 2] as number)) / 3;
@@ -254,7 +291,7 @@ describe('coverage (planner)', () => {
         else if (v < 100) dark++;
       }
     }
-    expect(white / (top * pic.width)).toBeGreaterThan(0.8);
+    expect(white / (band * pic.width)).toBeGreaterThan(0.8);
     expect(dark).toBeGreaterThan(200);
     await expect
       .poll(() => page.locator('.notice').textContent())
@@ -431,8 +468,9 @@ describe('coverage (planner)', () => {
     expect(onNet.metadata.method).toBe('mixed');
     expect(onNet.cell.method).toBe('network');
     // Over the footbridge the stadium is beyond 15 minutes (or at least far slower than estimated).
+    // Beyond the horizon the cell has no minutes member (the export leaves empty members out).
     const netMin = onNet.cell.min_fitness_site;
-    expect(netMin === null || (netMin as number) > estMin + 5).toBe(true);
+    expect(netMin === undefined || (netMin as number) > estMin + 5).toBe(true);
     expect(onNet.cell.class_fitness_site).toBe('>15');
     // What is drawn there changes too: the 10–15 min green of the estimate becomes the "over 15 min" orange.
     await page.locator('#map').scrollIntoViewIfNeeded();

@@ -62,3 +62,7 @@ export const ATTRIBUTION = {
   tianditu: '天地图 © 国家地理信息公共服务平台',
 } as const;
 // ---- end BASEMAPS ----
+
+/** Fonts for Chinese map labels when the machine has them (else the style's shipped font-faces). */
+export const IDEOGRAPH_FONTS =
+  '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';

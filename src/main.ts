@@ -384,6 +384,8 @@ async function start(): Promise<void> {
     redraw: () => updatePlanner(),
     notice: (text) => showNotice(text),
     flyTo: (center, zoom) => mapView?.flyTo(center, zoom),
+    fitBox: (box) => mapView?.fitBox(box),
+    freeBounds: () => mapView?.freeBounds() ?? null,
     inLanzhou: (lon, lat) => lookup.districtAt(lon, lat) !== null,
     map: () => mapView?.map ?? null,
     targets: () => planProgress(targets, features),

@@ -35,11 +35,13 @@ describe('i18n', () => {
 
 describe('plural and spacing', () => {
   it('uses the English singular for a count of one, and Chinese has one form', () => {
-    const p = { district: 'Xigu', area: 2, cells: 1 };
-    expect(translate('en', 'plan.cov.clusters.item', p)).toBe('Xigu: 2 km², 1 cell');
-    expect(translate('en', 'plan.cov.clusters.item', { ...p, cells: 3 })).toBe('Xigu: 2 km², 3 cells');
+    const p = { district: 'Xigu', area: 2, cells: 1, centre: '103.6, 36.1' };
+    expect(translate('en', 'plan.cov.clusters.item', p)).toBe('Xigu: 2 km², 1 cell, centre 103.6, 36.1');
+    expect(translate('en', 'plan.cov.clusters.item', { ...p, cells: 3 })).toBe(
+      'Xigu: 2 km², 3 cells, centre 103.6, 36.1',
+    );
     expect(translate('zh', 'plan.cov.clusters.item', { ...p, district: '西固区' })).toBe(
-      '西固区：2 平方公里，1 个格网',
+      '西固区：2 平方公里，1 个格网，中心 103.6, 36.1',
     );
     expect(
       translate('en', 'report.find.sites', { n: 1, min: 15, before: '1%', after: '2%', delta: '+1' }),

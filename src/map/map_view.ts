@@ -14,7 +14,7 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
-import { ATTRIBUTION, MAX_BOUNDS } from '../config';
+import { ATTRIBUTION, IDEOGRAPH_FONTS, MAX_BOUNDS } from '../config';
 import type { Geometry, MapFeatureCollection } from '../lib/feature';
 import type { ViewState } from '../lib/url_state';
 import { ATTRIBUTION_KEY } from './basemap_style';
@@ -111,8 +111,7 @@ export class MapView {
       maxBounds: MAX_BOUNDS,
       attributionControl: { compact: false },
       canvasContextAttributes: { preserveDrawingBuffer: Boolean(opts.preserveDrawingBuffer) },
-      localIdeographFontFamily:
-        '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+      localIdeographFontFamily: IDEOGRAPH_FONTS,
       transformRequest: (url) => {
         opts.onRequest?.(url);
         return { url };
@@ -300,6 +299,25 @@ export class MapView {
   fitTo(geometry: Geometry): void {
     const [w, s, e, n] = bbox(geometry);
     this.map.fitBounds([w, s, e, n], { padding: this.freePadding(), duration: 600 });
+  }
+
+  /**
+   * Fit the camera to a box, in the part of the map the panels leave free.
+   * @param box [west, south, east, north], degrees
+   * @param maxZoom closest zoom (a box of one cell would otherwise fill the screen)
+   */
+  fitBox(box: readonly [number, number, number, number], maxZoom = 15): void {
+    const [w, s, e, n] = box;
+    this.map.fitBounds([w, s, e, n], { padding: this.freePadding(), maxZoom, duration: 600 });
+  }
+
+  /** [west, south, east, north] of the part of the map the panels and cards leave free, degrees. */
+  freeBounds(): [number, number, number, number] {
+    const pad = this.freePadding();
+    const c = this.map.getContainer();
+    const sw = this.map.unproject([pad.left, c.clientHeight - pad.bottom]);
+    const ne = this.map.unproject([c.clientWidth - pad.right, pad.top]);
+    return [sw.lng, sw.lat, ne.lng, ne.lat];
   }
 
   /** The map's margins covered by the panels and cards (src/map/free_area.ts). */

@@ -1,4 +1,4 @@
-// The coverage cells as deck.gl layers: coloured by walking-time band, or the 15-minute fitness circle alone.
+// The coverage cells as deck.gl layers: coloured by walking-time band with the selected cell outlined, or the 15-minute fitness circle alone.
 
 import { layerOf } from '../catalog';
 import { squareRingAt } from '../lib/coverage/grid_spec';
@@ -26,6 +26,8 @@ export interface CellLayerInput {
   circle: boolean;
   /** Bumped with every new result (deck.gl recolours on change). */
   version: number;
+  /** Cell outlined as selected (its index), or null. */
+  selected: number | null;
   /** A click on a cell (index); return true when used. */
   pick: (cell: number) => boolean;
 }
@@ -58,6 +60,7 @@ export async function coverageCellLayers(o: CellLayerInput): Promise<unknown[]> 
     onClick: (info: { index: number; object?: unknown }) =>
       typeof info.object === 'number' ? o.pick(info.object) : false,
   };
+  const outline = circle ? [] : await selectedOutline(g, o.selected);
   if (g.spec.kind === 'h3') {
     const { H3HexagonLayer } = await import('@deck.gl/geo-layers');
     return [
@@ -66,6 +69,7 @@ export async function coverageCellLayers(o: CellLayerInput): Promise<unknown[]> 
         extruded: false,
         getHexagon: (i: number) => g.ids[i] as string,
       } as never),
+      ...outline,
     ];
   }
   const { SolidPolygonLayer } = await import('@deck.gl/layers');
@@ -75,5 +79,37 @@ export async function coverageCellLayers(o: CellLayerInput): Promise<unknown[]> 
       ...common,
       getPolygon: (i: number) => squareRingAt(g.lon[i] as number, g.lat[i] as number, size),
     } as never),
+    ...outline,
   ];
+}
+
+/** Outline of the selected cell: dark over a white halo, readable on every band colour and basemap. */
+const OUTLINE = [
+  { id: 'coverage-selected-halo', color: [255, 255, 255, 255], width: 7 },
+  { id: 'coverage-selected', color: [17, 24, 39, 255], width: 3 },
+] as const;
+
+/** The selected cell's outline as two path layers (none without a selection). */
+async function selectedOutline(g: GridPayload, cell: number | null): Promise<unknown[]> {
+  if (cell === null || cell >= g.ids.length) return [];
+  let ring: [number, number][];
+  if (g.spec.kind === 'h3') {
+    // h3-js comes with the H3 layer's chunk: not in the main bundle.
+    const { cellToBoundary } = await import('h3-js');
+    ring = cellToBoundary(g.ids[cell] as string, true) as [number, number][];
+  } else ring = squareRingAt(g.lon[cell] as number, g.lat[cell] as number, g.spec.sizeM);
+  const { PathLayer } = await import('@deck.gl/layers');
+  return OUTLINE.map(
+    (x) =>
+      new PathLayer<[number, number][]>({
+        id: x.id,
+        data: [ring],
+        getPath: (r: [number, number][]) => r,
+        getColor: [...x.color],
+        getWidth: x.width,
+        widthUnits: 'pixels',
+        jointRounded: true,
+        pickable: false,
+      } as never),
+  );
 }

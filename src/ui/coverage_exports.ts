@@ -5,6 +5,7 @@ import { formatGridSpec } from '../lib/coverage/grid_spec';
 import type { GridPayload } from '../lib/coverage/protocol';
 import { buildReport, type CoverageReport, lanzhouStamp, type ReportInput } from '../lib/coverage/report';
 import type { Lang } from '../lib/i18n';
+import { PAPER_MAP_PX } from '../map/paper_map';
 import { coveragePicture } from './coverage_picture';
 import { h } from './dom';
 import { downloadBlob } from './download';
@@ -70,8 +71,8 @@ export async function downloadCoveragePng(source: ExportSource, lang: Lang): Pro
  */
 export async function printCoverageReport(source: ExportSource, lang: Lang): Promise<void> {
   const report = buildReport({ ...source.report, lang });
-  const width = source.map?.getCanvas().clientWidth ?? A4_CONTENT_PX;
-  const blob = await picture(source, report, Math.max(1, width / A4_CONTENT_PX)).catch(() => null);
+  // The picture is PAPER_MAP_PX wide whatever the screen: its text grows so that it prints at screen size.
+  const blob = await picture(source, report, PAPER_MAP_PX.width / A4_CONTENT_PX).catch(() => null);
   document.getElementById('cov-report-sheet')?.remove();
   const imageUrl = blob ? URL.createObjectURL(blob) : null;
   const sheet = h('article', {

@@ -9,9 +9,11 @@ import type { GridPayload } from '../lib/coverage/protocol';
 import { RAMP, RAMP_ALPHA } from '../lib/coverage/ramp';
 import type { CoverageReport } from '../lib/coverage/report';
 import type { WhatIfSite } from '../lib/coverage/scenario_state';
-import { canvasRatio, captureMap } from '../map/snapshot';
+import { paperMap } from '../map/paper_map';
+import { canvasRatio } from '../map/snapshot';
 
 export interface PictureInput {
+  /** The live map: the picture redraws its view at the fixed paper size (src/map/paper_map.ts). */
   map: MlMap;
   grid: GridPayload;
   minutes: Float32Array;
@@ -52,14 +54,23 @@ function padDegrees(grid: GridPayload): number {
 }
 
 /**
- * The picture as a canvas (device pixels): a white title band, the map with the cells drawn on it, a
- * legend box with the scale bar, and a footer with method and sources. Null when the map could not be read.
+ * The picture as a canvas, the same size from every screen: a white title band, the live map's view redrawn
+ * at PAPER_MAP_PX with the cells on it, a legend box with the scale bar, and a footer with method and
+ * sources. Null when the map could not be read.
  */
 export async function coveragePicture(o: PictureInput): Promise<HTMLCanvasElement | null> {
-  const { map, report } = o;
-  // Capture and project in one go: the camera may be moving (e.g. flying to a cluster).
-  const shot = await captureMap(map);
-  if (!shot) return null;
+  const paper = await paperMap(o.map);
+  if (!paper) return null;
+  try {
+    return paint(o, paper.map, paper.canvas);
+  } finally {
+    paper.remove();
+  }
+}
+
+/** Paints the picture around `shot`, what `map` drew (cells are projected with `map`). */
+function paint(o: PictureInput, map: MlMap, shot: HTMLCanvasElement): HTMLCanvasElement | null {
+  const { report } = o;
   const ratio = canvasRatio(map);
   const W = shot.width;
   const k = o.textScale ?? 1;

@@ -3,67 +3,26 @@
 import { area } from '@turf/area';
 import type { Map as MlMap } from 'maplibre-gl';
 import { DETOUR_FACTOR, TIME_BANDS_MIN, WALK_SPEED_M_PER_MIN } from '../config';
-import { sourceText } from '../lib/attribution';
-import { CoverageClient, type CoverageWorkerLike } from '../lib/coverage/client';
+import { CoverageClient } from '../lib/coverage/client';
 import type { UncoveredCluster } from '../lib/coverage/clusters';
+import type { CoveredCells } from '../lib/coverage/covered';
+import { facilityInputs } from '../lib/coverage/facility_inputs';
 import { estimateCellCount, formatGridSpec } from '../lib/coverage/grid_spec';
-import type {
-  AnalyseResult,
-  CoverageProgress,
-  FacilityInput,
-  GridPayload,
-  MarginalResult,
-  PopulationSummary,
-} from '../lib/coverage/protocol';
-import { COVERAGE_CATEGORIES, type CoverageViewState, MAX_SITES } from '../lib/coverage/scenario_state';
+import type { AnalyseResult, CoverageProgress, FacilityInput, GridPayload } from '../lib/coverage/protocol';
+import { COVERAGE_CATEGORIES, MAX_SITES } from '../lib/coverage/scenario_state';
 import type { ScoreSort } from '../lib/coverage/scores';
-import type { CategoryId, MapFeature, MapFeatureCollection, SourceRef } from '../lib/feature';
-import { type Lang, translate } from '../lib/i18n';
-import { walkTarget } from '../lib/nearby';
-import type { TargetProgress } from '../lib/plan_targets';
+import type { MapFeature, MapFeatureCollection, SourceRef } from '../lib/feature';
+import { translate } from '../lib/i18n';
 import { coverageCellLayers } from './coverage_deck';
 import type { ExportSource } from './coverage_exports';
 import { SiteMarkers } from './coverage_markers';
 import { PlannerNetwork } from './coverage_network';
 import { renderNetworkStatus } from './coverage_network_panel';
-import { downloadBlob } from './download';
-import { renderCoveragePanel, type SelectedCell } from './planner_panel';
-
-/** What the controller reads of the app state (ViewState with the coverage fields satisfies it). */
-export type PlannerState = CoverageViewState & {
-  lang: Lang;
-  /** Map centre, [lon, lat] (sites can be added there from the keyboard). */
-  center: [number, number];
-  panel: string | null;
-  layers: readonly CategoryId[];
-};
-
-export interface PlannerHost {
-  /** Patch the app state (the coverage fields). */
-  set(patch: Partial<CoverageViewState>): void;
-  /** Re-render the panel (progress or results arrived). */
-  refresh(): void;
-  /** Draw again: call deckLayers(state) and syncMarkers(map, state) (results arrived). */
-  redraw(): void;
-  notice(text: string): void;
-  flyTo(center: [number, number], zoom?: number): void;
-  /** Whether [lon, lat] lies in Lanzhou. */
-  inLanzhou(lon: number, lat: number): boolean;
-  /** The live map, for the map picture (null without WebGL). */
-  map(): MlMap | null;
-  /** The plan targets against what is mapped, for the report. */
-  targets(): TargetProgress[];
-  /** Basemap and boundary attributions, plain text. */
-  attribution(): string[];
-}
-
-export interface PlannerOptions {
-  /** A walking graph to load in the worker (none ships yet: estimates only). */
-  graphUrl?: string | null;
-  createWorker?: () => CoverageWorkerLike;
-  speedMPerMin?: number;
-  detourFactor?: number;
-}
+import { clusterCamera, coveredOf, drawnCategory, framingBox, selectedCell } from './planner_cells';
+import { exportSource, PlannerDownloads } from './planner_downloads';
+import type { PlannerHost, PlannerOptions, PlannerState } from './planner_host';
+import { renderCoveragePanel } from './planner_panel';
+import { PlannerPopulation } from './planner_population';
 
 /** Grids estimated above this many cells get a warning before the (long) computation. */
 const LARGE_GRID = 150_000;
@@ -73,14 +32,11 @@ export class PlannerController {
   private facilities: FacilityInput[] = [];
   /** Source title of every facility by id (for the report's source list). */
   private sourceOf = new Map<string, SourceRef>();
-  private reportLang: Lang | null = null;
-  private picturing = false;
   private mappedCount = 0;
   private districtKm2 = new Map<string, number>();
   private districtFc: MapFeatureCollection = { type: 'FeatureCollection', features: [] };
   private dataVersion = 0;
   private initVersion = -1;
-  private popVersion = 0;
   private requestedKey = '';
   private currentId = -1;
   private grid: GridPayload | null = null;
@@ -92,23 +48,35 @@ export class PlannerController {
   private error: string | null = null;
   private cancelled = false;
   private adding = false;
-  private youthShare: number | null = null;
-  private population: { summary: PopulationSummary | null; busy: boolean } = { summary: null, busy: false };
-  private marginal: { result: MarginalResult | null; busy: boolean; error: string | null } = {
-    result: null,
-    busy: false,
-    error: null,
-  };
+  private readonly pop: PlannerPopulation;
+  private readonly downloads: PlannerDownloads;
   private sort: { sort: ScoreSort; dir: 'asc' | 'desc' } = { sort: { by: 'missing' }, dir: 'desc' };
   private selected: number | null = null;
   private readonly markers = new SiteMarkers((covSites) => this.host.set({ covSites }));
   private last: PlannerState | null = null;
+  /** What the map draws ('coverage:<category>', 'circle' or null); undefined before the first state. */
+  private drawn: string | null | undefined = undefined;
+  /** The drawn layer changed: once its result is in, show its covered cells if none is in view. */
+  private framePending = false;
 
   constructor(
     private readonly host: PlannerHost,
     private readonly options: PlannerOptions = {},
   ) {
     this.client = new CoverageClient(options.createWorker ? { createWorker: options.createWorker } : {});
+    this.pop = new PlannerPopulation(
+      this.client,
+      () => this.host.refresh(),
+      (text) => this.host.notice(text),
+      () => {
+        if (this.last) this.ensure(this.last);
+      },
+    );
+    this.downloads = new PlannerDownloads(
+      this.client,
+      () => this.host.refresh(),
+      (text) => this.host.notice(text),
+    );
     this.network = new PlannerNetwork(
       (req) => this.client.request(req),
       () => this.host.refresh(),
@@ -133,24 +101,7 @@ export class PlannerController {
 
   /** Use these facilities and district boundaries (shipped data plus imports). */
   setData(features: readonly MapFeature[], districts: MapFeatureCollection): void {
-    const wanted = new Set<CategoryId>([...COVERAGE_CATEGORIES, 'youth_housing']);
-    this.facilities = features
-      .filter((f) => wanted.has(f.properties.category))
-      .map((f) => {
-        const [lon, lat] = walkTarget(f);
-        const p = f.properties;
-        return {
-          id: p.id,
-          category: p.category,
-          status: p.status,
-          lon,
-          lat,
-          name_zh: p.name_zh,
-          name_en: p.name_en,
-          district: p.district,
-          ...(p.units !== undefined ? { units: p.units } : {}),
-        };
-      });
+    this.facilities = facilityInputs(features);
     this.sourceOf = new Map(features.map((f) => [f.properties.id, f.properties.source]));
     this.mappedCount = this.facilities.filter((f) => f.category !== 'youth_housing').length;
     this.districtFc = districts;
@@ -189,7 +140,7 @@ export class PlannerController {
       s.covPlanned,
       s.covSites,
       s.covCat,
-      this.popVersion,
+      this.pop.version,
       this.dataVersion,
       this.network.version,
     ]);
@@ -198,6 +149,11 @@ export class PlannerController {
   /** Sends an analysis when the state asks for one that was not asked for yet. */
   private ensure(s: PlannerState): void {
     this.last = s;
+    const drawn =
+      s.panel === 'coverage' ? `coverage:${s.covCat}` : s.layers.includes('fitness_circle') ? 'circle' : null;
+    // The state the page opens with keeps its camera: a shared link shows what it showed.
+    if (this.drawn !== undefined && drawn !== null && drawn !== this.drawn) this.framePending = true;
+    this.drawn = drawn;
     if (!this.wanted(s)) return;
     if (this.initVersion !== this.dataVersion) {
       this.initVersion = this.dataVersion;
@@ -212,7 +168,10 @@ export class PlannerController {
     }
     this.network.ensure(s.covDistricts, this.districtFc, this.facilities);
     const key = this.settingsKey(s);
-    if (key === this.requestedKey) return;
+    if (key === this.requestedKey) {
+      this.frameCovered(s);
+      return;
+    }
     this.requestedKey = key;
     this.error = null;
     this.cancelled = false;
@@ -226,7 +185,7 @@ export class PlannerController {
           sites: s.covSites,
           category: s.covCat,
           bands: [...TIME_BANDS_MIN],
-          youthShare: this.youthShare,
+          youthShare: this.pop.youthShare,
         },
       },
       (p) => {
@@ -246,6 +205,7 @@ export class PlannerController {
         this.resultKey = key;
         this.resultVersion++;
         if (this.selected !== null && this.selected >= o.result.cellCount) this.selected = null;
+        if (this.last) this.frameCovered(this.last);
       } else if (o.kind === 'cancelled') this.cancelled = true;
       else this.error = o.message;
       this.host.refresh();
@@ -275,18 +235,19 @@ export class PlannerController {
       result: this.result,
       largeGrid: estimate > LARGE_GRID ? estimate : null,
       adding: this.adding,
-      youthShare: this.youthShare,
-      reportLang: this.reportLang ?? s.lang,
-      picturing: this.picturing,
+      youthShare: this.pop.youthShare,
+      reportLang: this.downloads.reportLang ?? s.lang,
+      picturing: this.downloads.picturing,
       exportReady: this.exportReady(s),
       canPicture: this.host.map() !== null,
-      population: this.population,
-      marginal: this.marginal,
+      population: this.pop.population,
+      marginal: this.pop.marginal,
       sort: this.sort,
-      selectedCell: this.selectedCell(),
+      selectedCell: selectedCell(this.result, this.grid, this.selected),
+      covered: this.covered(s),
       on: {
         category: (covCat) => {
-          this.marginal = { result: null, busy: false, error: null };
+          this.pop.resetMarginal();
           this.host.set({ covCat });
         },
         grid: (covGrid) => {
@@ -311,109 +272,57 @@ export class PlannerController {
           this.ensure(this.last ?? s);
           this.host.refresh();
         },
-        populationFile: (file) => void this.loadPopulation(file),
-        populationClear: () => void this.clearPopulation(),
+        populationFile: (file) => void this.pop.load(file),
+        populationClear: () => void this.pop.clear(),
         youthShare: (v) => {
-          this.youthShare = v;
+          this.pop.youthShare = v;
           this.host.refresh();
         },
-        marginal: () => void this.runMarginal(s.covCat),
+        marginal: () => void this.pop.runMarginal(s.covCat),
         cluster: (c) => this.showCluster(c),
+        showCovered: () => {
+          const c = this.covered(s);
+          if (c) this.host.fitBox(c.bbox);
+        },
         sort: (sort, dir) => {
           this.sort = { sort, dir };
           this.host.refresh();
         },
-        export: (what) => void this.download(what, s),
+        // The worker exports its latest result, which is the shown one only when the settings match.
+        export: (what) => void (this.exportReady(s) && this.downloads.file(what, s.lang)),
         reportLang: (l) => {
-          this.reportLang = l;
+          this.downloads.reportLang = l;
           this.host.refresh();
         },
-        png: () => void this.picture(s, 'png'),
-        report: () => void this.picture(s, 'report'),
+        png: () => void this.downloads.picture(this.exportSource(s), 'png', s.lang),
+        report: () => void this.downloads.picture(this.exportSource(s), 'report', s.lang),
       },
     });
   }
 
-  private selectedCell(): SelectedCell | null {
-    const r = this.result;
-    const g = this.grid;
-    const c = this.selected;
-    if (c === null || !r || !g || g.key !== r.gridKey || c >= g.ids.length) return null;
-    return {
-      id: g.ids[c] as string,
-      district: g.adcodes[g.district[c] as number] ?? '',
-      estimate: g.cellMethod[c] === 1,
-      times: r.categories.map((category, k) => ({
-        category,
-        minutes: r.minutes[k]?.[c] ?? Infinity,
-        reach: r.reach[k]?.[c] ?? 0,
-      })),
-    };
-  }
-
   private showCluster(c: UncoveredCluster): void {
     this.selected = c.cell;
-    const [w, s, e, n] = c.bbox;
-    // Zoom so that the cluster fits roughly: one zoom level per halving of its span (≈20 km at z12).
-    const spanKm = Math.max((e - w) * 90, (n - s) * 111, 0.3);
-    this.host.flyTo(c.centre, Math.max(10, Math.min(16, 12 + Math.log2(20 / spanKm))));
+    const { centre, zoom } = clusterCamera(c);
+    this.host.flyTo(centre, zoom);
     this.host.refresh();
+    this.host.redraw();
   }
 
-  private async loadPopulation(file: File): Promise<void> {
-    this.population = { summary: this.population.summary, busy: true };
-    this.host.refresh();
-    // The File itself goes to the worker: a clone shares its bytes, and a GeoTIFF is read window by window.
-    const o = await this.client.request({ type: 'population', bytes: file, name: file.name }).outcome;
-    const prev = this.population.summary;
-    // A rejected file shows its problems but keeps the population already loaded (and its summary).
-    const summary =
-      o.kind !== 'result'
-        ? prev
-        : o.result.accepted > 0 || !prev?.accepted
-          ? o.result
-          : { ...prev, issues: o.result.issues };
-    this.population = { summary, busy: false };
-    if (o.kind === 'error') this.host.notice(o.message);
-    if (o.kind === 'result' && o.result.accepted > 0) {
-      this.popVersion++;
-      this.marginal = { result: null, busy: false, error: null };
-      if (this.last) this.ensure(this.last);
-    }
-    this.host.refresh();
+  /** Where the drawn (or chosen) category's covered cells are, from the shown result (null: none). */
+  private covered(s: PlannerState): CoveredCells | null {
+    return coveredOf(this.result, this.grid, drawnCategory(s) ?? s.covCat);
   }
 
-  private async clearPopulation(): Promise<void> {
-    await this.client.request({ type: 'population', bytes: null, name: '' }).outcome;
-    this.population = { summary: null, busy: false };
-    this.popVersion++;
-    this.marginal = { result: null, busy: false, error: null };
-    if (this.last) this.ensure(this.last);
-    this.host.refresh();
-  }
-
-  private async runMarginal(category: CategoryId): Promise<void> {
-    this.marginal = { result: null, busy: true, error: null };
-    this.host.refresh();
-    const o = await this.client.request({ type: 'marginal', category }).outcome;
-    this.marginal = {
-      result: o.kind === 'result' ? o.result : null,
-      busy: false,
-      error: o.kind === 'error' ? o.message : null,
-    };
-    this.host.refresh();
-  }
-
-  private async download(what: 'cells' | 'districts' | 'scores', s: PlannerState): Promise<void> {
-    // The worker exports its latest result, which is the shown one only when the settings match.
-    if (!this.exportReady(s)) return;
-    const lang = s.lang;
-    const o = await this.client.request({ type: 'export', what, lang }).outcome;
-    if (o.kind !== 'result') {
-      if (o.kind === 'error') this.host.notice(translate(lang, 'plan.cov.error', { detail: o.message }));
-      return;
-    }
-    downloadBlob(new Blob([o.result.text], { type: o.result.mime }), o.result.filename);
+  /**
+   * After the drawn layer changed: when its result is in and none of its covered cells lies in the free
+   * part of the map (the view would be one "over 15 min" wash), frame them.
+   */
+  private frameCovered(s: PlannerState): void {
+    const category = drawnCategory(s);
+    if (!this.framePending || !category || !this.exportReady(s)) return;
+    this.framePending = false;
+    const box = framingBox(this.result, this.grid, category, this.host.freeBounds());
+    if (box) this.host.fitBox(box);
   }
 
   /** Whether the shown result belongs to the current settings (while a new one computes, it does not). */
@@ -426,54 +335,17 @@ export class PlannerController {
     const r = this.result;
     const g = this.grid;
     if (!r || !g || g.key !== r.gridKey || !this.exportReady(s)) return null;
-    const counted = this.facilities.filter(
-      (f) => f.category === s.covCat && (s.covPlanned || f.status === 'existing'),
-    );
-    return {
-      map: this.host.map(),
+    return exportSource(s, {
+      result: r,
       grid: g,
-      report: {
-        result: r,
-        category: s.covCat,
-        districts: s.covDistricts,
-        grid: s.covGrid,
-        planned: s.covPlanned,
-        sites: s.covSites,
-        youthShare: this.youthShare,
-        mapped: this.mappedCount,
-        targets: this.host.targets(),
-        sources: counted.flatMap((f) => {
-          const source = this.sourceOf.get(f.id);
-          return source ? [sourceText(source, s.lang)] : [];
-        }),
-        attribution: this.host.attribution(),
-        now: new Date(),
-        url: /^https?:\/\//i.test(location.href) ? location.href : null,
-      },
-    };
-  }
-
-  /** Makes the map picture (PNG) or the A4 report; the code for both loads on first use. */
-  private async picture(s: PlannerState, what: 'png' | 'report'): Promise<void> {
-    const source = this.exportSource(s);
-    if (!source || this.picturing) return;
-    this.picturing = true;
-    this.host.refresh();
-    try {
-      const m = await import('./coverage_exports');
-      if (what === 'report') await m.printCoverageReport(source, this.reportLang ?? s.lang);
-      else {
-        const file = await m.downloadCoveragePng(source, s.lang);
-        this.host.notice(
-          file ? translate(s.lang, 'report.png.done', { file }) : translate(s.lang, 'report.png.failed'),
-        );
-      }
-    } catch {
-      this.host.notice(translate(s.lang, what === 'report' ? 'report.print.failed' : 'report.png.failed'));
-    } finally {
-      this.picturing = false;
-      this.host.refresh();
-    }
+      facilities: this.facilities,
+      sourceOf: this.sourceOf,
+      youthShare: this.pop.youthShare,
+      mapped: this.mappedCount,
+      map: this.host.map(),
+      targets: this.host.targets(),
+      attribution: this.host.attribution(),
+    });
   }
 
   /**
@@ -507,10 +379,12 @@ export class PlannerController {
       category: coverage ? s.covCat : s.layers.includes('fitness_circle') ? 'fitness_site' : null,
       circle: !coverage,
       version: this.resultVersion,
+      selected: coverage ? this.selected : null,
       pick: (cell) => {
         if (this.adding) return false;
         this.selected = cell;
         this.host.refresh();
+        this.host.redraw();
         return true;
       },
     });

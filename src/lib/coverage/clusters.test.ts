@@ -63,7 +63,8 @@ describe('uncoveredClusters', () => {
         expect(open(g.cell)).toBe(true);
         expect(grid.lon[g.cell]!).toBeGreaterThanOrEqual(g.bbox[0]);
         expect(grid.lon[g.cell]!).toBeLessThanOrEqual(g.bbox[2]);
-        expect(['620102', '620103']).toContain(g.district);
+        expect(g.districts.length).toBeGreaterThan(0);
+        for (const d of g.districts) expect(['620102', '620103']).toContain(d.adcode);
       }
       // With people, clusters are ranked by people first.
       const byPop = uncoveredClusters(grid, gridNeighbours(grid), layer.minutes, band, pop, 5);
@@ -85,5 +86,26 @@ describe('uncoveredClusters', () => {
     expect(c).toHaveLength(1);
     expect(c[0]!.cells).toBe(grid.count);
     expect(uncoveredClusters(grid, nb, all, 15)).toEqual([]);
+  });
+
+  it('names every district an area spans, with its share of the area, largest first', () => {
+    const { grid } = world({ network: false, spec: { kind: 'square', sizeM: 200 } });
+    const none = new Float32Array(grid.count).fill(Infinity);
+    const [c] = uncoveredClusters(grid, gridNeighbours(grid), none, 15);
+    // Brute force: the area of every district in the grid (the one cluster holds every cell).
+    const byDistrict = new Map<string, number>();
+    let total = 0;
+    for (let i = 0; i < grid.count; i++) {
+      const a = grid.adcodes[grid.district[i]!]!;
+      byDistrict.set(a, (byDistrict.get(a) ?? 0) + grid.areaM2[i]!);
+      total += grid.areaM2[i]!;
+    }
+    const want = [...byDistrict].sort((a, b) => b[1] - a[1]);
+    expect(want.length).toBe(2);
+    expect(c!.districts.map((d) => d.adcode)).toEqual(want.map(([a]) => a));
+    c!.districts.forEach((d, i) => {
+      expect(d.share).toBeCloseTo(want[i]![1] / total, 9);
+    });
+    expect(c!.districts.reduce((a, d) => a + d.share, 0)).toBeCloseTo(1, 9);
   });
 });

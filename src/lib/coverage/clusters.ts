@@ -13,8 +13,8 @@ export interface UncoveredCluster {
   centre: [number, number];
   /** [west, south, east, north] of the cell centres. */
   bbox: [number, number, number, number];
-  /** Adcode of the district holding most of its area. */
-  district: string;
+  /** Every district it spans with its share of the area (0–1), largest first (ties by adcode). */
+  districts: { adcode: string; share: number }[];
   /** The cell nearest the centre (a representative cell to select). */
   cell: number;
 }
@@ -107,14 +107,16 @@ export function uncoveredClusters(
         rep = c;
       }
     }
-    const [topDistrict] = [...g.byDistrict].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0];
+    const districts = [...g.byDistrict]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([d, a]) => ({ adcode: grid.adcodes[d] ?? '', share: a / g.area }));
     out.push({
       cells: g.cells.length,
       areaM2: g.area,
       pop: pop ? g.pop : null,
       centre: [cx, cy],
       bbox: [w, s, e, nn],
-      district: grid.adcodes[topDistrict] ?? '',
+      districts,
       cell: rep,
     });
   }

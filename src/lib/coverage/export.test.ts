@@ -5,6 +5,7 @@ import { shareRows, tabulate } from './aggregate';
 import { bandClass, computeLayer } from './compute';
 import {
   CSV_BOM,
+  cellIdsCsv,
   cellsToGeoJson,
   classLabels,
   districtTableCsv,
@@ -150,7 +151,7 @@ describe('CSV', () => {
 });
 
 describe('cellsToGeoJson', () => {
-  it('round-trips every cell: outline, district, minutes, class, method, population, metadata', () => {
+  it('round-trips every cell: outline (5 decimals), district, minutes (0.1), class, method, population, metadata; no empty member', () => {
     const layers = [
       { category: 'fitness_site' as const, minutes: fit.minutes, reach: fit.reach },
       { category: 'youth_park' as const, minutes: park.minutes, reach: park.reach },
@@ -167,6 +168,8 @@ describe('cellsToGeoJson', () => {
       bands_min: bands,
       districts: ['620102', '620103'],
       whatif_sites: [{ category: 'fitness_site', lon: 103.81, lat: 36.05 }],
+      // No youth park is mapped: every cell would say "unreachable", so the category is named once here.
+      categories_without_facilities: ['youth_park'],
     });
     const labels = classLabels(bands);
     expect(labels).toEqual(['0-2', '2-4', '4-6', '>6', 'unreachable']);
@@ -178,19 +181,64 @@ describe('cellsToGeoJson', () => {
         expect(p.method).toBe(ctx.cellMethod[c] === 0 ? 'network' : 'estimate');
         expect(p.population).toBeCloseTo(pop[c]!, 2);
         const m = fit.minutes[c]!;
-        if (Number.isFinite(m)) expect(p.min_fitness_site as number).toBeCloseTo(m, 2);
-        else expect(p.min_fitness_site).toBeNull();
+        if (Number.isFinite(m)) {
+          expect(Math.abs((p.min_fitness_site as number) - m)).toBeLessThanOrEqual(0.05 + 1e-9);
+          expect(p.min_fitness_site).toBe(Math.round((p.min_fitness_site as number) * 10) / 10);
+        } else expect(p).not.toHaveProperty('min_fitness_site');
         expect(p.class_fitness_site).toBe(labels[bandClass(m, fit.reach[c]!, bands)]);
-        expect(p.class_youth_park).toBe('unreachable');
+        expect(p).not.toHaveProperty('class_youth_park');
+        for (const v of Object.values(p)) expect(v === null || v === '').toBe(false);
         const ring = f.geometry.coordinates[0]!;
         cellRing(grid, c).forEach(([x, y], k) => {
-          expect(ring[k]![0]).toBeCloseTo(x, 6);
-          expect(ring[k]![1]).toBeCloseTo(y, 6);
+          // 1e-5° ≈ 1.1 m: each vertex within half of it, written with at most 5 decimals.
+          expect(Math.abs(ring[k]![0]! - x)).toBeLessThanOrEqual(0.5e-5 + 1e-12);
+          expect(Math.abs(ring[k]![1]! - y)).toBeLessThanOrEqual(0.5e-5 + 1e-12);
+          for (const v of ring[k]!) expect(String(v).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(5);
         });
       },
     );
     const noPop = cellsToGeoJson(grid, ctx.cellMethod, layers, exportCtx({ basis: 'area' }), null);
     expect(noPop.features[0]!.properties).not.toHaveProperty('population');
     expect(noPop.metadata.basis).toBe('area');
+  });
+});
+
+describe('cellIdsCsv', () => {
+  it('lists every H3 cell by its index with the figures of the GeoJSON, without outlines', () => {
+    const h3 = world({ seed: 5, horizonMin: 6, spec: { kind: 'h3', resolution: 10 } });
+    const l = computeLayer(h3.ctx, randomPoints(3, 3));
+    const none = computeLayer(h3.ctx, []);
+    const layers = [
+      { category: 'fitness_site' as const, minutes: l.minutes, reach: l.reach },
+      { category: 'youth_park' as const, minutes: none.minutes, reach: none.reach },
+    ];
+    const ectx = exportCtx({ lang: 'en', basis: 'area' });
+    const rows = readBack(cellIdsCsv(h3.grid, h3.ctx.cellMethod, layers, ectx, null));
+    expect(rows[0]).toEqual([
+      'H3 index',
+      'Adcode',
+      'Area (m²)',
+      'Method',
+      'Minutes to nearest Fitness and sports',
+      'Band to Fitness and sports',
+      'Note',
+    ]);
+    expect(rows).toHaveLength(h3.grid.count + 1);
+    const fc = cellsToGeoJson(h3.grid, h3.ctx.cellMethod, layers, ectx, null);
+    fc.features.forEach((f, c) => {
+      const row = rows[c + 1]!;
+      const p = f.properties;
+      expect(row[0]).toBe(h3.grid.ids[c]);
+      expect(row.slice(1, 6)).toEqual([
+        p.district,
+        String(p.area_m2),
+        p.method,
+        p.min_fitness_site === undefined ? '' : String(p.min_fitness_site),
+        p.class_fitness_site,
+      ]);
+      expect(row[6] === '').toBe(c > 0);
+    });
+    expect(rows[1]![6]).toContain('2026-01-01T00:00:00Z');
+    expect(rows[1]![6]).toContain('Mixed');
   });
 });

@@ -74,10 +74,57 @@ export interface ExportLayer {
 }
 
 /**
+ * Decimals of the cell outlines' coordinates: 1e-5° is 1.1 m north–south and 0.9 m east–west at Lanzhou
+ * (36° N), so a vertex moves at most ≈0.6 m, under 1% of the smallest cell's edge (H3 res 10, ≈66 m).
+ */
+export const COORD_DECIMALS = 5;
+/** Decimals of the minutes: 0.1 min is 6 s, finer than any estimate here is honest about. */
+export const MINUTE_DECIMALS = 1;
+
+/**
+ * The layers some cell can walk to a facility of. A category with nothing mapped would only repeat
+ * "unreachable" in every cell: it is named once in the metadata instead.
+ */
+function withFacilities(layers: readonly ExportLayer[]): {
+  kept: readonly ExportLayer[];
+  empty: CategoryId[];
+} {
+  const kept = layers.filter((l) => l.reach.includes(1));
+  return { kept, empty: layers.filter((l) => !kept.includes(l)).map((l) => l.category) };
+}
+
+/** One cell's figures: id, district, area, how it was timed, people, and per category minutes and class. */
+function cellProperties(
+  grid: CoverageGrid,
+  cellMethod: Uint8Array,
+  layers: readonly ExportLayer[],
+  labels: readonly string[],
+  bands: readonly number[],
+  pop: Float64Array | null,
+  c: number,
+): Record<string, string | number> {
+  const properties: Record<string, string | number> = {
+    id: grid.ids[c] as string,
+    district: grid.adcodes[grid.district[c] as number] as string,
+    area_m2: round(grid.areaM2[c] as number, 1),
+    method: cellMethod[c] === CELL_ESTIMATE ? 'estimate' : 'network',
+  };
+  if (pop) properties.population = round(pop[c] as number, 2);
+  for (const l of layers) {
+    const m = l.minutes[c] as number;
+    // Beyond the horizon there is no number: the member is left out (its class says why).
+    if (Number.isFinite(m)) properties[`min_${l.category}`] = round(m, MINUTE_DECIMALS);
+    properties[`class_${l.category}`] = labels[bandClass(m, l.reach[c] as number, bands)] as string;
+  }
+  return properties;
+}
+
+/**
  * The grid as a GeoJSON FeatureCollection of cell polygons. Per cell: id, district, area, population
  * (when loaded), how it was timed (network / estimate), and per category the minutes to the nearest
- * (null beyond the horizon) and the band class. A top-level `metadata` member (RFC 7946 §6.1 foreign
- * member) records the method, speed, detour factor, basis and what-if sites.
+ * (left out beyond the horizon) and the band class; coordinates to COORD_DECIMALS. A top-level `metadata`
+ * member (RFC 7946 §6.1 foreign member) records the method, speed, detour factor, basis, what-if sites and
+ * the categories left out because no cell can walk to any of them.
  */
 export function cellsToGeoJson(
   grid: CoverageGrid,
@@ -91,31 +138,24 @@ export function cellsToGeoJson(
   features: {
     type: 'Feature';
     geometry: { type: 'Polygon'; coordinates: [number, number][][] };
-    properties: Record<string, string | number | null>;
+    properties: Record<string, string | number>;
   }[];
 } {
   const labels = classLabels(ctx.bands);
+  const { kept, empty } = withFacilities(layers);
   const features = [];
   for (let c = 0; c < grid.count; c++) {
-    const properties: Record<string, string | number | null> = {
-      id: grid.ids[c] as string,
-      district: grid.adcodes[grid.district[c] as number] as string,
-      area_m2: round(grid.areaM2[c] as number, 1),
-      method: cellMethod[c] === CELL_ESTIMATE ? 'estimate' : 'network',
-    };
-    if (pop) properties.population = round(pop[c] as number, 2);
-    for (const l of layers) {
-      const m = l.minutes[c] as number;
-      properties[`min_${l.category}`] = Number.isFinite(m) ? round(m, 2) : null;
-      properties[`class_${l.category}`] = labels[bandClass(m, l.reach[c] as number, ctx.bands)] as string;
-    }
     features.push({
       type: 'Feature' as const,
       geometry: {
         type: 'Polygon' as const,
-        coordinates: [cellRing(grid, c).map(([x, y]) => [round(x, 7), round(y, 7)] as [number, number])],
+        coordinates: [
+          cellRing(grid, c).map(
+            ([x, y]) => [round(x, COORD_DECIMALS), round(y, COORD_DECIMALS)] as [number, number],
+          ),
+        ],
       },
-      properties,
+      properties: cellProperties(grid, cellMethod, kept, labels, ctx.bands, pop, c),
     });
   }
   return {
@@ -132,10 +172,59 @@ export function cellsToGeoJson(
       bands_min: [...ctx.bands],
       basis: ctx.basis,
       whatif_sites: ctx.sites.map((s) => ({ category: s.category, lon: s.lon, lat: s.lat })),
+      categories_without_facilities: empty,
       generated: ctx.generated,
     },
     features,
   };
+}
+
+/**
+ * The cells of an H3 grid without outlines, as CSV: the H3 index (any H3 tool redraws the hexagon from it),
+ * district, area, method, people, and per category with a facility the minutes (empty beyond the horizon)
+ * and the class.
+ * The last column holds the method note and generation time, on the first row only (the table stays one
+ * rectangle for spreadsheets and databases).
+ */
+export function cellIdsCsv(
+  grid: CoverageGrid,
+  cellMethod: Uint8Array,
+  layers: readonly ExportLayer[],
+  ctx: ExportContext,
+  pop: Float64Array | null,
+): string {
+  const L = ctx.lang;
+  const labels = classLabels(ctx.bands);
+  const { kept } = withFacilities(layers);
+  const header: string[] = [
+    t(L, 'plan.cov.csv.h3'),
+    t(L, 'plan.cov.csv.adcode'),
+    t(L, 'plan.cov.csv.area_m2'),
+    t(L, 'plan.cov.csv.method'),
+    ...(pop ? [t(L, 'plan.cov.csv.population')] : []),
+    ...kept.flatMap((l) => {
+      const name = categoryName(l.category, L);
+      return [
+        t(L, 'plan.cov.csv.nearest_min', { category: name }),
+        t(L, 'plan.cov.csv.class', { category: name }),
+      ];
+    }),
+    t(L, 'plan.cov.csv.note'),
+  ];
+  const rows: (string | number | null)[][] = [header];
+  for (let c = 0; c < grid.count; c++) {
+    const p = cellProperties(grid, cellMethod, kept, labels, ctx.bands, pop, c);
+    rows.push([
+      p.id as string,
+      p.district as string,
+      p.area_m2 as number,
+      p.method as string,
+      ...(pop ? [p.population as number] : []),
+      ...kept.flatMap((l) => [p[`min_${l.category}`] ?? null, p[`class_${l.category}`] as string]),
+      c === 0 ? t(L, 'plan.cov.csv.note_text', { method: methodNote(ctx), time: ctx.generated }) : null,
+    ]);
+  }
+  return toCsv(rows);
 }
 
 const t = (lang: Lang, key: MessageKey, params?: Record<string, string | number>) =>

@@ -40,6 +40,12 @@ export interface AnalyseSettings {
   youthShare: number | null;
 }
 
+/**
+ * The coverage analysis' downloadable files: cells (GeoJSON), the H3 cells' indexes without outlines,
+ * district table and apartment scores (CSV).
+ */
+export type ExportWhat = 'cells' | 'cell_ids' | 'districts' | 'scores';
+
 export type CoverageRequest =
   | {
       type: 'init';
@@ -58,7 +64,7 @@ export type CoverageRequest =
    */
   | { type: 'population'; id: number; bytes: Blob | ArrayBuffer | null; name: string }
   | { type: 'marginal'; id: number; category: CategoryId }
-  | { type: 'export'; id: number; what: 'cells' | 'districts' | 'scores'; lang: Lang }
+  | { type: 'export'; id: number; what: ExportWhat; lang: Lang }
   /** One downloaded Overpass answer (a street-network tile) → its walking extract file, for the cache. */
   | { type: 'net_tile'; id: number; body: Uint8Array }
   /**

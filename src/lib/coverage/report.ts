@@ -7,6 +7,7 @@ import { type Lang, type MessageKey, translate } from '../i18n';
 import type { TargetProgress } from '../plan_targets';
 import { formatLanzhouDate, formatLanzhouTime } from '../tour/lanzhou_time';
 import { basisShare, type ShareRow, shareRows } from './aggregate';
+import { clusterCentre, clusterDistricts } from './cluster_text';
 import { type GridSpec, H3_AVG_AREA_KM2 } from './grid_spec';
 import { legendBasis, methodLine, methodSummary } from './method_label';
 import type { AnalyseResult } from './protocol';
@@ -175,9 +176,9 @@ export function buildReport(o: ReportInput): CoverageReport {
   if (gap)
     findings.push(
       gap.pop === null
-        ? t('report.find.gap', { district: district(gap.district), area: km2(gap.areaM2) })
+        ? t('report.find.gap', { district: clusterDistricts(gap, L), area: km2(gap.areaM2) })
         : t('report.find.gap_pop', {
-            district: district(gap.district),
+            district: clusterDistricts(gap, L),
             area: km2(gap.areaM2),
             pop: nf(gap.pop),
           }),
@@ -250,11 +251,11 @@ export function buildReport(o: ReportInput): CoverageReport {
     rows: r.clusters.map((c, i) => ({
       cells: [
         String(i + 1),
-        district(c.district),
+        clusterDistricts(c, L),
         km2(c.areaM2),
         nf(c.cells),
         ...(byPop ? [c.pop === null ? '' : nf(c.pop)] : []),
-        `${c.centre[0].toFixed(4)}, ${c.centre[1].toFixed(4)}`,
+        clusterCentre(c),
       ],
     })),
     empty: t('plan.cov.clusters.none'),

@@ -31,6 +31,7 @@ import type {
   CoveragePhase,
   CoverageReply,
   CoverageRequest,
+  ExportWhat,
   FacilityInput,
   GridPayload,
   MarginalResult,
@@ -539,7 +540,7 @@ export class CoverageSession {
     };
   }
 
-  private exportText(what: 'cells' | 'districts' | 'scores', lang: 'zh' | 'en') {
+  private exportText(what: ExportWhat, lang: 'zh' | 'en') {
     const s = this.settings;
     const engine = this.engine;
     const scenario = this.scenario;

@@ -5,10 +5,10 @@ import type { Lang } from '../i18n';
 import type { WalkEngine } from '../walk/engine';
 import type { CoverageTable } from './aggregate';
 import type { CoverageContext } from './compute';
-import { cellsToGeoJson, districtTableCsv, type ExportContext, scoresCsv } from './export';
+import { cellIdsCsv, cellsToGeoJson, districtTableCsv, type ExportContext, scoresCsv } from './export';
 import { type CoverageGrid, formatGridSpec } from './grid';
 import { methodSummary } from './method_label';
-import type { AnalyseSettings, ExportResult } from './protocol';
+import type { AnalyseSettings, ExportResult, ExportWhat } from './protocol';
 import type { ApartmentScore } from './scores';
 
 /** What an export is made of: the session's latest analysis. */
@@ -26,12 +26,11 @@ export interface ExportInput {
   pop: Float64Array | null;
 }
 
-/** One download of the latest analysis, with its file name and type; every file says how it was timed. */
-export function exportCoverage(
-  what: 'cells' | 'districts' | 'scores',
-  lang: Lang,
-  o: ExportInput,
-): ExportResult {
+/**
+ * One download of the latest analysis, with its file name and type; every file says how it was timed.
+ * (The panel offers `cell_ids` for H3 grids only: a square cell's id means nothing to other tools.)
+ */
+export function exportCoverage(what: ExportWhat, lang: Lang, o: ExportInput): ExportResult {
   const s = o.settings;
   const ectx: ExportContext = {
     lang,
@@ -51,6 +50,12 @@ export function exportCoverage(
       filename: `coverage-cells-${stamp}.geojson`,
       mime: 'application/geo+json',
       text: JSON.stringify(cellsToGeoJson(o.grid, o.ctx.cellMethod, o.layers, ectx, o.pop)),
+    };
+  if (what === 'cell_ids')
+    return {
+      filename: `coverage-cell-ids-${stamp}.csv`,
+      mime: 'text/csv;charset=utf-8',
+      text: cellIdsCsv(o.grid, o.ctx.cellMethod, o.layers, ectx, o.pop),
     };
   if (what === 'districts')
     return {

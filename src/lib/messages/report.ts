@@ -48,12 +48,12 @@ export const REPORT_MESSAGES = {
     en_one: 'With the proposed site, {min}-minute coverage goes from {before} to {after} ({delta} points).',
   },
   'report.find.gap': {
-    zh: '最大的未覆盖片区在{district}：{area} 平方公里。',
-    en: 'The largest uncovered area is in {district}: {area} km².',
+    zh: '最大的未覆盖片区有 {area} 平方公里，位于{district}。',
+    en: 'The largest uncovered area, {area} km², lies in {district}.',
   },
   'report.find.gap_pop': {
-    zh: '最大的未覆盖片区在{district}：{pop} 人，{area} 平方公里。',
-    en: 'The largest uncovered area is in {district}: {pop} people, {area} km².',
+    zh: '最大的未覆盖片区有 {pop} 人、{area} 平方公里，位于{district}。',
+    en: 'The largest uncovered area, {pop} people and {area} km², lies in {district}.',
   },
   'report.find.none_mapped': {
     zh: '本类别尚无已标注设施，因此覆盖率为 0，这不代表实际情况。',
