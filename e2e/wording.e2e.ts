@@ -46,6 +46,28 @@ describe('wording', () => {
     await context.close();
   });
 
+  it('draws English apostrophes at their Latin width, not as a full-width CJK glyph ("facility’ s")', async () => {
+    const { context, page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${base}?e2e#lang=en&p=coverage`);
+    await waitForMapIdle(page);
+    await expect.poll(() => page.locator('#cov-marginal-h').textContent()).toContain('\u2019');
+    // Text set in the panel's own font: a Latin right single quote is about a quarter em wide, the
+    // default glyph of Noto Sans CJK (the first font the app names) a full em.
+    const { apostrophe, em } = await page.locator('#side-panel').evaluate((panel) => {
+      const span = document.createElement('span');
+      span.textContent = '\u2019';
+      panel.append(span);
+      const out = {
+        apostrophe: span.getBoundingClientRect().width,
+        em: Number.parseFloat(getComputedStyle(span).fontSize),
+      };
+      span.remove();
+      return out;
+    });
+    expect(apostrophe / em, `${apostrophe} px at ${em} px`).toBeLessThan(0.4);
+    await context.close();
+  });
+
   it('says "tap" on a phone, and the search placeholder is not cut off (zh and en)', async () => {
     for (const lang of ['en', 'zh'] as const) {
       const { context, page } = await openPage(browser, PHONE);
