@@ -65,6 +65,9 @@ export class LiveOsmController {
   private failure: LiveLine[] = [];
   private liveIds = new Set<string>();
   private outer = storedOuter();
+  /** River centre lines of the tiles loaded, by OSM way id (kept across a download that stopped part-way). */
+  private rivers = new Map<number, [number, number][]>();
+  private riverNamed = false;
   private importPresent = false;
 
   private readonly timeoutMs: number;
@@ -146,6 +149,9 @@ export class LiveOsmController {
         live.features,
         result.failure ? new Set() : this.liveIds,
       );
+      if (!result.failure) this.rivers.clear();
+      for (const r of live.rivers) this.rivers.set(r.id, r.coords);
+      if (live.rivers.length) this.riverNamed = live.river === 'named';
       const ids = live.features.map((f) => f.properties.id);
       this.liveIds = result.failure ? new Set([...this.liveIds, ...ids]) : new Set(ids);
       this.summary = result.tiles.length
@@ -168,6 +174,11 @@ export class LiveOsmController {
       this.showBar();
       this.deps.refresh();
     }
+  }
+
+  /** The river lines the riverside rule measured to (the tour's suggested walks follow them). */
+  river(): { lines: [number, number][][]; named: boolean } {
+    return { lines: [...this.rivers.values()], named: this.riverNamed };
   }
 
   /** The section of the layer panel: status, progress with counts, failures, refresh and the outer-districts option. */

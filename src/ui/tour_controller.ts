@@ -2,27 +2,36 @@
 // the route on the map, playback with a following camera, the night style and the exports.
 
 import type { Map as MlMap } from 'maplibre-gl';
-import { layerName } from '../catalog';
 import type { MapFeature } from '../lib/feature';
 import { type Lang, type MessageKey, type Params, translate } from '../lib/i18n';
+import type { LonLat } from '../lib/river/river_frame';
 import { effectiveTheme, type Theme } from '../lib/theme';
 import { formatWhen } from '../lib/tour/format';
 import type { Itinerary } from '../lib/tour/itinerary';
 import { type LegRouter, walkEngineRouter } from '../lib/tour/legs';
-import { legLines, tourBounds } from '../lib/tour/map_marks';
+import { tourBounds } from '../lib/tour/map_marks';
 import { type NightStyleSetting, nightStyleAt } from '../lib/tour/night';
 import { clockDate, planDurationMin } from '../lib/tour/playback_clock';
-import { featuresById } from '../lib/tour/routes';
-import { formatTourStart, parseTourStart, TOUR_PANEL_ID, type TourViewState } from '../lib/tour/tour_state';
-import { applyWalkAction, ownWalkRoute, type WalkAction, walkCandidates } from '../lib/tour/walk_builder';
+import { featuresById, type TourRoute } from '../lib/tour/routes';
+import { suggestedWalkRoute } from '../lib/tour/suggest_route';
+import {
+  formatTourStart,
+  parseTourStart,
+  TOUR_PANEL_ID,
+  type TourViewState,
+  tourStartDate,
+} from '../lib/tour/tour_state';
+import { applyWalkAction, ownWalkRoute, type WalkAction } from '../lib/tour/walk_builder';
 import { startAllowed, walkWarnings } from '../lib/tour/walk_checks';
 import { formatIssue } from '../lib/validate';
 import type { WalkEngine } from '../lib/walk/engine';
 import { type AnalysisCollection, EMPTY_ANALYSIS } from '../map/layers';
 import { copyShareLink, downloadGpx, fillPrintSheet, routeSnapshot } from './tour_exports';
-import { renderTourPanel, type TourPanelProps, type TourRowView } from './tour_panel';
+import { renderTourPanel, type TourPanelProps } from './tour_panel';
 import { TourPlayer } from './tour_player';
+import { candidateGroups, tourAnalysis, tourRows, walkStatus } from './tour_rows';
 import { type TourSourceOptions, TourSources } from './tour_sources';
+import { TourSuggester } from './tour_suggest';
 import { computeTourView, pick, positionText, type TourView, tourItinerary, tourViewKey } from './tour_view';
 import { REFUSAL_MAX, REFUSAL_MESSAGE, warningText } from './tour_wording';
 
@@ -30,7 +39,13 @@ import { REFUSAL_MAX, REFUSAL_MESSAGE, warningText } from './tour_wording';
  * What the controller reads of the app state (src/lib/url_state.ts ViewState satisfies it). `theme` is
  * the app's day/night setting (`th`): 'auto' turns the map to night after sunset while touring.
  */
-export type TourState = TourViewState & { lang: Lang; panel: string | null; theme: NightStyleSetting };
+export type TourState = TourViewState & {
+  lang: Lang;
+  panel: string | null;
+  theme: NightStyleSetting;
+  /** The place selected on the map (a picked start for a suggested walk). */
+  selected?: string | null;
+};
 
 export interface TourHost {
   /** Patch the app state (the tour fields and the day/night setting). */
@@ -58,11 +73,13 @@ const sameTour = (a: TourState, b: TourState) =>
   a.tourRoute === b.tourRoute &&
   a.tourStart === b.tourStart &&
   a.theme === b.theme &&
+  JSON.stringify(a.tourSuggest) === JSON.stringify(b.tourSuggest) &&
   JSON.stringify(a.tourStops) === JSON.stringify(b.tourStops);
 export class TourController {
   private router: LegRouter;
   private byId: Map<string, MapFeature>;
   private readonly sources: TourSources;
+  private readonly suggester: TourSuggester;
   private cache: TourView | null = null;
   private itineraryCache: { key: string; value: Itinerary } | null = null;
   private last: TourState | null = null;
@@ -81,6 +98,11 @@ export class TourController {
   ) {
     this.router = walkEngineRouter(engine);
     this.byId = featuresById(features);
+    this.suggester = new TourSuggester(features, {
+      set: (patch) => host.set(patch),
+      notice: (text) => host.notice(text),
+      refresh: () => host.refresh(),
+    });
     this.sources = new TourSources(options, (what) => {
       if (what === 'routes') this.cache = null;
       this.itineraryCache = null;
@@ -122,6 +144,7 @@ export class TourController {
   setFeatures(features: readonly MapFeature[]): void {
     this.features = features;
     this.byId = featuresById(features);
+    this.suggester.setFeatures(features);
     this.cache = null;
     this.itineraryCache = null;
   }
@@ -189,11 +212,36 @@ export class TourController {
 
   private itinerary(v: TourView, lang: Lang): Itinerary | null {
     if (!v.plan) return null;
-    const key = `${v.key}|${lang}|${this.sources.opening ? 1 : 0}`;
+    const key = `${v.key}|${lang}|${this.sources.opening ? 1 : 0}|${this.last?.tourSuggest ? 1 : 0}`;
     if (this.itineraryCache?.key === key) return this.itineraryCache.value;
-    const value = tourItinerary(v, lang, this.sources.opening);
+    const value = tourItinerary(v, lang, this.sources.opening, this.walkRoute(v, lang));
     if (value) this.itineraryCache = { key, value };
     return value;
+  }
+
+  /** The route of the view: the published one, else the suggested walk or the user's own, as a route. */
+  private walkRoute(v: TourView, lang: Lang): TourRoute {
+    if (v.route) return v.route;
+    return this.last?.tourSuggest ? suggestedWalkRoute(v.refs, this.byId) : ownWalkRoute(v.refs, lang);
+  }
+
+  /** The river centre lines (from the live OSM download); `named`: they carry the Yellow River's name. */
+  setRiver(lines: readonly LonLat[][], named: boolean): void {
+    this.suggester.setRiver(lines, named);
+    if (this.last && this.active(this.last)) this.host.refresh();
+  }
+
+  private suggestSection(s: TourState, now: Date): HTMLElement {
+    return this.suggester.section(s.lang, s.selected ?? null, {
+      start: tourStartDate(s, now),
+      router: this.router,
+      opening: async () => {
+        // Stops are timed by opening hours: wait for the evaluator (a lazy chunk) unless it cannot load.
+        await this.sources.openingReady();
+        return this.sources.opening;
+      },
+      byId: this.byId,
+    });
   }
 
   // ---- panel -----------------------------------------------------------------------------------------
@@ -209,49 +257,16 @@ export class TourController {
     this.player.resetFor(v);
     const it = this.itinerary(v, lang);
     const own = v.route === null;
-    const rows: TourRowView[] = it
-      ? it.rows.map((r, i) => ({
-          name: r.name,
-          missing: false,
-          arrival: r.arrival,
-          dwell: v.refs[i]?.dwell_min ?? 0,
-          open: r.open,
-          nearby: r.nearby,
-          warning: r.warning,
-          next: r.next,
-        }))
-      : v.refs.map((ref) => {
-          const f = this.byId.get(ref.feature_id);
-          return {
-            name: f ? pick(lang, f.properties.name_zh, f.properties.name_en) : ref.feature_id,
-            missing: !f,
-            arrival: null,
-            dwell: ref.dwell_min,
-            open: null,
-            nearby: [],
-            warning: null,
-            next: null,
-          };
-        });
-    let status: string | null = null;
-    if (!own && v.missing.length)
-      status = t('tour.ui.route.incomplete', { n: v.missing.length, ids: v.missing.join(', ') });
-    else if (own && v.missing.length) status = t('tour.ui.own.missing');
-    else if (own && v.refs.length === 0) status = t('tour.ui.own.empty');
-    else if (own && v.refs.length === 1) status = t('tour.ui.own.one_more');
+    const rows = tourRows(v, it, this.byId, lang, (i) =>
+      s.tourSuggest ? this.suggester.swapFor(v.refs, i).length > 0 : null,
+    );
+    const status = walkStatus(v, lang);
     const routeMessages: string[] = [];
     if (this.sources.routes && this.sources.routesError)
       routeMessages.push(t('tour.ui.routes.error', { detail: this.sources.routesError }));
     else if (this.sources.routes && this.sources.routes.length === 0)
       routeMessages.push(t('tour.ui.routes.none'));
     if (v.notFound) routeMessages.push(t('tour.ui.route.missing', { id: v.notFound }));
-    const groups = new Map<string, { id: string; name: string }[]>();
-    for (const f of walkCandidates(this.features, lang)) {
-      const group = layerName(f.properties.category, lang);
-      const list = groups.get(group) ?? [];
-      list.push({ id: f.properties.id, name: pick(lang, f.properties.name_zh, f.properties.name_en) });
-      groups.set(group, list);
-    }
     const [date = '', time = ''] = formatTourStart(v.start).split('T');
     const sun = nightStyleAt('auto', now);
     const nightText = sun.nextChange
@@ -261,7 +276,16 @@ export class TourController {
       : '';
     const props: TourPanelProps = {
       lang,
-      routes: this.sources.routes?.map((r) => ({ id: r.id, name: pick(lang, r.name_zh, r.name_en) })) ?? null,
+      // Published routes come first in the chooser; an official one (with its source) says so.
+      routes:
+        this.sources.routes?.map((r) => {
+          const name = pick(lang, r.name_zh, r.name_en);
+          return {
+            id: r.id,
+            name: r.suggested_by === 'this_map' ? name : t('tour.ui.route.official', { name }),
+          };
+        }) ?? null,
+      suggest: own ? this.suggestSection(s, now) : null,
       routeId: v.route?.id ?? null,
       routeMessages,
       routeIssues: this.sources.routeIssues.map((i) => formatIssue(i, lang)),
@@ -269,7 +293,7 @@ export class TourController {
       rows,
       status,
       warnings: v.plan ? walkWarnings(v.plan, now).map((w) => warningText(lang, w)) : [],
-      candidates: [...groups].map(([group, options]) => ({ group, options })),
+      candidates: candidateGroups(this.features, lang),
       itinerary: it,
       openingLoading: this.sources.opening === null && !this.sources.openingFailed,
       start: { date, time, custom: s.tourStart !== null },
@@ -292,6 +316,10 @@ export class TourController {
       onMove: (i, by) =>
         this.edit(s, { type: 'move', index: i, by }, (j) => `tour-${by < 0 ? 'up' : 'down'}-${j}`),
       onRemove: (i) => this.edit(s, { type: 'remove', index: i }, (j) => `tour-remove-${j}`),
+      onSwap: (i) => {
+        const id = this.suggester.swapFor(s.tourStops, i)[0];
+        if (id) this.edit(s, { type: 'replace', index: i, featureId: id }, (j) => `tour-swap-${j}`);
+      },
       onDwell: (i, minutes) =>
         this.edit(s, { type: 'dwell', index: i, dwellMin: minutes }, (j) => `tour-dwell-${j}`),
       onStart: (d, tm) => {
@@ -348,26 +376,7 @@ export class TourController {
 
   /** The route for the map's analysis source: legs (solid network, dashed estimate) and stop markers. */
   analysis(s: TourState, now: Date = new Date()): AnalysisCollection {
-    if (!this.active(s)) return EMPTY_ANALYSIS;
-    const v = this.view(s, now);
-    const features: AnalysisCollection['features'] = [];
-    if (v.plan) {
-      for (const leg of legLines(v.plan)) {
-        features.push({
-          type: 'Feature',
-          geometry: { type: 'LineString', coordinates: leg.coordinates },
-          properties: { kind: 'route', method: leg.method },
-        });
-      }
-    }
-    for (const m of v.marks) {
-      features.push({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: m.coord },
-        properties: { kind: 'origin' },
-      });
-    }
-    return { type: 'FeatureCollection', features };
+    return this.active(s) ? tourAnalysis(this.view(s, now), this.suggester.riverLines()) : EMPTY_ANALYSIS;
   }
 
   /**
@@ -415,7 +424,7 @@ export class TourController {
     const v = this.cache;
     const s = this.last;
     if (!v?.plan || !s) return;
-    const route = v.route ?? ownWalkRoute(v.refs, s.lang);
+    const route = this.walkRoute(v, s.lang);
     const file = downloadGpx({ route, stops: v.stops, plan: v.plan, byId: this.byId, lang: s.lang });
     this.host.notice(translate(s.lang, 'tour.ui.gpx.done', { file }));
   }

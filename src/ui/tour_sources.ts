@@ -54,6 +54,12 @@ export class TourSources {
     })();
   }
 
+  /** Resolves once the evaluator has loaded or failed to (starts loading it). */
+  openingReady(): Promise<void> {
+    this.loadOpening();
+    return this.openingLoad ?? Promise.resolve();
+  }
+
   loadOpening(): void {
     this.openingLoad ??= import('../lib/tour/opening').then(
       (m) => {
