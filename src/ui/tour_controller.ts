@@ -292,7 +292,12 @@ export class TourController {
       editable: own,
       rows,
       status,
-      warnings: v.plan ? walkWarnings(v.plan, now).map((w) => warningText(lang, w)) : [],
+      warnings: v.plan
+        ? [
+            ...walkWarnings(v.plan, now).map((w) => warningText(lang, w)),
+            ...this.suggester.waterWarnings(v, lang),
+          ]
+        : [],
       candidates: candidateGroups(this.features, lang),
       itinerary: it,
       openingLoading: this.sources.opening === null && !this.sources.openingFailed,

@@ -6,6 +6,7 @@ import { type Lang, type MessageKey, type Params, translate } from '../lib/i18n'
 import { buildRiverFrame, type LonLat, type RiverFrame } from '../lib/river/river_frame';
 import type { OpeningEvaluator } from '../lib/tour/itinerary';
 import type { LegRouter } from '../lib/tour/legs';
+import { legsAcrossWater } from '../lib/tour/river_stops';
 import type { TourStopRef } from '../lib/tour/routes';
 import {
   nearestStart,
@@ -19,6 +20,7 @@ import { swapOptions } from '../lib/tour/suggest_route';
 import type { TourViewState } from '../lib/tour/tour_state';
 import { haversineM } from '../lib/walk/geo';
 import { renderSuggestSection, type SuggestSectionProps } from './tour_suggest_panel';
+import type { TourView } from './tour_view';
 
 const pick = (lang: Lang, f: MapFeature | undefined) =>
   f
@@ -127,6 +129,30 @@ export class TourSuggester {
     this.river = lines.length ? buildRiverFrame(lines) : null;
     this.riverNamed = named;
     this.refreshStarts();
+  }
+
+  /**
+   * Warnings for legs of the walk shown that are drawn straight across the river off a bridge (after the
+   * tourist's edits, or in a walk planned by hand): "walk over a bridge".
+   */
+  waterWarnings(v: TourView, lang: Lang): string[] {
+    if (!this.river || !v.plan) return [];
+    const known = new Map(this.places.map((p) => [p.id, p]));
+    const stops: WalkPlace[] = v.stops.map(
+      (x) =>
+        known.get(x.feature_id) ?? {
+          id: x.feature_id,
+          kind: 'sight',
+          coord: x.coord,
+          accuracy_m: x.accuracy_m,
+        },
+    );
+    return legsAcrossWater(
+      stops.map((p) => p.id),
+      v.plan.legs,
+      stops,
+      this.river,
+    ).map((i) => translate(lang, 'tour.warn.across_water', { from: i + 1, to: i + 2 }));
   }
 
   /** The river centre lines, as chained for walking (empty without a river). */

@@ -69,6 +69,10 @@ export const TOUR_SUGGEST_MESSAGES = {
     zh: '这是本图的建议路线（{min} 分钟，从 {from} 出发）。',
     en: 'This is a walk suggested by this map ({min} min, from {from}).',
   },
+  'tour.warn.across_water': {
+    zh: '第 {from} 站 → 第 {to} 站画成了直线穿过河面，不在桥上：实际请经桥过河（可添加一座桥作为站点）。',
+    en: 'Stop {from} → stop {to} is drawn straight across the river, not on a bridge: cross on a bridge (add one as a stop).',
+  },
   'tour.ui.stop.swap': { zh: '换一处', en: 'Swap' },
   'tour.ui.stop.swap_label': {
     zh: '把第 {n} 站 {name} 换成附近的其他地点',

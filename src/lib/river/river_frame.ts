@@ -111,19 +111,24 @@ export function buildRiverFrame(lines: readonly (readonly LonLat[])[]): RiverFra
 export function locate(frame: RiverFrame, p: LonLat, maxM = 5000): RiverPosition | null {
   if (!frame.index) return null;
   const kx = metresPerDegreeLon(p[1]);
-  const dLat = maxM / METRES_PER_DEGREE;
-  const dLon = maxM / kx;
-  const hits = frame.index.search(p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat);
   let best: { seg: number; t: number; d2: number } | null = null;
-  for (const seg of hits) {
-    const c = frame.chains[frame.segChain[seg] as number] as RiverChain;
-    const i = frame.segStart[seg] as number;
-    const a = c.coords[i] as LonLat;
-    const b = c.coords[i + 1] as LonLat;
-    const r = projectOnSegment(p[0], p[1], a[0], a[1], b[0], b[1], kx);
-    // Ties (a point level with a vertex) go to the lower segment number, so answers are stable.
-    if (!best || r.d2 < best.d2 - 1e-9 || (Math.abs(r.d2 - best.d2) <= 1e-9 && seg < best.seg))
-      best = { seg, t: r.t, d2: r.d2 };
+  // Search boxes growing ×4 from 250 m: a segment nearer than the box's half width must touch the box, so
+  // the nearest found within it is the nearest overall (most points are near the river: one small search).
+  for (let r = Math.min(250, maxM); ; r = Math.min(maxM, r * 4)) {
+    const dLat = r / METRES_PER_DEGREE;
+    const dLon = r / kx;
+    for (const seg of frame.index.search(p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat)) {
+      const c = frame.chains[frame.segChain[seg] as number] as RiverChain;
+      const i = frame.segStart[seg] as number;
+      const a = c.coords[i] as LonLat;
+      const b = c.coords[i + 1] as LonLat;
+      const q = projectOnSegment(p[0], p[1], a[0], a[1], b[0], b[1], kx);
+      // Ties (a point level with a vertex) go to the lower segment number, so answers are stable.
+      if (!best || q.d2 < best.d2 - 1e-9 || (Math.abs(q.d2 - best.d2) <= 1e-9 && seg < best.seg))
+        best = { seg, t: q.t, d2: q.d2 };
+    }
+    if ((best && best.d2 <= r * r) || r >= maxM) break;
+    best = null;
   }
   if (!best || best.d2 > maxM * maxM) return null;
   const chain = frame.segChain[best.seg] as number;

@@ -1,11 +1,13 @@
 // Suggested Yellow River evening walks computed from the places on the map: along the river from a start,
 // over bridges only, fitted to a chosen length, open on arrival, ending at a metro station or night market.
 
-import { locate, type RiverFrame, type RiverPosition, staysOnBank } from '../river/river_frame';
+import { WALK_SPEED_M_PER_MIN } from '../../config';
+import type { RiverFrame } from '../river/river_frame';
 import { haversineM } from '../walk/geo';
 import type { OpeningEvaluator } from './itinerary';
 import type { LegRouter, LonLat } from './legs';
 import { isOpenAt } from './open_check';
+import { type Located, legAllowed, located } from './river_stops';
 import type { TourStopRef } from './routes';
 import { scheduleTour, type TourPlan } from './schedule';
 import { STOP_KINDS, type WalkPlace } from './suggest_places';
@@ -18,8 +20,6 @@ export const LENGTH_TOLERANCE = 0.1;
 export const RIVER_BUFFER_M = 400;
 /** A start or an end (metro station, night market) may lie this far from the river, metres (a few blocks inland). */
 export const END_REACH_M = 800;
-/** A bridge spans the river when its centre is this close to the centre line, or within its own half extent. */
-const BRIDGE_SPAN_M = 40;
 /** Ends considered from a stop: straight distance, metres. */
 const END_SEARCH_M = 2500;
 /** How far ahead the bank with more places is judged at a bridge, metres along the river. */
@@ -57,12 +57,6 @@ export type SuggestRefusal =
 
 export type SuggestResult = { ok: true; walk: SuggestedWalk } | ({ ok: false } & SuggestRefusal);
 
-interface Located extends WalkPlace {
-  pos: RiverPosition;
-  /** A bridge whose span covers the river (it can be crossed). */
-  crossing: boolean;
-}
-
 interface Draft {
   places: Located[];
   dwell: number[];
@@ -71,25 +65,8 @@ interface Draft {
 const MIN_MS = 60_000;
 const kindOf = (p: WalkPlace) => STOP_KINDS[p.kind];
 
-function located(places: readonly WalkPlace[], river: RiverFrame): Located[] {
-  const out: Located[] = [];
-  for (const p of places) {
-    const pos = locate(river, p.coord);
-    if (!pos) continue;
-    const crossing = p.kind === 'bridge' && pos.dist <= Math.max(BRIDGE_SPAN_M, p.accuracy_m);
-    out.push({ ...p, pos, crossing });
-  }
-  return out;
-}
-
 /** The bank a walk is on after a stop: a crossing bridge leaves either bank open (0). */
 const bankAfter = (p: Located, before: number): number => (p.crossing ? before : p.pos.side || before);
-
-/** Whether a straight or walked leg from `a` to `b` may be taken without crossing water off a bridge. */
-function legAllowed(river: RiverFrame, a: Located, b: Located): boolean {
-  const slack = (p: Located) => (p.crossing ? Math.max(p.accuracy_m, BRIDGE_SPAN_M) + 30 : 0);
-  return staysOnBank(river, a.coord, b.coord, Math.max(slack(a), slack(b)));
-}
 
 function minutesOf(plan: TourPlan): number {
   return (plan.end.getTime() - plan.start.getTime()) / MIN_MS;
@@ -154,7 +131,28 @@ function walkOneWay(
       p.kind !== 'metro' &&
       p.pos.dist <= RIVER_BUFFER_M,
   );
-  const legMin = (a: Located, b: Located) => input.router(a.coord, b.coord).minutes;
+  // Legs are asked again and again while the walk grows: each pair is routed and checked once.
+  const legs = new Map<string, number>();
+  const banks = new Map<string, boolean>();
+  const legMin = (a: Located, b: Located) => {
+    const k = `${a.id}\n${b.id}`;
+    const known = legs.get(k);
+    if (known !== undefined) return known;
+    const m = input.router(a.coord, b.coord).minutes;
+    legs.set(k, m);
+    return m;
+  };
+  const allowed = (a: Located, b: Located) => {
+    const k = `${a.id}\n${b.id}`;
+    const known = banks.get(k);
+    if (known !== undefined) return known;
+    const ok = legAllowed(input.river, a, b);
+    banks.set(k, ok);
+    return ok;
+  };
+  // No walk is faster than the straight line at twice the walking speed: a cheap bound before routing.
+  const atLeastMin = (a: Located, b: Located) =>
+    haversineM(a.coord[0], a.coord[1], b.coord[0], b.coord[1]) / (2 * WALK_SPEED_M_PER_MIN);
   const open = (p: Located, at: number, stay: number) =>
     !input.opening || isOpenAt(input.opening, p.opening_hours, new Date(at), new Date(at + stay * MIN_MS));
   // The cheapest way to finish from `p` on bank `bank`: minutes to an end plus its stay, and the end.
@@ -163,8 +161,7 @@ function walkOneWay(
     for (const e of ends) {
       if (e.id === p.id) return { min: 0, end: e };
       const far = haversineM(p.coord[0], p.coord[1], e.coord[0], e.coord[1]);
-      if (far > END_SEARCH_M || (bank && e.pos.side && e.pos.side !== bank) || !legAllowed(input.river, p, e))
-        continue;
+      if (far > END_SEARCH_M || (bank && e.pos.side && e.pos.side !== bank) || !allowed(p, e)) continue;
       const walk = legMin(p, e);
       // The shortest stay is reserved; fitting the length may stretch it afterwards.
       const stay = kindOf(e).min;
@@ -193,7 +190,7 @@ function walkOneWay(
     for (const c of list) {
       const last = chosen[chosen.length - 1] as Located;
       if (!c.crossing && bank && c.pos.side && c.pos.side !== bank) continue;
-      if (!legAllowed(input.river, last, c)) continue;
+      if (used + atLeastMin(last, c) > budget || !allowed(last, c)) continue;
       const walk = legMin(last, c);
       const stay = kindOf(c).dwell;
       const at = t0 + (used + walk) * MIN_MS;
