@@ -181,8 +181,9 @@ function routeChooser(p: TourPanelProps): HTMLElement {
   const select = h(
     'select',
     { id: 'tour-route' },
-    h('option', { value: OWN, selected: p.routeId === null }, t('tour.ui.route.own')),
+    // Published routes first (an official one says so), then the walk the tourist plans or is suggested.
     ...(p.routes ?? []).map((r) => h('option', { value: r.id, selected: r.id === p.routeId }, r.name)),
+    h('option', { value: OWN, selected: p.routeId === null }, t('tour.ui.route.own')),
   );
   select.addEventListener('change', () => p.onRoute(select.value === OWN ? null : select.value));
   const box = h(
