@@ -56,6 +56,7 @@ export class TourSuggester {
   /** The last answer's message (key and params, rendered in the current language). */
   message: { key: MessageKey; params: Params } | null = null;
   busy = false;
+  private picked: string | null = null;
 
   constructor(
     private features: readonly MapFeature[],
@@ -169,11 +170,19 @@ export class TourSuggester {
   private refreshStarts(): void {
     this.starts = this.river ? startPlaces(this.places, this.river) : [];
     if (this.startId && !this.starts.some((p) => p.id === this.startId)) this.startId = null;
+    // A place picked on the map before the river arrived starts the walk once it can.
+    if (!this.startId && this.picked && this.starts.some((p) => p.id === this.picked))
+      this.startId = this.picked;
     this.startId ??= this.starts.find((p) => p.kind === 'metro')?.id ?? this.starts[0]?.id ?? null;
   }
 
-  /** A picked place (the one selected on the map) becomes the start when it can be one. */
+  /**
+   * A place newly picked on the map becomes the start when it can be one (only when the pick changes, so
+   * the list's own choice stands between picks).
+   */
   pickStart(id: string | null): void {
+    if (id === this.picked) return;
+    this.picked = id;
     if (id && this.starts.some((p) => p.id === id)) this.startId = id;
   }
 

@@ -65,10 +65,6 @@ export const TOUR_SUGGEST_MESSAGES = {
     zh: '注意：下载的数据中没有名为“黄河”的河流，建议路线沿的是数据中的其他河流。',
     en: 'Note: no river in the downloaded data is named Yellow River; the walks follow the other rivers it holds.',
   },
-  'tour.suggest.is_suggested': {
-    zh: '这是本图的建议路线（{min} 分钟，从 {from} 出发）。',
-    en: 'This is a walk suggested by this map ({min} min, from {from}).',
-  },
   'tour.warn.across_water': {
     zh: '第 {from} 站 → 第 {to} 站画成了直线穿过河面，不在桥上：实际请经桥过河（可添加一座桥作为站点）。',
     en: 'Stop {from} → stop {to} is drawn straight across the river, not on a bridge: cross on a bridge (add one as a stop).',

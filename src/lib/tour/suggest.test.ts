@@ -169,6 +169,25 @@ describe('suggested walks on an invented river with one footbridge (own fixture)
     expect(r.ok && r.walk.stops.map((s) => s.feature_id)).toContain('rw-museum-s');
   });
 
+  it('late at night does not end at the night market that closes at midnight, whatever the start', () => {
+    const late = fromLanzhouWallClock(2026, 6, 20, 23, 10);
+    let given = 0;
+    for (const p of places)
+      for (const lengthMin of [60, 120]) {
+        const i = { ...input(straightLegRouter(), late, lengthMin), startId: p.id };
+        const r = suggestWalk(i);
+        if (!r.ok) continue;
+        given++;
+        const ids = r.walk.stops.map((x) => x.feature_id);
+        checkWalk(i, r.walk.plan, ids, water);
+        ids.forEach((id, k) => {
+          if (id === 'rw-market-n' && k > 0)
+            expect(r.walk.plan.stops[k]!.departure <= fromLanzhouWallClock(2026, 6, 21, 0, 0)).toBe(true);
+        });
+      }
+    expect(given).toBeGreaterThan(0);
+  });
+
   it('says when the places cannot fill the length, rather than padding the walk', () => {
     // From the north viewpoint every place together gives about 2 ½ hours at the longest stays.
     const r = suggestWalk({ ...input(straightLegRouter(), evening, 180), startId: 'rw-view-n' });

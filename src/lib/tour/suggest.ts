@@ -155,10 +155,13 @@ function walkOneWay(
     haversineM(a.coord[0], a.coord[1], b.coord[0], b.coord[1]) / (2 * WALK_SPEED_M_PER_MIN);
   const open = (p: Located, at: number, stay: number) =>
     !input.opening || isOpenAt(input.opening, p.opening_hours, new Date(at), new Date(at + stay * MIN_MS));
+  /** Ends found closed when the walk was fitted (not chosen again). */
+  const excluded = new Set<string>();
   // The cheapest way to finish from `p` on bank `bank`: minutes to an end plus its stay, and the end.
   const finish = (p: Located, bank: number, at: number): { min: number; end: Located } | null => {
     let best: { min: number; end: Located } | null = null;
     for (const e of ends) {
+      if (excluded.has(e.id)) continue;
       if (e.id === p.id) return { min: 0, end: e };
       const far = haversineM(p.coord[0], p.coord[1], e.coord[0], e.coord[1]);
       if (far > END_SEARCH_M || (bank && e.pos.side && e.pos.side !== bank) || !allowed(p, e)) continue;
@@ -173,9 +176,12 @@ function walkOneWay(
   };
   const t0 = input.start.getTime();
   const chosen: Located[] = [start];
+  /** The bank the walk is on after each chosen stop (0: either, just over a bridge). */
+  const bankAt: number[] = [];
   const dwell: number[] = [start.kind === 'metro' ? 0 : kindOf(start).dwell];
   let used = dwell[0] as number;
   let bank: number = start.crossing ? 0 : start.pos.side;
+  bankAt.push(bank);
   let way: number = dir;
   let turned = false;
   // Out along one bank; at a bridge, cross and go on, or cross and come back along the other bank (once).
@@ -216,6 +222,7 @@ function walkOneWay(
       if (!end || used + walk + stay + end.min > budget) continue;
       chosen.push(c);
       dwell.push(stay);
+      bankAt.push(nextBank);
       used += walk + stay;
       bank = nextBank;
       if (turn) {
@@ -233,6 +240,7 @@ function walkOneWay(
   if (end.end.id !== last.id) {
     chosen.push(end.end);
     dwell.push(kindOf(end.end).min);
+    bankAt.push(bank);
   }
   const draft: Draft = { places: chosen, dwell };
   if (draft.places.length < 2) return null;
@@ -247,11 +255,30 @@ function walkOneWay(
       const score = draft.places.reduce((s, p, i) => s + (i > 0 ? kindOf(p).value : 0), 0);
       return { draft, plan, score };
     }
-    // Remove the closed stop, else the last one before the end (its replacement end is re-chosen).
+    // Remove the closed stop, else the last one before the end; when its neighbours cannot be joined on one
+    // bank (or it was the end), the walk is cut there and a new end is chosen from the stop before.
     const drop = closed >= 0 ? closed : draft.places.length - 2;
     if (drop <= 0) return null;
+    const gone = draft.places[drop] as Located;
+    if (closed >= 0) excluded.add(gone.id);
     draft.places.splice(drop, 1);
     draft.dwell.splice(drop, 1);
+    bankAt.splice(drop, 1);
+    const prev = draft.places[drop - 1] as Located;
+    const next = draft.places[drop];
+    if (!next || !allowed(prev, next) || excluded.has(next.id)) {
+      draft.places.length = drop;
+      draft.dwell.length = drop;
+      bankAt.length = drop;
+      const cut = schedule(draft, input);
+      const again = finish(prev, bankAt[drop - 1] ?? 0, cut.end.getTime());
+      if (!again) return null;
+      if (again.end.id !== prev.id) {
+        draft.places.push(again.end);
+        draft.dwell.push(kindOf(again.end).min);
+        bankAt.push(bankAt[drop - 1] ?? 0);
+      }
+    }
     if (draft.places.length < 2) return null;
   }
   return null;
