@@ -368,6 +368,8 @@ export class TourController {
         field.value = String(r.stops[r.index as number]?.dwell_min ?? '');
       return;
     }
+    // The suggester's "suggested N stops" no longer describes the edited walk.
+    this.suggester.message = null;
     this.host.set({ tourStops: r.stops, tourRoute: null });
     // The store re-renders synchronously; the new controls exist now. A disabled target (first "up")
     // cannot take focus, so fall back to the stop's dwell field.
