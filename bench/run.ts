@@ -10,6 +10,7 @@ import { runNearbyBench } from './nearby.ts';
 import { runOfflineIdleBench } from './offline_idle.ts';
 import { runPopulationBench } from './population.ts';
 import { runSearchBench } from './search.ts';
+import { runTourSuggestBench } from './tour_suggest.ts';
 import { runWalkBenches } from './walk_all.ts';
 import { runWalkContractBench } from './walk_contract.ts';
 
@@ -18,6 +19,7 @@ if (!only || only === 'walk') runWalkBenches();
 if (!only || only === 'walk' || only === 'contract') await runWalkContractBench();
 if (!only || only === 'search') runSearchBench();
 if (!only || only === 'nearby') runNearbyBench();
+if (!only || only === 'tour') runTourSuggestBench();
 if (!only || only === 'coverage') {
   await runCoverageBench({ kind: 'square', sizeM: 142 });
   await runCoverageBench({ kind: 'h3', resolution: 10 });

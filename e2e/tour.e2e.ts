@@ -505,7 +505,7 @@ describe('night tour', () => {
     await waitForMapIdle(page);
     await expect
       .poll(() => page.locator('#tour-route option').allTextContents())
-      .toEqual(['My walk (planned by you)', 'End-to-end test route (fictional)']);
+      .toEqual(['End-to-end test route (fictional) (official)', 'My walk (planned by you)']);
     expect(await page.locator('.tour-issues summary').textContent()).toBe('Problems in the routes file (2)');
     await page.locator('#tour-route').selectOption('e2e-fixture');
     await expect.poll(() => page.url()).toContain('tour=e2e-fixture');

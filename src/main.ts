@@ -69,6 +69,7 @@ const liveOsm = new LiveOsmController({
   features: () => features,
   apply: (next) => {
     setFeatures(next);
+    tour?.setRiver(liveOsm.river().lines, liveOsm.river().named);
     updateAnalysis();
     render();
   },

@@ -14,6 +14,7 @@ import { PLANNER_MESSAGES } from './messages/planner';
 import { REPORT_MESSAGES } from './messages/report';
 import { SEARCH_MESSAGES } from './messages/search';
 import { TOUR_MESSAGES } from './messages/tour';
+import { TOUR_SUGGEST_MESSAGES } from './messages/tour_suggest';
 import { WALK_MESSAGES } from './messages/walk';
 
 /**
@@ -280,6 +281,7 @@ export const MESSAGES = {
   ...PLANNER_MESSAGES,
   ...REPORT_MESSAGES,
   ...TOUR_MESSAGES,
+  ...TOUR_SUGGEST_MESSAGES,
   ...WALK_MESSAGES,
   ...IMPORT_MESSAGES,
   ...LAYER_MESSAGES,

@@ -24,6 +24,7 @@ describe('url state', () => {
         { feature_id: 'park-dongfanghong-square', dwell_min: 0 },
       ],
       tourStart: '2024-06-21T19:30',
+      tourSuggest: { lengthMin: 60, from: 'osm-node-1' },
       ...defaultCoverageState(),
       covSites: [{ category: 'fitness_site', lon: 103.81, lat: 36.05 }],
     };

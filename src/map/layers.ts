@@ -56,13 +56,21 @@ export function overlaySources(
   };
 }
 
+/** The river line in the tour view, by theme (water blue, distinct from the walk's blue). */
+const RIVER_COLOR = { day: '#67c5e8', night: '#1e6f8f' } as const;
+
 /** What the analysis source draws; `kind` picks the layer. Bands are drawn largest first. */
 export interface AnalysisCollection {
   type: 'FeatureCollection';
   features: {
     type: 'Feature';
     geometry: { type: string; coordinates: unknown };
-    properties: { kind: 'band' | 'route' | 'origin'; minutes?: number; band?: number; method?: string };
+    properties: {
+      kind: 'band' | 'route' | 'origin' | 'river';
+      minutes?: number;
+      band?: number;
+      method?: string;
+    };
   }[];
 }
 export const EMPTY_ANALYSIS: AnalysisCollection = { type: 'FeatureCollection', features: [] };
@@ -111,6 +119,15 @@ export function analysisLayers(theme: 'day' | 'night'): LayerSpecification[] {
   const halo = theme === 'night' ? '#0b1020' : '#ffffff';
   const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
   return [
+    // The river a suggested walk follows (the tour view draws the OSM centre lines it measured to).
+    {
+      id: `${OVERLAY_PREFIX}river`,
+      type: 'line',
+      source: ANALYSIS_SOURCE,
+      filter: kind('river'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': RIVER_COLOR[theme], 'line-width': 6, 'line-opacity': 0.8 },
+    },
     {
       id: `${OVERLAY_PREFIX}band-fill`,
       type: 'fill',

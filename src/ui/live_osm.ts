@@ -69,6 +69,9 @@ export class LiveOsmController {
   /** The device copy was cleared from About; the panel says so until the next download. */
   private cleared = false;
   private outer = storedOuter();
+  /** River centre lines of the tiles loaded, by OSM way id (kept across a download that stopped part-way). */
+  private rivers = new Map<number, [number, number][]>();
+  private riverNamed = false;
   private importPresent = false;
 
   private readonly timeoutMs: number;
@@ -153,6 +156,9 @@ export class LiveOsmController {
       for (const f of merged.replacedCopies)
         if (!this.originals.has(f.properties.id)) this.originals.set(f.properties.id, f);
       this.cleared = false;
+      if (!result.failure) this.rivers.clear();
+      for (const r of live.rivers) this.rivers.set(r.id, r.coords);
+      if (live.rivers.length) this.riverNamed = live.river === 'named';
       const ids = live.features.map((f) => f.properties.id);
       this.liveIds = result.failure ? new Set([...this.liveIds, ...ids]) : new Set(ids);
       this.summary = result.tiles.length
@@ -189,8 +195,14 @@ export class LiveOsmController {
     this.liveIds = new Set();
     this.summary = null;
     this.failure = [];
+    this.rivers.clear();
     this.cleared = true;
     this.deps.refresh();
+  }
+
+  /** The river lines the riverside rule measured to (the tour's suggested walks follow them). */
+  river(): { lines: [number, number][][]; named: boolean } {
+    return { lines: [...this.rivers.values()], named: this.riverNamed };
   }
 
   /** The section of the layer panel: status, progress with counts, failures, refresh and the outer-districts option. */

@@ -21,6 +21,8 @@ export interface TourRowView {
   nearby: (ItineraryOpening & { name: string })[];
   warning: string | null;
   next: ItineraryLeg | null;
+  /** A suggested walk's stop: whether another place nearby can take its position (null: no swap button). */
+  swap: boolean | null;
 }
 
 export interface TourPlaybackView {
@@ -45,6 +47,8 @@ export interface TourPanelProps {
   routeIssues: string[];
   /** The user's own walk is shown: stops can be edited. */
   editable: boolean;
+  /** The "suggest a walk" section (src/ui/tour_suggest.ts), shown with the own walk; null otherwise. */
+  suggest: HTMLElement | null;
   rows: TourRowView[];
   /** Why there is no timetable (too few stops, missing places), or null. */
   status: string | null;
@@ -63,6 +67,7 @@ export interface TourPanelProps {
   onAdd(featureId: string): void;
   onMove(index: number, by: -1 | 1): void;
   onRemove(index: number): void;
+  onSwap(index: number): void;
   onDwell(index: number, minutes: number): void;
   onStart(date: string, time: string): void;
   onStartDefault(): void;
@@ -141,6 +146,12 @@ function rowView(p: TourPanelProps, row: TourRowView, i: number): HTMLElement {
         p.onRemove(i),
       ),
     );
+    if (row.swap !== null)
+      actions.append(
+        button(`tour-swap-${i}`, 'tour.ui.stop.swap', 'tour.ui.stop.swap_label', !row.swap, () =>
+          p.onSwap(i),
+        ),
+      );
   }
   if (p.playback) {
     const jump = h(
@@ -170,8 +181,9 @@ function routeChooser(p: TourPanelProps): HTMLElement {
   const select = h(
     'select',
     { id: 'tour-route' },
-    h('option', { value: OWN, selected: p.routeId === null }, t('tour.ui.route.own')),
+    // Published routes first (an official one says so), then the walk the tourist plans or is suggested.
     ...(p.routes ?? []).map((r) => h('option', { value: r.id, selected: r.id === p.routeId }, r.name)),
+    h('option', { value: OWN, selected: p.routeId === null }, t('tour.ui.route.own')),
   );
   select.addEventListener('change', () => p.onRoute(select.value === OWN ? null : select.value));
   const box = h(
@@ -348,6 +360,7 @@ function exportsBar(p: TourPanelProps): HTMLElement {
 export function renderTourPanel(p: TourPanelProps): HTMLElement {
   const t = (k: MessageKey) => translate(p.lang, k);
   const root = h('div', { class: 'tour-panel' }, h('h2', {}, t('tour.ui.title')), routeChooser(p));
+  if (p.suggest) root.append(p.suggest);
   if (!p.hasMap) root.append(h('p', { class: 'tour-note' }, t('tour.ui.nowebgl')));
   const it = p.itinerary;
   if (it) {

@@ -20,6 +20,8 @@ export interface LiveAssembly {
    * data, test extracts), so every `waterway=river` line; 'none': no river in the tiles, so no sight.
    */
   river: 'named' | 'any' | 'none';
+  /** The river lines the rule measured to (as `river` says), for the tour's walks along the river. */
+  rivers: RiverLine[];
   /** The oldest tile's `timestamp_osm_base`, ISO, or null. */
   osmBase: string | null;
 }
@@ -127,5 +129,5 @@ export function assembleLive(
     }
     features.push(f);
   }
-  return { features, river, osmBase };
+  return { features, river, rivers: lines, osmBase };
 }

@@ -112,8 +112,8 @@ export const TOUR_MESSAGES = {
   },
   'tour.ui.routes.loading': { zh: '正在加载夜游路线…', en: 'Loading night-tour routes…' },
   'tour.ui.routes.none': {
-    zh: '暂无推荐的夜游打卡路线：本图尚未收录有核实位置的黄河打卡点，因此不提供路线。你可以用已收录的地点规划自己的步行路线。',
-    en: 'No night-tour route is offered yet: this map has no Yellow River check-in spot with a verified location, so it cannot suggest one. You can plan your own walk from the mapped places.',
+    zh: '暂无推荐的夜游打卡路线：官方的“青年夜游黄河风情线”尚未公布带位置的路线。你可以在下方让本图根据地图上的地点建议一条，或自己规划。',
+    en: 'No night-tour route is offered yet: the city has not published its Yellow River night routes with locations. Below, this map can suggest a walk from the places on it, or you can plan your own.',
   },
   'tour.ui.routes.error': {
     zh: '夜游路线文件无法读取（{detail}），只能规划自己的路线。',

@@ -21,6 +21,14 @@ const roundTrip = (s: TourViewState): TourViewState => {
 };
 
 describe('tour URL state', () => {
+  it('reads a suggested walk request only with an offered length and a start id', () => {
+    const read = (v: string) => parseTourParams(new URLSearchParams({ sug: v })).tourSuggest;
+    expect(read('60~a~b')).toEqual({ lengthMin: 60, from: 'a~b' });
+    expect(read('90~a')).toBeNull();
+    expect(read('120~')).toBeNull();
+    expect(read(`180~${'x'.repeat(201)}`)).toBeNull();
+  });
+
   it('round-trips a user-built walk and its start', () => {
     const s: TourViewState = {
       tourRoute: null,
@@ -30,6 +38,7 @@ describe('tour URL state', () => {
         { feature_id: 'park-dongfanghong-square', dwell_min: 720 },
       ],
       tourStart: '2024-06-21T19:30',
+      tourSuggest: { lengthMin: 120, from: 'osm-node-6563941666' },
     };
     expect(roundTrip(s)).toEqual(s);
     const q = new URLSearchParams();

@@ -12,7 +12,21 @@ export interface TourViewState {
   tourStops: TourStopRef[];
   /** Start on Lanzhou's clock, "YYYY-MM-DDTHH:MM"; null means the default (the next 19:30). */
   tourStart: string | null;
+  /**
+   * The own walk was suggested by this map (suggest.ts): the length asked for, minutes, and the start's
+   * feature id. The stops themselves stay in `tourStops`, so a shared link shows the same walk.
+   */
+  tourSuggest: TourSuggestParams | null;
 }
+
+/** What a suggested walk was asked for. */
+export interface TourSuggestParams {
+  lengthMin: number;
+  from: string;
+}
+
+/** Lengths a link may ask for, minutes (the panel offers these). */
+export const SUGGEST_LINK_LENGTHS = [60, 120, 180];
 
 /** The `panel` value of the tour view in the app's ViewState. */
 export const TOUR_PANEL_ID = 'tour';
@@ -25,7 +39,7 @@ export const DEFAULT_DWELL_MIN = 20;
 const MAX_ID_LENGTH = 200;
 
 export function defaultTourState(): TourViewState {
-  return { tourRoute: null, tourStops: [], tourStart: null };
+  return { tourRoute: null, tourStops: [], tourStart: null, tourSuggest: null };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -64,9 +78,16 @@ function parseStop(value: string): TourStopRef | null {
   return { feature_id: id, dwell_min: dwell <= MAX_DWELL_MIN ? dwell : DEFAULT_DWELL_MIN };
 }
 
+/** `sug=<minutes>~<start feature id>`: a suggested walk's request; anything else is dropped. */
+function parseSuggest(value: string | null): TourSuggestParams | null {
+  const m = /^(\d{2,3})~(.{1,200})$/.exec(value ?? '');
+  if (!m || !SUGGEST_LINK_LENGTHS.includes(Number(m[1]))) return null;
+  return { lengthMin: Number(m[1]), from: m[2] as string };
+}
+
 /**
  * Reads the tour parameters of a hash: `tour=<route id>`, `stop=<feature id>~<dwell>` (repeated, in
- * order) and `start=YYYY-MM-DDTHH:MM` (Lanzhou time, as in share.ts). Anything malformed is dropped (a
+ * order), `start=YYYY-MM-DDTHH:MM` (Lanzhou time, as in share.ts) and `sug=<minutes>~<start id>`. Anything malformed is dropped (a
  * bad dwell becomes the default, a stop repeating the one before is dropped), never an error. The night style is the app's own `th` setting.
  */
 export function parseTourParams(q: URLSearchParams): TourViewState {
@@ -81,6 +102,7 @@ export function parseTourParams(q: URLSearchParams): TourViewState {
   }
   const start = q.get('start');
   if (parseTourStart(start)) s.tourStart = start;
+  s.tourSuggest = parseSuggest(q.get('sug'));
   return s;
 }
 
@@ -89,4 +111,5 @@ export function writeTourParams(s: TourViewState, q: URLSearchParams): void {
   if (s.tourRoute) q.set('tour', s.tourRoute);
   for (const stop of s.tourStops) q.append('stop', `${stop.feature_id}~${Math.round(stop.dwell_min)}`);
   if (s.tourStart) q.set('start', s.tourStart);
+  if (s.tourSuggest) q.set('sug', `${s.tourSuggest.lengthMin}~${s.tourSuggest.from}`);
 }

@@ -126,6 +126,19 @@ describe('applyWalkAction', () => {
     expect(adjacentRepeat([loop[0]!, loop[2]!])).toBe(1);
   });
 
+  it('replaces a stop in place, keeping its stay, and refuses a place equal to a neighbour', () => {
+    expect(applyWalkAction(three, { type: 'replace', index: 1, featureId: 'x' })).toEqual({
+      stops: [three[0], { feature_id: 'x', dwell_min: 20 }, three[2]],
+      index: 1,
+      refused: null,
+    });
+    expect(applyWalkAction(three, { type: 'replace', index: 1, featureId: 'c' })).toMatchObject({
+      stops: three,
+      refused: 'adjacent',
+    });
+    expect(applyWalkAction(three, { type: 'replace', index: 5, featureId: 'x' }).stops).toEqual(three);
+  });
+
   it('never mutates its input', () => {
     const copy = structuredClone(three);
     applyWalkAction(three, { type: 'move', index: 0, by: 1 });

@@ -15,6 +15,8 @@ export type WalkAction =
   | { type: 'remove'; index: number }
   | { type: 'move'; index: number; by: -1 | 1 }
   | { type: 'dwell'; index: number; dwellMin: number }
+  /** Put another place in the stop's position (a suggested walk's "swap"), keeping its stay. */
+  | { type: 'replace'; index: number; featureId: string }
   | { type: 'clear' };
 
 /**
@@ -87,6 +89,12 @@ export function applyWalkAction(stops: readonly TourStopRef[], action: WalkActio
       const dwell = validDwell(action.dwellMin);
       if (dwell === null) return refuse(action.index, 'dwell');
       (list[action.index] as TourStopRef).dwell_min = dwell;
+      return same(action.index);
+    }
+    case 'replace': {
+      if (!inRange(action.index)) return same(null);
+      (list[action.index] as TourStopRef).feature_id = action.featureId;
+      if (adjacentRepeat(list) >= 0) return refuse(action.index, 'adjacent');
       return same(action.index);
     }
     case 'clear':

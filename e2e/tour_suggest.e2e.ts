@@ -1,0 +1,203 @@
+// Tourists on real places: a suggested Yellow River walk made from the live OSM places (the real
+// Liechtenstein extract relocated over Lanzhou, served by a mocked Overpass; its river is the Rhine),
+// then played, exported as GPX and printed; and what the view offers with the shipped data alone.
+
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { answerTileQuery, type OverpassFixture } from '../scripts/lib/overpass_fixture';
+import {
+  changedShare,
+  cspViolations,
+  launch,
+  mapShot,
+  openPage,
+  pageShot,
+  pixelStats,
+  waitForMapIdle,
+} from './browser';
+
+const base = inject('baseURL');
+const fixture = JSON.parse(
+  readFileSync('test/fixtures/overpass/liechtenstein_live.json', 'utf8'),
+) as OverpassFixture;
+const EP = new URL('overpass-a', base).href;
+/** A bridge over the relocated Rhine from which a one-hour walk fits (src/lib/tour/suggest.test.ts). */
+const START = 'osm-way-1300';
+/** The one shipped metro station within reach of the relocated Rhine. */
+const STATION = 'osm-node-6563941666';
+const ROUTE_NIGHT = '#60a5fa';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Tomorrow's date on Lanzhou's clock, "YYYY-MM-DD" (the walk must not start in the past). */
+function tomorrow(): string {
+  return new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+}
+
+async function mockOverpass(page: Page): Promise<void> {
+  await page.route(EP, async (route) => {
+    const query = new URLSearchParams(route.request().postData() ?? '').get('data') ?? '';
+    const { answer } = answerTileQuery(fixture, query);
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) });
+  });
+}
+
+describe('suggested Yellow River walks', () => {
+  it('online: suggest → swap → play → GPX → print, labelled as the map’s suggestion with its sources', async () => {
+    const { context, page } = await openPage(browser);
+    await mockOverpass(page);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      const w = window as unknown as { __printed: number };
+      w.__printed = 0;
+      window.print = () => {
+        w.__printed++;
+      };
+    });
+    await page.goto(`${base}?e2e&overpass=/overpass-a#lang=en&p=tour&th=night&start=${tomorrow()}T19:30`);
+    // The river and places arrive with the live download; the form offers the starts along the river.
+    await expect
+      .poll(() => page.locator('#tour-suggest-start option').count(), { timeout: 60_000 })
+      .toBeGreaterThan(3);
+    expect(await page.locator('#tour-suggest-start optgroup').first().getAttribute('label')).toBe(
+      'Metro stations',
+    );
+    expect(await page.locator('.tour-suggest').textContent()).toContain(
+      'no river in the downloaded data is named Yellow River',
+    );
+    // From the station no hour-long walk fits in the 2013 extract: the panel says so, with the longest.
+    await page.locator('#tour-suggest-start').selectOption(STATION);
+    await page.locator('#tour-suggest-length').selectOption('60');
+    await page.locator('#tour-suggest-go').click();
+    await expect
+      .poll(() => page.locator('.tour-suggest .tour-message').last().textContent())
+      .toMatch(/not enough places along the river from here to fill this length \(at most about \d+ min\)/);
+    expect(await page.locator('.tour-row').count()).toBe(0);
+    // From a bridge it does.
+    await page.locator('#tour-suggest-start').selectOption(START);
+    await page.locator('#tour-suggest-go').click();
+    await expect.poll(() => page.locator('.tour-arrive').count()).toBeGreaterThanOrEqual(3);
+    expect(decodeURIComponent(page.url())).toContain(`sug=60~${START}`);
+    expect(await page.locator('.tour-suggested').textContent()).toBe('Suggested by this map (not official)');
+    const summary = (await page.locator('.tour-summary').textContent()) ?? '';
+    expect(summary).toContain('Suggested by this map from OpenStreetMap places, not an official route');
+    expect(summary).toContain('© OpenStreetMap contributors, data as of 2013-08-03');
+    // 60 min ± 10 %: the total line gives the whole evening.
+    const total = (await page.locator('.tour-total').textContent()) ?? '';
+    expect(total).toMatch(/\d/);
+    const names = await page.locator('.tour-name').allTextContents();
+    expect(names[0]).toBe('Under Rüttigass');
+    // The last stop is the metro station (the walk ends near one).
+    expect(names.at(-1)).toBe('Tumendun');
+    await waitForMapIdle(page);
+    await pageShot(page, 'tour-suggest-night-en');
+    const shot = await mapShot(page, 'tour-suggest-map');
+    expect(pixelStats(shot, [ROUTE_NIGHT], 30).matches[ROUTE_NIGHT] ?? 0).toBeGreaterThan(100);
+
+    // Swap, remove, add: the schedule follows; the walk stays the map's suggestion.
+    const swappable = page.locator('[id^="tour-swap-"]:not([disabled])');
+    if ((await swappable.count()) > 0) {
+      const before = await page.locator('.tour-name').allTextContents();
+      await swappable.first().click();
+      await expect.poll(() => page.locator('.tour-name').allTextContents()).not.toEqual(before);
+    }
+    const arrivals = await page.locator('.tour-arrive').allTextContents();
+    await page.locator('#tour-remove-1').click();
+    await expect.poll(() => page.locator('.tour-arrive').allTextContents()).not.toEqual(arrivals);
+    const count = await page.locator('.tour-row').count();
+    await page.locator('#tour-add-select').selectOption(START);
+    await page.locator('#tour-add').click();
+    await expect.poll(() => page.locator('.tour-arrive').count()).toBe(count + 1);
+    expect(await page.locator('.tour-suggested').textContent()).toBe('Suggested by this map (not official)');
+
+    // Play.
+    if (await page.locator('.notice').isVisible()) await page.locator('.notice-close').click();
+    const before = await mapShot(page, 'tour-suggest-play-0');
+    await page.locator('#tour-play').click();
+    await page.waitForTimeout(2500);
+    const during = await mapShot(page, 'tour-suggest-play-1');
+    expect(changedShare(before, during)).toBeGreaterThan(0.002);
+    await page.locator('#tour-play').click();
+
+    // GPX: well-formed GPX 1.1 with a waypoint per stop and the walk's track, labelled.
+    const stops = await page.locator('.tour-row').count();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#tour-gpx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^suggested-walk-\d{4}-\d{2}-\d{2}\.gpx$/);
+    const gpx = readFileSync((await download.path()) as string, 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const ns = 'http://www.topografix.com/GPX/1/1';
+      const pts = [...doc.getElementsByTagNameNS(ns, 'trkpt')].map((p) => [
+        Number(p.getAttribute('lon')),
+        Number(p.getAttribute('lat')),
+      ]);
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        root: doc.documentElement.namespaceURI,
+        version: doc.documentElement.getAttribute('version'),
+        wpt: doc.getElementsByTagNameNS(ns, 'wpt').length,
+        trkpt: pts.length,
+        inLanzhou: pts.every(([x, y]) => x! > 103 && x! < 104.5 && y! > 35.5 && y! < 37),
+      };
+    }, gpx);
+    expect(parsed).toEqual({
+      error: 0,
+      root: 'http://www.topografix.com/GPX/1/1',
+      version: '1.1',
+      wpt: stops,
+      trkpt: parsed.trkpt,
+      inLanzhou: true,
+    });
+    expect(parsed.trkpt).toBeGreaterThanOrEqual(stops);
+    expect(gpx).toContain('Suggested by this map (not official)');
+    expect(gpx).toContain('© OpenStreetMap contributors');
+
+    // Print.
+    await page.locator('#tour-print').click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed))
+      .toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    const sheet = page.locator('#tour-print-sheet');
+    expect(await sheet.locator('h1').textContent()).toBe('Suggested Yellow River evening walk');
+    expect(await sheet.textContent()).toContain('not an official route');
+    expect(await sheet.locator('tbody tr').count()).toBe(stops);
+    await pageShot(page, 'tour-suggest-print-en');
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+
+    // The share link opens the same walk, still labelled as suggested.
+    const link = page.url();
+    const again = await context.newPage();
+    await again.goto(link);
+    await expect.poll(() => again.locator('.tour-arrive').count()).toBe(stops);
+    expect(await again.locator('.tour-suggested').textContent()).toBe('Suggested by this map (not official)');
+    await context.close();
+  }, 240_000);
+
+  it('offline (shipped data only): explains what it needs and offers the metro stations and shipped places', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${base}?e2e#lang=zh&p=tour&th=night`);
+    await expect.poll(() => page.locator('.tour-suggest .tour-message').count(), { timeout: 30_000 }).toBe(1);
+    const text = (await page.locator('.tour-suggest').textContent()) ?? '';
+    expect(text).toContain('建议路线需要 OpenStreetMap 中的黄河河道和沿河地点');
+    expect(text).toMatch(/本图自带的 27 个地铁站和 \d+ 个地点/);
+    expect(await page.locator('#tour-suggest-go').count()).toBe(0);
+    // The builder offers every shipped metro station.
+    const options = await page
+      .locator('#tour-add-select option')
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    expect(options.filter((id) => id.startsWith('osm-node-')).length).toBe(27);
+    await pageShot(page, 'tour-suggest-offline-zh');
+    await context.close();
+  });
+});
