@@ -6,7 +6,6 @@ import { startPieces } from './facilities.ts';
 import { METRES_PER_DEGREE, metresPerDegreeLon } from './geo.ts';
 import { edgeTwins, type WalkGraph } from './graph.ts';
 import type { EdgeSnap } from './snap.ts';
-import { seedsForSnap } from './snap.ts';
 
 /**
  * What A* needs besides the graph: node positions in a planar frame whose distances never exceed the
@@ -17,20 +16,21 @@ import { seedsForSnap } from './snap.ts';
 export interface AStarBound {
   /** Number of landmarks k. */
   landmarks: number;
-  /** Minutes from landmark l to node v at [l * n + v] (Infinity when unreachable). */
-  fromL: Float64Array;
-  /** Minutes from node v to landmark l at [l * n + v]. */
-  toL: Float64Array;
-  /** Node x, y in metres (longitude scaled at the graph's highest |latitude|: never over-long). */
-  x: Float64Array;
-  y: Float64Array;
+  /** Numbers per node in `table`: 2 + 2k. */
+  stride: number;
+  /**
+   * One record per node v at [v * stride]: x, y in metres (longitude scaled at the graph's highest
+   * |latitude|: never over-long), then for each landmark l the minutes from l to v and from v to l
+   * (Infinity when unreachable). One record per node keeps a bound evaluation in one or two cache lines.
+   */
+  table: Float64Array;
   kx: number;
   lon0: number;
   /** Largest metres per minute of any edge (length / minutes): no walk is faster. */
   maxSpeed: number;
 }
 
-/** Default number of landmarks: 8 (2 × 8 whole-graph searches once, 128 bytes per node). */
+/** Default number of landmarks: 8 (2 × 8 whole-graph searches once, 144 bytes per node with x, y). */
 export const DEFAULT_LANDMARKS = 8;
 
 /**
@@ -42,11 +42,13 @@ export function aStarBound(graph: WalkGraph, costs: Float32Array, landmarks = DE
   const [w, s, , n] = graph.bbox;
   // The smallest metres-per-degree of longitude over the graph: planar distances underestimate.
   const kx = metresPerDegreeLon(Math.max(Math.abs(s), Math.abs(n))) * (1 - 1e-6);
-  const x = new Float64Array(graph.nodeCount);
-  const y = new Float64Array(graph.nodeCount);
-  for (let i = 0; i < graph.nodeCount; i++) {
-    x[i] = ((graph.lon[i] as number) - w) * kx;
-    y[i] = (graph.lat[i] as number) * METRES_PER_DEGREE * (1 - 1e-6);
+  const nn = graph.nodeCount;
+  const k = Math.min(landmarks, nn);
+  const stride = 2 + 2 * k;
+  const table = new Float64Array(stride * nn);
+  for (let i = 0; i < nn; i++) {
+    table[i * stride] = ((graph.lon[i] as number) - w) * kx;
+    table[i * stride + 1] = (graph.lat[i] as number) * METRES_PER_DEGREE * (1 - 1e-6);
   }
   let maxSpeed = 0;
   for (let e = 0; e < graph.edgeCount; e++) {
@@ -56,10 +58,6 @@ export function aStarBound(graph: WalkGraph, costs: Float32Array, landmarks = DE
     if (c > 0) maxSpeed = Math.max(maxSpeed, (len / c) * (1 + 1e-5));
     else if (len > 0) maxSpeed = Infinity;
   }
-  const nn = graph.nodeCount;
-  const k = Math.min(landmarks, nn);
-  const fromL = new Float64Array(k * nn);
-  const toL = new Float64Array(k * nn);
   const ws = new DijkstraWorkspace(nn);
   const nearest = new Float64Array(nn).fill(Infinity);
   let next = 0;
@@ -72,14 +70,14 @@ export function aStarBound(graph: WalkGraph, costs: Float32Array, landmarks = DE
     boundedDijkstra(graph, costs, [{ node: next, minutes: 0 }], Infinity, ws, 'from');
     for (let v = 0; v < nn; v++) {
       const d = ws.minutes(v);
-      fromL[l * nn + v] = d;
+      table[v * stride + 2 + 2 * l] = d;
       if (d < (nearest[v] as number)) nearest[v] = d;
     }
     boundedDijkstra(graph, costs, [{ node: next, minutes: 0 }], Infinity, ws, 'to');
-    for (let v = 0; v < nn; v++) toL[l * nn + v] = ws.minutes(v);
+    for (let v = 0; v < nn; v++) table[v * stride + 3 + 2 * l] = ws.minutes(v);
     next = farthest(ws, nn, nearest);
   }
-  return { landmarks: k, fromL, toL, x, y, kx, lon0: w, maxSpeed: maxSpeed || 1 };
+  return { landmarks: k, stride, table, kx, lon0: w, maxSpeed: maxSpeed || 1 };
 }
 
 /** Reached node with the largest finite time (of the last search, or in `times` when given). */
@@ -129,35 +127,21 @@ export function walkBetween(
   const bx = (b.lon - bound.lon0) * bound.kx;
   const by = b.lat * METRES_PER_DEGREE * (1 - 1e-6);
   const inv = 1 / bound.maxSpeed;
-  const { x, y } = bound;
   const { offsets, target } = graph;
-  const { landmarks: k, fromL, toL } = bound;
-  const n = graph.nodeCount;
+  const { landmarks: k, table, stride } = bound;
   const bTwin = twins[b.edge] as number;
   const enterFrom = b.fraction * (costs[b.edge] as number); // b.from → b along b.edge
   const enterTo = bTwin >= 0 ? (1 - b.fraction) * (costs[bTwin] as number) : Infinity; // b.to → b
   const leaveTo = (1 - b.fraction) * (costs[b.edge] as number); // b → b.to
   const leaveFrom = bTwin >= 0 ? b.fraction * (costs[bTwin] as number) : Infinity; // b → b.from
-  const lb = new Float64Array(k); // d(L, b)
-  const bl = new Float64Array(k); // d(b, L)
-  for (let l = 0; l < k; l++) {
-    lb[l] = Math.min(
-      (fromL[l * n + b.from] as number) + enterFrom,
-      (fromL[l * n + b.to] as number) + enterTo,
-    );
-    bl[l] = Math.min(leaveTo + (toL[l * n + b.to] as number), leaveFrom + (toL[l * n + b.from] as number));
+  // Per landmark l: d(L, b) at [2l], d(b, L) at [2l + 1], in the order of a node's record.
+  const lbl = scratch(2 * k);
+  const bf = b.from * stride + 2;
+  const bt = b.to * stride + 2;
+  for (let l = 0; l < 2 * k; l += 2) {
+    lbl[l] = Math.min((table[bf + l] as number) + enterFrom, (table[bt + l] as number) + enterTo);
+    lbl[l + 1] = Math.min(leaveTo + (table[bt + l + 1] as number), leaveFrom + (table[bf + l + 1] as number));
   }
-  const h = (v: number): number => {
-    let best = Math.hypot((x[v] as number) - bx, (y[v] as number) - by) * inv;
-    for (let l = 0, at = v; l < k; l++, at += n) {
-      // Comparisons skip NaN (∞ − ∞: the landmark tells nothing about v).
-      const t1 = (lb[l] as number) - (fromL[at] as number);
-      if (t1 > best) best = t1;
-      const t2 = (toL[at] as number) - (bl[l] as number);
-      if (t2 > best) best = t2;
-    }
-    return best;
-  };
 
   // Arrivals at b: along a's own edge, or through either end of b's edge.
   let best = Infinity;
@@ -175,37 +159,68 @@ export function walkBetween(
     }
     if (bestPiece) bestVia = -1;
   }
+  // Seeds (a's edge ends, as seedsForSnap 'from' orders them), then each settled node's edges, all
+  // through one inlined push: a closure here cost a boxed number per call.
+  const seedTo = (1 - a.fraction) * (costs[a.edge] as number);
+  const seedFrom = aTwin >= 0 ? a.fraction * (costs[aTwin] as number) : Infinity;
   let size = 0;
-  const push = (v: number, g: number, e: number) => {
-    let j: number;
-    if (stamp[v] !== gen) {
-      stamp[v] = gen;
-      j = size++;
-    } else if (g < (dist[v] as number)) {
-      j = hp[v] as number;
-      if (j < 0) return; // settled (a consistent bound settles each node once)
-    } else return;
-    dist[v] = g;
-    pred[v] = e;
-    const f = g + h(v);
-    while (j > 0) {
-      const p = (j - 1) >> 1;
-      const pk = hk[p] as number;
-      if (pk <= f) break;
-      const pv = hn[p] as number;
-      hk[j] = pk;
-      hn[j] = pv;
-      hp[pv] = j;
-      j = p;
-    }
-    hk[j] = f;
-    hn[j] = v;
-    hp[v] = j;
-  };
-  for (const s of seedsForSnap(graph, costs, a, 'from')) push(s.node, s.minutes, -1);
   let settled = 0;
-  while (size > 0 && (hk[0] as number) < best) {
-    const u = hn[0] as number;
+  let u = -1;
+  let gu = 0;
+  for (;;) {
+    const first = u < 0 ? 0 : (offsets[u] as number);
+    const end = u < 0 ? (aTwin >= 0 ? 2 : 1) : (offsets[u + 1] as number);
+    for (let e = first; e < end; e++) {
+      let v: number;
+      let g: number;
+      let via: number;
+      if (u < 0) {
+        v = e === 0 ? a.to : a.from;
+        g = e === 0 ? seedTo : seedFrom;
+        via = -1;
+      } else {
+        v = target[e] as number;
+        g = gu + (costs[e] as number);
+        via = e;
+      }
+      let j: number;
+      if (stamp[v] !== gen) {
+        stamp[v] = gen;
+        j = size++;
+      } else if (g < (dist[v] as number)) {
+        j = hp[v] as number;
+        if (j < 0) continue; // settled (a consistent bound settles each node once)
+      } else continue;
+      dist[v] = g;
+      pred[v] = via;
+      // h(v); comparisons skip NaN (∞ − ∞: the landmark tells nothing about v).
+      const at = v * stride;
+      const dx = (table[at] as number) - bx;
+      const dy = (table[at + 1] as number) - by;
+      let h = Math.sqrt(dx * dx + dy * dy) * inv;
+      for (let l = 0, t = at + 2; l < 2 * k; l += 2, t += 2) {
+        const t1 = (lbl[l] as number) - (table[t] as number);
+        if (t1 > h) h = t1;
+        const t2 = (table[t + 1] as number) - (lbl[l + 1] as number);
+        if (t2 > h) h = t2;
+      }
+      const f = g + h;
+      while (j > 0) {
+        const p = (j - 1) >> 1;
+        const pk = hk[p] as number;
+        if (pk <= f) break;
+        const pv = hn[p] as number;
+        hk[j] = pk;
+        hn[j] = pv;
+        hp[pv] = j;
+        j = p;
+      }
+      hk[j] = f;
+      hn[j] = v;
+      hp[v] = j;
+    }
+    if (!(size > 0 && (hk[0] as number) < best)) break;
+    u = hn[0] as number;
     hp[u] = -1;
     settled++;
     size--;
@@ -230,22 +245,27 @@ export function walkBetween(
       hn[i] = val;
       hp[val] = i;
     }
-    const g = dist[u] as number;
-    if (u === b.from && g + enterFrom < best) {
-      best = g + enterFrom;
+    gu = dist[u] as number;
+    if (u === b.from && gu + enterFrom < best) {
+      best = gu + enterFrom;
       bestVia = u;
       bestPiece = { edge: b.edge, t0: 0, t1: b.fraction };
     }
-    if (u === b.to && g + enterTo < best) {
-      best = g + enterTo;
+    if (u === b.to && gu + enterTo < best) {
+      best = gu + enterTo;
       bestVia = u;
       bestPiece = { edge: bTwin, t0: 0, t1: 1 - b.fraction };
     }
-    for (let e = offsets[u] as number, end = offsets[u + 1] as number; e < end; e++)
-      push(target[e] as number, g + (costs[e] as number), e);
   }
   if (!bestPiece) return null;
   const pieces = bestVia === -1 ? [] : startPieces(graph, a, bestVia, ws);
   pieces.push(bestPiece);
   return { minutes: best, pieces, settled };
+}
+
+let scratchBuf = new Float64Array(32);
+/** A reused buffer of at least `n` numbers (one query at a time: JS is single-threaded). */
+function scratch(n: number): Float64Array {
+  if (scratchBuf.length < n) scratchBuf = new Float64Array(n);
+  return scratchBuf;
 }

@@ -396,16 +396,16 @@ export class NetworkWalkEngine implements WalkEngine {
     this.bound ??= aStarBound(this.graph, this.costs);
     const walk = walkBetween(this.graph, this.costs, this.bound, a, b, this.ws);
     if (!walk) return null;
-    const path = piecesToPath(this.graph, this.costs, walk.pieces);
-    const coordinates: [number, number][] = [from, ...path.coordinates, to];
+    // Start point first, then the network part (its part indices count the start point), then the end.
+    const path = piecesToPath(this.graph, this.costs, walk.pieces, [from]);
+    path.coordinates.push(to);
     const accessM = a.distanceM + b.distanceM;
     return {
       method: 'network',
-      coordinates,
+      coordinates: path.coordinates,
       metres: path.metres + accessM,
       minutes: path.minutes + accessM / this.speedMPerMin,
-      // The start point was prepended: shift the parts' coordinate indices by one.
-      parts: path.parts.map((p) => ({ ...p, from: p.from + 1, to: p.to + 1 })),
+      parts: path.parts,
     };
   }
 }
