@@ -124,6 +124,11 @@ export function walkBetween(
   ws.direction = 'from';
   const { dist, pred, stamp, heapKey: hk, heapNode: hn, heapPos: hp } = ws;
   const gen = ws.gen;
+  let hv = heuristics.get(ws);
+  if (!hv) {
+    hv = new Float64Array(ws.nodeCount);
+    heuristics.set(ws, hv);
+  }
   const bx = (b.lon - bound.lon0) * bound.kx;
   const by = b.lat * METRES_PER_DEGREE * (1 - 1e-6);
   const inv = 1 / bound.maxSpeed;
@@ -184,26 +189,29 @@ export function walkBetween(
         via = e;
       }
       let j: number;
+      let h: number;
       if (stamp[v] !== gen) {
         stamp[v] = gen;
         j = size++;
+        // h(v), once per node and query; comparisons skip NaN (∞ − ∞: the landmark tells nothing).
+        const at = v * stride;
+        const dx = (table[at] as number) - bx;
+        const dy = (table[at + 1] as number) - by;
+        h = Math.sqrt(dx * dx + dy * dy) * inv;
+        for (let l = 0, t = at + 2; l < 2 * k; l += 2, t += 2) {
+          const t1 = (lbl[l] as number) - (table[t] as number);
+          if (t1 > h) h = t1;
+          const t2 = (table[t + 1] as number) - (lbl[l + 1] as number);
+          if (t2 > h) h = t2;
+        }
+        hv[v] = h;
       } else if (g < (dist[v] as number)) {
         j = hp[v] as number;
         if (j < 0) continue; // settled (a consistent bound settles each node once)
+        h = hv[v] as number;
       } else continue;
       dist[v] = g;
       pred[v] = via;
-      // h(v); comparisons skip NaN (∞ − ∞: the landmark tells nothing about v).
-      const at = v * stride;
-      const dx = (table[at] as number) - bx;
-      const dy = (table[at + 1] as number) - by;
-      let h = Math.sqrt(dx * dx + dy * dy) * inv;
-      for (let l = 0, t = at + 2; l < 2 * k; l += 2, t += 2) {
-        const t1 = (lbl[l] as number) - (table[t] as number);
-        if (t1 > h) h = t1;
-        const t2 = (table[t + 1] as number) - (lbl[l + 1] as number);
-        if (t2 > h) h = t2;
-      }
       const f = g + h;
       while (j > 0) {
         const p = (j - 1) >> 1;
@@ -262,6 +270,9 @@ export function walkBetween(
   pieces.push(bestPiece);
   return { minutes: best, pieces, settled };
 }
+
+/** Per workspace: h(v) of the current query, valid where the workspace's stamp is current. */
+const heuristics = new WeakMap<DijkstraWorkspace, Float64Array>();
 
 let scratchBuf = new Float64Array(32);
 /** A reused buffer of at least `n` numbers (one query at a time: JS is single-threaded). */
