@@ -31,7 +31,8 @@ import {
   type ViewState,
 } from './lib/url_state';
 import { validateGeoJson } from './lib/validate';
-import { createWalkEngine } from './lib/walk/engine';
+import { prepareBoundOffThread } from './lib/walk/bound_worker';
+import { createWalkEngine, NetworkWalkEngine } from './lib/walk/engine';
 import type { WalkGraph } from './lib/walk/graph';
 import { deserializeWalkGraph } from './lib/walk/graph_binary';
 import { resolveOverpassEndpoint } from './lib/walk/online/endpoint';
@@ -720,8 +721,12 @@ async function start(): Promise<void> {
         { webgl },
       )
     : null;
-  if (osm.graph) nearby.setCityEngine(createWalkEngine(osm.graph));
-  else nearby.useAreaNetwork(store.get().origin, overpassEndpoint);
+  if (osm.graph) {
+    const city = createWalkEngine(osm.graph);
+    nearby.setCityEngine(city);
+    // Landmarks for routes (shared with the tour's engine: same costs) are prepared off the main thread.
+    if (city instanceof NetworkWalkEngine) void prepareBoundOffThread(city.graph, city.costs);
+  } else nearby.useAreaNetwork(store.get().origin, overpassEndpoint);
   planner = new PlannerController({
     set: (patch) => store.set(patch),
     refresh: () => render(),

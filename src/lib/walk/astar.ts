@@ -4,7 +4,7 @@ import { boundedDijkstra, DijkstraWorkspace } from './dijkstra.ts';
 import type { EdgePiece } from './facilities.ts';
 import { startPieces } from './facilities.ts';
 import { METRES_PER_DEGREE, metresPerDegreeLon } from './geo.ts';
-import { edgeTwins, type WalkGraph } from './graph.ts';
+import { edgeTwins, type RoutingGraph, type WalkGraph } from './graph.ts';
 import type { EdgeSnap } from './snap.ts';
 
 /**
@@ -30,6 +30,9 @@ export interface AStarBound {
   maxSpeed: number;
 }
 
+/** What preparing a bound reads of a graph (a worker gets only these arrays). */
+export type BoundGraph = RoutingGraph & Pick<WalkGraph, 'lon' | 'lat' | 'lengthM' | 'bbox'>;
+
 /** Default number of landmarks: 8 (2 × 8 whole-graph searches once, 144 bytes per node with x, y). */
 export const DEFAULT_LANDMARKS = 8;
 
@@ -38,7 +41,11 @@ export const DEFAULT_LANDMARKS = 8;
  * are chosen farthest-first (each the node farthest, by walking time, from those chosen), which puts
  * them on the graph's rim, where they bound best.
  */
-export function aStarBound(graph: WalkGraph, costs: Float32Array, landmarks = DEFAULT_LANDMARKS): AStarBound {
+export function aStarBound(
+  graph: BoundGraph,
+  costs: Float32Array,
+  landmarks = DEFAULT_LANDMARKS,
+): AStarBound {
   const [w, s, , n] = graph.bbox;
   // The smallest metres-per-degree of longitude over the graph: planar distances underestimate.
   const kx = metresPerDegreeLon(Math.max(Math.abs(s), Math.abs(n))) * (1 - 1e-6);
