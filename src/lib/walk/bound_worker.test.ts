@@ -5,6 +5,7 @@ import {
   type BoundReply,
   type BoundRequest,
   type BoundWorkerLike,
+  boundRequest,
   handleBoundRequest,
   prepareBoundOffThread,
 } from './bound_worker.ts';
@@ -116,6 +117,24 @@ describe('A* bound store and worker', () => {
       expect(b.landmarks).toBe(8);
       expect(b.table.length).toBe(b.stride * g.nodeCount);
     }
+  });
+
+  it("hands over copies: transferring the request leaves the engine's graph and costs intact", () => {
+    const g = graphOf(51);
+    const eng = createWalkEngine(g) as NetworkWalkEngine;
+    const { request, transfer } = boundRequest(g, eng.costs);
+    expect(transfer).toHaveLength(6);
+    const arrived = structuredClone(request, { transfer });
+    // The request's buffers moved (detached here), the graph's and the engine's did not.
+    expect(request.graph.lon.length).toBe(0);
+    expect(request.costs.length).toBe(0);
+    expect(g.lon.length).toBe(g.nodeCount);
+    expect(eng.costs.length).toBe(g.edgeCount);
+    expect(Array.from(arrived.graph.target)).toEqual(Array.from(g.target));
+    const replies: BoundReply[] = [];
+    handleBoundRequest(arrived, (r) => replies.push(r));
+    const got = replies[0]!;
+    expect(got.ok && Array.from(got.bound.table)).toEqual(Array.from(aStarBound(g, eng.costs).table));
   });
 
   it('answers a request whose arrays do not fit with an error', () => {

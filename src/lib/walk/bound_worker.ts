@@ -37,6 +37,42 @@ export function handleBoundRequest(
   }
 }
 
+/**
+ * The worker's request: fresh copies of the arrays a bound reads, handed over without a second copy.
+ * (A graph read from its file has views on the file's bytes, which posting would copy whole.)
+ */
+export function boundRequest(
+  graph: WalkGraph,
+  costs: Float32Array,
+): { request: BoundRequest; transfer: Transferable[] } {
+  const { nodeCount, edgeCount, bbox } = graph;
+  const request: BoundRequest = {
+    graph: {
+      nodeCount,
+      edgeCount,
+      bbox: [...bbox],
+      offsets: graph.offsets.slice(),
+      target: graph.target.slice(),
+      lon: graph.lon.slice(),
+      lat: graph.lat.slice(),
+      lengthM: graph.lengthM.slice(),
+    },
+    costs: costs.slice(),
+  };
+  const g = request.graph;
+  return {
+    request,
+    transfer: [
+      g.offsets.buffer,
+      g.target.buffer,
+      g.lon.buffer,
+      g.lat.buffer,
+      g.lengthM.buffer,
+      request.costs.buffer,
+    ],
+  };
+}
+
 function defaultWorker(): BoundWorkerLike {
   // Written out literally so that Vite bundles the worker as its own file (no blob: URL, CSP-friendly).
   return new Worker(new URL('../../workers/walk_bound_worker.ts', import.meta.url), {
@@ -48,8 +84,8 @@ function defaultWorker(): BoundWorkerLike {
  * Prepares the landmark bound of (graph, costs) in a worker, so the first walk on a large graph does
  * not block the page (2k whole-graph searches: ~1.2 s on a 200k-node graph). Until it arrives,
  * walks use the straight-line bound; without workers, or when the worker fails, the first walk
- * prepares it on this thread as before. Posting copies the arrays the bound reads (~14 MB for 200k
- * nodes); the table comes back transferred.
+ * prepares it on this thread as before. The arrays the bound reads are copied once (~14 MB for 200k
+ * nodes) and transferred; the table comes back transferred.
  * @param costs the engine's minutes per edge (NetworkWalkEngine.costs)
  * @returns whether the worker's bound is in use
  */
@@ -77,9 +113,9 @@ export function prepareBoundOffThread(
       resolve(null);
     };
   });
-  const { nodeCount, edgeCount, offsets, target, lon, lat, lengthM, bbox } = graph;
   try {
-    worker.postMessage({ graph: { nodeCount, edgeCount, offsets, target, lon, lat, lengthM, bbox }, costs });
+    const { request, transfer } = boundRequest(graph, costs);
+    worker.postMessage(request, transfer);
   } catch {
     worker.terminate();
     return Promise.resolve(false);
