@@ -1,7 +1,7 @@
 // Benchmark: point-to-point travel() on a real OSM graph against the old virtual-target Dijkstra, same process.
 
 import { readWalkExtract } from '../scripts/lib/osm/read_walk.ts';
-import { aStarBound, walkBetween } from '../src/lib/walk/astar.ts';
+import { walkBetween } from '../src/lib/walk/astar.ts';
 import { boundRequest } from '../src/lib/walk/bound_worker.ts';
 import { edgeMinutes } from '../src/lib/walk/cost.ts';
 import { DijkstraWorkspace } from '../src/lib/walk/dijkstra.ts';
@@ -10,6 +10,7 @@ import { createWalkEngine, type NetworkWalkEngine } from '../src/lib/walk/engine
 import { facilityPieces, nearestFacilities, snapFacilities } from '../src/lib/walk/facilities.ts';
 import { buildWalkGraph, type WalkGraph } from '../src/lib/walk/graph.ts';
 import { deserializeWalkGraph, serializeWalkGraph } from '../src/lib/walk/graph_binary.ts';
+import { aStarBound } from '../src/lib/walk/landmarks.ts';
 import { piecesToPath } from '../src/lib/walk/path.ts';
 import { EdgeSnapIndex } from '../src/lib/walk/snap.ts';
 import { rng } from '../src/lib/walk/test_support.ts';
@@ -191,8 +192,8 @@ export async function runWalkP2pBench(): Promise<Record<string, number>> {
     });
     const per = (x: number) => fmt(x / oldPairs.length);
     console.log(
-      `  nodes settled per query (contracted): Dijkstra ${per(sOld)}, A* straight-line bound ${per(sEuclid)}, ` +
-        `A* + landmarks ${per(sAlt)}; route ${per(points)} points; heap allocated per query: ` +
+      `  nodes settled per query (contracted): Dijkstra ${per(sOld)}, bidirectional A* (both searches) ` +
+        `straight-line bound ${per(sEuclid)}, + landmarks ${per(sAlt)}; route ${per(points)} points; heap allocated per query: ` +
         `travel() ${fmt(bytesNew / 1024, 1)} KiB, old ${fmt(bytesOld / 1024, 1)} KiB`,
     );
     const q = (ts: Timing[], key: keyof Timing) => 1000 / Math.min(...ts.map((t) => t[key]));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aStarBound, walkBetween } from './astar.ts';
+import { walkBetween } from './astar.ts';
 import { edgeMinutes } from './cost.ts';
 import { DijkstraWorkspace } from './dijkstra.ts';
 import { edgePointAt } from './edge_shape.ts';
 import { nearestFacilities, snapFacilities } from './facilities.ts';
 import { buildWalkGraph } from './graph.ts';
+import { aStarBound } from './landmarks.ts';
 import { EdgeSnapIndex } from './snap.ts';
 import { randomExtract, rng, shapedGrid } from './test_support.ts';
 

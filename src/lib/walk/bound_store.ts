@@ -1,7 +1,7 @@
 // A* bounds per graph and cost model: prepared once and shared by every engine, or delivered from a worker.
 
-import { type AStarBound, aStarBound } from './astar.ts';
 import type { WalkGraph } from './graph.ts';
+import { type AStarBound, aStarBound } from './landmarks.ts';
 
 interface Entry {
   /** The cost array the entry was made for (others with equal content share it). */

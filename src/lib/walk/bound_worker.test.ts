@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { aStarBound } from './astar.ts';
 import { boundFor } from './bound_store.ts';
 import {
   type BoundReply,
@@ -12,6 +11,7 @@ import {
 import { edgePointAt } from './edge_shape.ts';
 import { createWalkEngine, type NetworkWalkEngine } from './engine.ts';
 import { buildWalkGraph } from './graph.ts';
+import { aStarBound } from './landmarks.ts';
 import { randomExtract, rng } from './test_support.ts';
 
 const graphOf = (seed: number) => buildWalkGraph(randomExtract(seed, 250, { sizeM: 1500, ele: true })).graph;

@@ -1,8 +1,8 @@
 // Preparing the A* landmark bound in a worker: the request, the worker's handler, and the main-thread call.
 
-import { type AStarBound, aStarBound, type BoundGraph } from './astar.ts';
 import { awaitBound, hasBound } from './bound_store.ts';
 import type { WalkGraph } from './graph.ts';
+import { type AStarBound, aStarBound, type BoundGraph } from './landmarks.ts';
 
 /** What the worker gets: copies of the arrays a bound reads, and the engine's own cost array. */
 export interface BoundRequest {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { aStarBound, walkBetween } from './astar.ts';
+import { walkBetween } from './astar.ts';
 import { edgeMinutes } from './cost.ts';
 import { DijkstraWorkspace } from './dijkstra.ts';
 import { edgePointAt, edgeSubline } from './edge_shape.ts';
 import { createWalkEngine } from './engine.ts';
 import type { EdgePiece } from './facilities.ts';
 import { buildWalkGraph, type WalkGraph } from './graph.ts';
+import { aStarBound } from './landmarks.ts';
 import { piecesToPath, type RoutePart } from './path.ts';
 import { EdgeSnapIndex } from './snap.ts';
 import { randomExtract, rng, shapedGrid } from './test_support.ts';
