@@ -13,10 +13,13 @@ import { runSearchBench } from './search.ts';
 import { runTourSuggestBench } from './tour_suggest.ts';
 import { runWalkBenches } from './walk_all.ts';
 import { runWalkContractBench } from './walk_contract.ts';
+import { runWalkP2pBench } from './walk_p2p.ts';
 
 const only = process.argv[2];
 if (!only || only === 'walk') runWalkBenches();
 if (!only || only === 'walk' || only === 'contract') await runWalkContractBench();
+// Also part of 'contract'; alone for quick point-to-point runs.
+if (only === 'p2p') await runWalkP2pBench();
 if (!only || only === 'search') runSearchBench();
 if (!only || only === 'nearby') runNearbyBench();
 if (!only || only === 'tour') runTourSuggestBench();

@@ -1,18 +1,13 @@
-// Benchmark: contracted vs uncontracted graphs in one run (bounded walks, coverage cut-off, A* point-to-point, file size, build).
+// Benchmark: contracted vs uncontracted graphs in one run (bounded walks, coverage cut-off, point-to-point, file size, build).
 
 import { readWalkExtract } from '../scripts/lib/osm/read_walk.ts';
-import { aStarBound, walkBetween } from '../src/lib/walk/astar.ts';
 import { edgeMinutes } from '../src/lib/walk/cost.ts';
 import { boundedDijkstra, DijkstraWorkspace, type Seed } from '../src/lib/walk/dijkstra.ts';
-import { edgePointAt } from '../src/lib/walk/edge_shape.ts';
-import { createWalkEngine, type NetworkWalkEngine } from '../src/lib/walk/engine.ts';
-import { facilityPieces, nearestFacilities, snapFacilities } from '../src/lib/walk/facilities.ts';
 import { buildWalkGraph, type WalkGraph } from '../src/lib/walk/graph.ts';
 import { serializeWalkGraph } from '../src/lib/walk/graph_binary.ts';
 import type { OsmExtract } from '../src/lib/walk/osm_extract.ts';
-import { piecesToPath } from '../src/lib/walk/path.ts';
-import { EdgeSnapIndex } from '../src/lib/walk/snap.ts';
 import { rng, shapedGrid } from '../src/lib/walk/test_support.ts';
+import { runWalkP2pBench } from './walk_p2p.ts';
 import { benchGraph, bestMs, fmt, isMain, machineNote } from './walk_synthetic.ts';
 
 // Real OSM data (© OpenStreetMap contributors, ODbL; test/fixtures/osm/README.md).
@@ -57,24 +52,6 @@ function commonStarts(flat: WalkGraph, contracted: WalkGraph, count: number, see
     f.push(byOsm.get(contracted.osmId?.[v] as number) as number);
   }
   return { c, f };
-}
-
-/** Old point-to-point (before A*): Dijkstra to the destination as a virtual target, then the path. */
-function virtualTargetTravel(
-  graph: WalkGraph,
-  costs: Float32Array,
-  index: EdgeSnapIndex,
-  ws: DijkstraWorkspace,
-  from: [number, number],
-  to: [number, number],
-): number {
-  const a = index.snap(from[0], from[1]);
-  const fac = snapFacilities(index, [{ id: 'to', lon: to[0], lat: to[1] }], 300);
-  if (!a || !fac.snaps[0]) return Number.NaN;
-  const [reach] = nearestFacilities(graph, costs, fac, a, 1, Infinity, ws);
-  if (!reach) return Number.NaN;
-  const path = piecesToPath(graph, costs, facilityPieces(graph, fac, a, reach, ws));
-  return path.metres + a.distanceM + (fac.snaps[0]?.distanceM ?? 0);
 }
 
 /** Runs the contraction benchmarks and prints a report; returns the key numbers. */
@@ -163,105 +140,10 @@ export async function runWalkContractBench(): Promise<Record<string, number>> {
       `→ ${fmt(multiF / multiC, 1)}×; old 40 m grid ${fmt(multiP, 1)} ms`,
   );
 
-  // 3. Point-to-point on a real graph: travel() (A*, contracted) vs the old virtual-target Dijkstra.
+  // 3. Point-to-point on a real graph: its own benchmark (bench/walk_p2p.ts).
+  Object.assign(out, await runWalkP2pBench());
   const { extract } = await readWalkExtract(PBF);
   const real = buildBoth(extract);
-  const eng = createWalkEngine(real.contracted) as NetworkWalkEngine;
-  const pre = performance.now();
-  eng.travel(
-    [real.contracted.lon[0] as number, real.contracted.lat[0] as number],
-    [real.contracted.lon[1] as number, real.contracted.lat[1] as number],
-  );
-  console.log(
-    `  first travel() prepares the A* bound (8 landmarks × 2 searches): ${fmt(performance.now() - pre)} ms`,
-  );
-  const oldCosts = edgeMinutes(real.flat);
-  const oldIndex = new EdgeSnapIndex(real.flat);
-  const oldWs = new DijkstraWorkspace(real.flat.nodeCount);
-  const oldOnContracted = {
-    index: new EdgeSnapIndex(real.contracted),
-    ws: new DijkstraWorkspace(real.contracted.nodeCount),
-  };
-  const r = rng(9);
-  const near = (): [number, number] => {
-    const [lon, lat] = edgePointAt(real.contracted, Math.floor(r() * real.contracted.edgeCount), r());
-    return [lon + (r() - 0.5) * 0.0006, lat + (r() - 0.5) * 0.0004];
-  };
-  for (const [label, maxKm] of [
-    ['random pairs anywhere', Infinity],
-    ['pairs ≤ 2 km apart', 2],
-  ] as const) {
-    const pairs: [[number, number], [number, number]][] = [];
-    while (pairs.length < 2000) {
-      const a = near();
-      const b = near();
-      const km = Math.hypot((a[0] - b[0]) * 75, (a[1] - b[1]) * 111);
-      if (km <= maxKm) pairs.push([a, b]);
-    }
-    // Same answers first.
-    let worst = 0;
-    for (const [a, b] of pairs.slice(0, 300)) {
-      const m0 = virtualTargetTravel(real.flat, oldCosts, oldIndex, oldWs, a, b);
-      const m1 = eng.travel(a, b)?.metres ?? Number.NaN;
-      if (Number.isFinite(m0) && Number.isFinite(m1)) worst = Math.max(worst, Math.abs(m0 - m1));
-    }
-    if (worst > 0.1) throw new Error(`point-to-point mismatch: ${worst} m`);
-    const oldPairs = pairs.slice(0, 300);
-    const tNew: number[] = [];
-    const tOld: number[] = [];
-    const tOldC: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      tNew.push(
-        bestMs(1, () => {
-          for (const [a, b] of pairs) eng.travel(a, b);
-        }) / pairs.length,
-      );
-      tOld.push(
-        bestMs(1, () => {
-          for (const [a, b] of oldPairs) virtualTargetTravel(real.flat, oldCosts, oldIndex, oldWs, a, b);
-        }) / oldPairs.length,
-      );
-      tOldC.push(
-        bestMs(1, () => {
-          for (const [a, b] of oldPairs)
-            virtualTargetTravel(real.contracted, eng.costs, oldOnContracted.index, oldOnContracted.ws, a, b);
-        }) / oldPairs.length,
-      );
-    }
-    // Work per query, independent of machine load: nodes settled.
-    let sOld = 0;
-    let sEuclid = 0;
-    let sAlt = 0;
-    const euclid = aStarBound(real.contracted, eng.costs, 0);
-    const alt = aStarBound(real.contracted, eng.costs);
-    const wsC = oldOnContracted.ws;
-    const idx = oldOnContracted.index;
-    for (const [a, b] of oldPairs) {
-      const sa = idx.snap(a[0], a[1]);
-      const fac = snapFacilities(idx, [{ id: 'b', lon: b[0], lat: b[1] }], 300);
-      const sb = fac.snaps[0];
-      if (!sa || !sb) continue;
-      nearestFacilities(real.contracted, eng.costs, fac, sa, 1, Infinity, wsC);
-      sOld += wsC.settledCount;
-      sEuclid += walkBetween(real.contracted, eng.costs, euclid, sa, sb, wsC)?.settled ?? 0;
-      sAlt += walkBetween(real.contracted, eng.costs, alt, sa, sb, wsC)?.settled ?? 0;
-    }
-    const per = (x: number) => fmt(x / oldPairs.length);
-    console.log(
-      `  nodes settled per query (contracted): Dijkstra ${per(sOld)}, A* straight-line bound ${per(sEuclid)}, ` +
-        `A* + 8 landmarks ${per(sAlt)}`,
-    );
-    const qNew = 1000 / Math.min(...tNew);
-    const qOld = 1000 / Math.min(...tOld);
-    const qOldC = 1000 / Math.min(...tOldC);
-    out[`p2p ${label} new`] = qNew;
-    out[`p2p ${label} old`] = qOld;
-    console.log(
-      `travel() on Liechtenstein (real OSM), ${label}: A* on contracted ${fmt(qNew)} q/s vs ` +
-        `old Dijkstra to a virtual target on uncontracted ${fmt(qOld)} q/s → ${fmt(qNew / qOld, 1)}× ` +
-        `(old search on contracted: ${fmt(qOldC)} q/s); same metres within ${fmt(worst, 4)} m`,
-    );
-  }
 
   // 4. File size and build time.
   for (const [name, b] of [

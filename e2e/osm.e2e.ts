@@ -18,6 +18,13 @@ describe('OSM import in the app (invented fixtures)', () => {
   it('walks on the imported graph, over the only footbridge, and lists OSM candidates with their source', async () => {
     const overpass: string[] = [];
     const { context, page } = await openPage(browser, { blocked: overpass });
+    // The route landmarks of the city graph are prepared in their own worker, which ends when done.
+    const boundWorkers = { started: 0, ended: 0 };
+    page.on('worker', (w) => {
+      if (!w.url().includes('walk_bound_worker')) return;
+      boundWorkers.started++;
+      w.on('close', () => boundWorkers.ended++);
+    });
     const [lon, lat] = E2E_BRIDGE_WALK.from;
     await page.goto(`${base}?e2e#lang=en&p=nearby&map=15/36.0505/103.805&at=${lon},${lat}&bm=offline`);
     await waitForMapIdle(page);
@@ -46,6 +53,7 @@ describe('OSM import in the app (invented fixtures)', () => {
     );
     expect(layers.some((id) => /water/.test(id))).toBe(true);
     expect(overpass.filter((u) => u.includes('overpass'))).toEqual([]);
+    await expect.poll(() => boundWorkers).toEqual({ started: 1, ended: 1 });
     await pageShot(page, 'osm-bridge-walk-en');
     await context.close();
   });

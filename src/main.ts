@@ -14,7 +14,8 @@ import { walkTarget } from './lib/nearby';
 import { type PlanTarget, planProgress } from './lib/plan_targets';
 import { createStore } from './lib/store';
 import { defaultState, parseHash, type ViewState } from './lib/url_state';
-import { createWalkEngine } from './lib/walk/engine';
+import { prepareBoundOffThread } from './lib/walk/bound_worker';
+import { createWalkEngine, NetworkWalkEngine } from './lib/walk/engine';
 import { resolveOverpassEndpoint } from './lib/walk/online/endpoint';
 import type { ResolvedBasemap } from './map/basemaps';
 import { EMPTY_ANALYSIS } from './map/layers';
@@ -377,8 +378,12 @@ async function start(): Promise<void> {
         { webgl },
       )
     : null;
-  if (osm.graph) nearby.setCityEngine(createWalkEngine(osm.graph));
-  else nearby.useAreaNetwork(store.get().origin, overpassEndpoint);
+  if (osm.graph) {
+    const city = createWalkEngine(osm.graph);
+    nearby.setCityEngine(city);
+    // Landmarks for routes (shared with the tour's engine: same costs) are prepared off the main thread.
+    if (city instanceof NetworkWalkEngine) void prepareBoundOffThread(city.graph, city.costs);
+  } else nearby.useAreaNetwork(store.get().origin, overpassEndpoint);
   planner = new PlannerController({
     set: (patch) => store.set(patch),
     refresh: () => render(),

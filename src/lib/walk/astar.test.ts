@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { aStarBound, walkBetween } from './astar.ts';
+import { walkBetween } from './astar.ts';
 import { edgeMinutes } from './cost.ts';
 import { DijkstraWorkspace } from './dijkstra.ts';
 import { edgePointAt } from './edge_shape.ts';
 import { nearestFacilities, snapFacilities } from './facilities.ts';
 import { buildWalkGraph } from './graph.ts';
+import { aStarBound } from './landmarks.ts';
 import { EdgeSnapIndex } from './snap.ts';
 import { randomExtract, rng, shapedGrid } from './test_support.ts';
 
-describe('walkBetween (A*)', { timeout: 120_000 }, () => {
+describe('walkBetween (bidirectional A*)', { timeout: 120_000 }, () => {
   const cases = [
     ['random streets', randomExtract(21, 300, { sizeM: 2000 })],
     [
@@ -17,11 +18,19 @@ describe('walkBetween (A*)', { timeout: 120_000 }, () => {
     ],
     ['a grid with shape nodes', shapedGrid(10, 120, 3, 4)],
   ] as const;
-  for (const [name, ex] of cases) {
+  // 8 landmarks (the default) and none (the straight-line bound the page walks with until its
+  // landmarks arrive): both potentials must give exact times and pieces that join up.
+  for (const [name, ex, landmarks] of cases.flatMap(
+    ([n, e]) =>
+      [
+        [n, e, 8],
+        [`${n}, straight-line bound`, e, 0],
+      ] as const,
+  )) {
     it(`gives the times of plain Dijkstra to a virtual target (${name})`, () => {
       const { graph } = buildWalkGraph(ex);
       const costs = edgeMinutes(graph);
-      const bound = aStarBound(graph, costs);
+      const bound = aStarBound(graph, costs, landmarks);
       const index = new EdgeSnapIndex(graph);
       const ws = new DijkstraWorkspace(graph.nodeCount);
       const ws2 = new DijkstraWorkspace(graph.nodeCount);

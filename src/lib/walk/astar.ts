@@ -1,100 +1,12 @@
-// Point-to-point walking times: A* between two snapped points, bounded by landmarks (ALT) and straight lines.
+// Point-to-point walking times: bidirectional A* between two snapped points, bounded by landmarks (ALT) and straight lines.
 
-import { boundedDijkstra, DijkstraWorkspace } from './dijkstra.ts';
+import { DijkstraWorkspace, pathEdges, reverseAdjacency } from './dijkstra.ts';
 import type { EdgePiece } from './facilities.ts';
 import { startPieces } from './facilities.ts';
-import { METRES_PER_DEGREE, metresPerDegreeLon } from './geo.ts';
+import { METRES_PER_DEGREE } from './geo.ts';
 import { edgeTwins, type WalkGraph } from './graph.ts';
+import type { AStarBound } from './landmarks.ts';
 import type { EdgeSnap } from './snap.ts';
-import { seedsForSnap } from './snap.ts';
-
-/**
- * What A* needs besides the graph: node positions in a planar frame whose distances never exceed the
- * true ones with the fastest walking speed of any edge (straight distance / speed bounds the time),
- * and exact times to and from a few landmarks, which bound it by the triangle inequality
- * (Goldberg & Harrelson, "Computing the shortest path: A* search meets graph theory", SODA 2005).
- */
-export interface AStarBound {
-  /** Number of landmarks k. */
-  landmarks: number;
-  /** Minutes from landmark l to node v at [l * n + v] (Infinity when unreachable). */
-  fromL: Float64Array;
-  /** Minutes from node v to landmark l at [l * n + v]. */
-  toL: Float64Array;
-  /** Node x, y in metres (longitude scaled at the graph's highest |latitude|: never over-long). */
-  x: Float64Array;
-  y: Float64Array;
-  kx: number;
-  lon0: number;
-  /** Largest metres per minute of any edge (length / minutes): no walk is faster. */
-  maxSpeed: number;
-}
-
-/** Default number of landmarks: 8 (2 × 8 whole-graph searches once, 128 bytes per node). */
-export const DEFAULT_LANDMARKS = 8;
-
-/**
- * Prepares the bound for one graph and one cost array: 2k whole-graph Dijkstra searches. Landmarks
- * are chosen farthest-first (each the node farthest, by walking time, from those chosen), which puts
- * them on the graph's rim, where they bound best.
- */
-export function aStarBound(graph: WalkGraph, costs: Float32Array, landmarks = DEFAULT_LANDMARKS): AStarBound {
-  const [w, s, , n] = graph.bbox;
-  // The smallest metres-per-degree of longitude over the graph: planar distances underestimate.
-  const kx = metresPerDegreeLon(Math.max(Math.abs(s), Math.abs(n))) * (1 - 1e-6);
-  const x = new Float64Array(graph.nodeCount);
-  const y = new Float64Array(graph.nodeCount);
-  for (let i = 0; i < graph.nodeCount; i++) {
-    x[i] = ((graph.lon[i] as number) - w) * kx;
-    y[i] = (graph.lat[i] as number) * METRES_PER_DEGREE * (1 - 1e-6);
-  }
-  let maxSpeed = 0;
-  for (let e = 0; e < graph.edgeCount; e++) {
-    const c = costs[e] as number;
-    const len = graph.lengthM[e] as number;
-    // Float32 lengths and costs: a hair of slack keeps the bound below every real edge.
-    if (c > 0) maxSpeed = Math.max(maxSpeed, (len / c) * (1 + 1e-5));
-    else if (len > 0) maxSpeed = Infinity;
-  }
-  const nn = graph.nodeCount;
-  const k = Math.min(landmarks, nn);
-  const fromL = new Float64Array(k * nn);
-  const toL = new Float64Array(k * nn);
-  const ws = new DijkstraWorkspace(nn);
-  const nearest = new Float64Array(nn).fill(Infinity);
-  let next = 0;
-  for (let l = 0; l < k; l++) {
-    // The first search from node 0 only finds the first landmark (the node farthest from it).
-    if (l === 0) {
-      boundedDijkstra(graph, costs, [{ node: 0, minutes: 0 }], Infinity, ws, 'from');
-      next = farthest(ws, nn, null);
-    }
-    boundedDijkstra(graph, costs, [{ node: next, minutes: 0 }], Infinity, ws, 'from');
-    for (let v = 0; v < nn; v++) {
-      const d = ws.minutes(v);
-      fromL[l * nn + v] = d;
-      if (d < (nearest[v] as number)) nearest[v] = d;
-    }
-    boundedDijkstra(graph, costs, [{ node: next, minutes: 0 }], Infinity, ws, 'to');
-    for (let v = 0; v < nn; v++) toL[l * nn + v] = ws.minutes(v);
-    next = farthest(ws, nn, nearest);
-  }
-  return { landmarks: k, fromL, toL, x, y, kx, lon0: w, maxSpeed: maxSpeed || 1 };
-}
-
-/** Reached node with the largest finite time (of the last search, or in `times` when given). */
-function farthest(ws: DijkstraWorkspace, n: number, times: Float64Array | null): number {
-  let best = 0;
-  let bestD = -1;
-  for (let v = 0; v < n; v++) {
-    const d = times ? (times[v] as number) : ws.minutes(v);
-    if (d !== Infinity && d > bestD) {
-      bestD = d;
-      best = v;
-    }
-  }
-  return best;
-}
 
 /** A point-to-point walk: network minutes between the two snapped points and the edge pieces walked. */
 export interface PointWalk {
@@ -105,12 +17,15 @@ export interface PointWalk {
 }
 
 /**
- * Fastest walk from snapped point `a` to snapped point `b` (network part only, no access legs), by A*
- * with h(v) = the largest of: straight distance from v to b / bound.maxSpeed (every polyline is at
- * least as long as its chord and no edge is walked faster), and for each landmark L
- * d(L, b) − d(L, v) and d(v, L) − d(b, L) (triangle inequality; b's own times are those of its edge
- * ends plus the piece of edge). All are lower bounds of exact times, so h never overestimates and is
- * consistent. The search stops once the smallest f = g + h left is no better than the best arrival.
+ * Fastest walk from snapped point `a` to snapped point `b` (network part only, no access legs), by
+ * bidirectional A* (Goldberg & Harrelson's bidirectional ALT): a forward search from a and a backward
+ * one from b, both on edge costs reduced by the average potential p(v) = (π_f(v) − π_r(v)) / 2, where
+ * π_f(v) bounds the time from v to b and π_r(v) the time from a to v, each the largest of the straight
+ * distance / bound.maxSpeed (no edge is walked faster than its chord) and, per landmark L, the two
+ * triangle-inequality bounds (a's and b's own landmark times are those of their edge ends plus the
+ * piece of edge). Both π are consistent, so p is, and the backward search's −p is too: each search
+ * settles a node once, and the walk is optimal once the two smallest keys sum to no less than the best
+ * meeting found (reduced keys: the potentials cancel). The side with the smaller key moves next.
  * @returns null when b cannot be reached from a
  */
 export function walkBetween(
@@ -119,133 +34,292 @@ export function walkBetween(
   bound: AStarBound,
   a: EdgeSnap,
   b: EdgeSnap,
-  ws: DijkstraWorkspace,
+  wf: DijkstraWorkspace,
 ): PointWalk | null {
   const twins = edgeTwins(graph);
-  ws.reset();
-  ws.direction = 'from';
-  const { dist, pred, stamp, heapKey: hk, heapNode: hn, heapPos: hp } = ws;
-  const gen = ws.gen;
+  const { offsets, target } = graph;
+  const { offsets: roff, adj: radj, edgeId } = reverseAdjacency(graph);
+  const reid = edgeId as Int32Array; // a transpose always names its forward edges
+  const st = stateFor(wf);
+  const wr = st.back;
+  wf.reset();
+  wr.reset();
+  wf.direction = 'from';
+  wr.direction = 'to';
+  const pF = st.potF;
+  const pR = st.potR;
+  const genF = wf.gen;
+  const genR = wr.gen;
+  const { table, stride, landmarks: k } = bound;
+  const k2 = 2 * k;
+  const inv = 1 / bound.maxSpeed;
   const bx = (b.lon - bound.lon0) * bound.kx;
   const by = b.lat * METRES_PER_DEGREE * (1 - 1e-6);
-  const inv = 1 / bound.maxSpeed;
-  const { x, y } = bound;
-  const { offsets, target } = graph;
-  const { landmarks: k, fromL, toL } = bound;
-  const n = graph.nodeCount;
+  const ax = (a.lon - bound.lon0) * bound.kx;
+  const ay = a.lat * METRES_PER_DEGREE * (1 - 1e-6);
+  const aTwin = twins[a.edge] as number;
   const bTwin = twins[b.edge] as number;
+  const seedTo = (1 - a.fraction) * (costs[a.edge] as number); // a → a.to
+  const seedFrom = aTwin >= 0 ? a.fraction * (costs[aTwin] as number) : Infinity; // a → a.from
+  const intoA = a.fraction * (costs[a.edge] as number); // a.from → a
+  const intoAFromTo = aTwin >= 0 ? (1 - a.fraction) * (costs[aTwin] as number) : Infinity; // a.to → a
   const enterFrom = b.fraction * (costs[b.edge] as number); // b.from → b along b.edge
   const enterTo = bTwin >= 0 ? (1 - b.fraction) * (costs[bTwin] as number) : Infinity; // b.to → b
   const leaveTo = (1 - b.fraction) * (costs[b.edge] as number); // b → b.to
   const leaveFrom = bTwin >= 0 ? b.fraction * (costs[bTwin] as number) : Infinity; // b → b.from
-  const lb = new Float64Array(k); // d(L, b)
-  const bl = new Float64Array(k); // d(b, L)
-  for (let l = 0; l < k; l++) {
-    lb[l] = Math.min(
-      (fromL[l * n + b.from] as number) + enterFrom,
-      (fromL[l * n + b.to] as number) + enterTo,
+  // Per landmark l, in the order of a node's record: d(L, b), d(b, L) at [2l, 2l + 1] and d(L, a),
+  // d(a, L) at [2k + 2l, 2k + 2l + 1].
+  const lm = scratch(4 * k);
+  const bf = b.from * stride + 2;
+  const bt = b.to * stride + 2;
+  const af = a.from * stride + 2;
+  const at = a.to * stride + 2;
+  for (let l = 0; l < k2; l += 2) {
+    lm[l] = Math.min((table[bf + l] as number) + enterFrom, (table[bt + l] as number) + enterTo);
+    lm[l + 1] = Math.min(leaveTo + (table[bt + l + 1] as number), leaveFrom + (table[bf + l + 1] as number));
+    lm[k2 + l] = Math.min((table[af + l] as number) + intoA, (table[at + l] as number) + intoAFromTo);
+    lm[k2 + l + 1] = Math.min(
+      seedTo + (table[at + l + 1] as number),
+      seedFrom + (table[af + l + 1] as number),
     );
-    bl[l] = Math.min(leaveTo + (toL[l * n + b.to] as number), leaveFrom + (toL[l * n + b.from] as number));
   }
-  const h = (v: number): number => {
-    let best = Math.hypot((x[v] as number) - bx, (y[v] as number) - by) * inv;
-    for (let l = 0, at = v; l < k; l++, at += n) {
-      // Comparisons skip NaN (∞ − ∞: the landmark tells nothing about v).
-      const t1 = (lb[l] as number) - (fromL[at] as number);
-      if (t1 > best) best = t1;
-      const t2 = (toL[at] as number) - (bl[l] as number);
-      if (t2 > best) best = t2;
-    }
-    return best;
-  };
 
-  // Arrivals at b: along a's own edge, or through either end of b's edge.
+  // Best arrival so far: along a's own edge, or through a node both searches reached (`meet`).
   let best = Infinity;
-  let bestVia = -2; // -1: along a's edge; else the node b's last piece starts from
-  let bestPiece: EdgePiece | null = null;
-  const aTwin = twins[a.edge] as number;
+  let meet = -2; // -1: along a's edge
+  let direct: EdgePiece | null = null;
   const onA = b.edge === a.edge ? b.fraction : b.edge === aTwin ? 1 - b.fraction : -1;
   if (onA >= 0) {
     if (onA >= a.fraction) {
       best = (onA - a.fraction) * (costs[a.edge] as number);
-      bestPiece = { edge: a.edge, t0: a.fraction, t1: onA };
+      direct = { edge: a.edge, t0: a.fraction, t1: onA };
     } else if (aTwin >= 0) {
       best = (a.fraction - onA) * (costs[aTwin] as number);
-      bestPiece = { edge: aTwin, t0: 1 - a.fraction, t1: 1 - onA };
+      direct = { edge: aTwin, t0: 1 - a.fraction, t1: 1 - onA };
     }
-    if (bestPiece) bestVia = -1;
+    if (direct) meet = -1;
   }
-  let size = 0;
-  const push = (v: number, g: number, e: number) => {
-    let j: number;
-    if (stamp[v] !== gen) {
-      stamp[v] = gen;
-      j = size++;
-    } else if (g < (dist[v] as number)) {
-      j = hp[v] as number;
-      if (j < 0) return; // settled (a consistent bound settles each node once)
-    } else return;
-    dist[v] = g;
-    pred[v] = e;
-    const f = g + h(v);
-    while (j > 0) {
-      const p = (j - 1) >> 1;
-      const pk = hk[p] as number;
-      if (pk <= f) break;
-      const pv = hn[p] as number;
-      hk[j] = pk;
-      hn[j] = pv;
-      hp[pv] = j;
-      j = p;
-    }
-    hk[j] = f;
-    hn[j] = v;
-    hp[v] = j;
-  };
-  for (const s of seedsForSnap(graph, costs, a, 'from')) push(s.node, s.minutes, -1);
+  const { dist: dF, pred: prF, stamp: sF, heapKey: kF, heapNode: nF, heapPos: posF } = wf;
+  const { dist: dR, pred: prR, stamp: sR, heapKey: kR, heapNode: nR, heapPos: posR } = wr;
+  let sizeF = 0;
+  let sizeR = 0;
   let settled = 0;
-  while (size > 0 && (hk[0] as number) < best) {
-    const u = hn[0] as number;
-    hp[u] = -1;
-    settled++;
-    size--;
-    if (size > 0) {
-      const key = hk[size] as number;
-      const val = hn[size] as number;
-      let i = 0;
-      const half = size >> 1;
-      while (i < half) {
-        let c = 2 * i + 1;
-        const r = c + 1;
-        if (r < size && (hk[r] as number) < (hk[c] as number)) c = r;
-        const ck = hk[c] as number;
-        if (ck >= key) break;
-        const cv = hn[c] as number;
-        hk[i] = ck;
-        hn[i] = cv;
-        hp[cv] = i;
-        i = c;
+  // Seeds: a's edge ends forward (as seedsForSnap 'from' orders them), b's edge ends backward. A
+  // backward seed's pred says which end the walk enters b from (-1: b.from, -2: b.to).
+  for (let s = 0; s < 4; s++) {
+    const v = s === 0 ? a.to : s === 1 ? a.from : s === 2 ? b.from : b.to;
+    const g = s === 0 ? seedTo : s === 1 ? seedFrom : s === 2 ? enterFrom : enterTo;
+    if (g === Infinity) continue;
+    if (s < 2) {
+      let j: number;
+      if (sF[v] !== genF) {
+        sF[v] = genF;
+        // One potential per node and query: the other search may have computed it.
+        pF[v] =
+          sR[v] === genR ? -(pR[v] as number) : potential(table, stride, lm, k2, v, bx, by, ax, ay, inv);
+        j = sizeF++;
+      } else if (g < (dF[v] as number)) j = posF[v] as number;
+      else continue;
+      dF[v] = g;
+      prF[v] = -1;
+      siftUp(kF, nF, posF, j, g + (pF[v] as number), v);
+      if (sR[v] === genR && g + (dR[v] as number) < best) {
+        best = g + (dR[v] as number);
+        meet = v;
       }
-      hk[i] = key;
-      hn[i] = val;
-      hp[val] = i;
+    } else {
+      let j: number;
+      if (sR[v] !== genR) {
+        sR[v] = genR;
+        pR[v] =
+          sF[v] === genF ? -(pF[v] as number) : -potential(table, stride, lm, k2, v, bx, by, ax, ay, inv);
+        j = sizeR++;
+      } else if (g < (dR[v] as number)) j = posR[v] as number;
+      else continue;
+      dR[v] = g;
+      prR[v] = s === 2 ? -1 : -2;
+      siftUp(kR, nR, posR, j, g + (pR[v] as number), v);
+      if (sF[v] === genF && g + (dF[v] as number) < best) {
+        best = g + (dF[v] as number);
+        meet = v;
+      }
     }
-    const g = dist[u] as number;
-    if (u === b.from && g + enterFrom < best) {
-      best = g + enterFrom;
-      bestVia = u;
-      bestPiece = { edge: b.edge, t0: 0, t1: b.fraction };
-    }
-    if (u === b.to && g + enterTo < best) {
-      best = g + enterTo;
-      bestVia = u;
-      bestPiece = { edge: bTwin, t0: 0, t1: 1 - b.fraction };
-    }
-    for (let e = offsets[u] as number, end = offsets[u + 1] as number; e < end; e++)
-      push(target[e] as number, g + (costs[e] as number), e);
   }
-  if (!bestPiece) return null;
-  const pieces = bestVia === -1 ? [] : startPieces(graph, a, bestVia, ws);
-  pieces.push(bestPiece);
+  for (;;) {
+    const topF = sizeF > 0 ? (kF[0] as number) : Infinity;
+    const topR = sizeR > 0 ? (kR[0] as number) : Infinity;
+    if (!(topF + topR < best)) break;
+    settled++;
+    if (topF <= topR) {
+      const u = popMin(kF, nF, posF, --sizeF);
+      const gu = dF[u] as number;
+      for (let e = offsets[u] as number, end = offsets[u + 1] as number; e < end; e++) {
+        const v = target[e] as number;
+        const g = gu + (costs[e] as number);
+        let j: number;
+        if (sF[v] !== genF) {
+          sF[v] = genF;
+          // One potential per node and query: the other search may have computed it.
+          pF[v] =
+            sR[v] === genR ? -(pR[v] as number) : potential(table, stride, lm, k2, v, bx, by, ax, ay, inv);
+          j = sizeF++;
+        } else if (g < (dF[v] as number)) {
+          j = posF[v] as number;
+          if (j < 0) continue; // settled
+        } else continue;
+        dF[v] = g;
+        prF[v] = e;
+        siftUp(kF, nF, posF, j, g + (pF[v] as number), v);
+        if (sR[v] === genR && g + (dR[v] as number) < best) {
+          best = g + (dR[v] as number);
+          meet = v;
+        }
+      }
+    } else {
+      const u = popMin(kR, nR, posR, --sizeR);
+      const gu = dR[u] as number;
+      for (let q = roff[u] as number, end = roff[u + 1] as number; q < end; q++) {
+        const v = radj[q] as number;
+        const e = reid[q] as number;
+        const g = gu + (costs[e] as number);
+        let j: number;
+        if (sR[v] !== genR) {
+          sR[v] = genR;
+          pR[v] =
+            sF[v] === genF ? -(pF[v] as number) : -potential(table, stride, lm, k2, v, bx, by, ax, ay, inv);
+          j = sizeR++;
+        } else if (g < (dR[v] as number)) {
+          j = posR[v] as number;
+          if (j < 0) continue;
+        } else continue;
+        dR[v] = g;
+        prR[v] = e;
+        siftUp(kR, nR, posR, j, g + (pR[v] as number), v);
+        if (sF[v] === genF && g + (dF[v] as number) < best) {
+          best = g + (dF[v] as number);
+          meet = v;
+        }
+      }
+    }
+  }
+  if (meet === -2) return null;
+  if (meet === -1) return { minutes: best, pieces: [direct as EdgePiece], settled };
+  const pieces = startPieces(graph, a, meet, wf);
+  const tail = pathEdges(graph, prR, meet, 'to');
+  for (const e of tail) pieces.push({ edge: e, t0: 0, t1: 1 });
+  const last = tail.length > 0 ? (target[tail[tail.length - 1] as number] as number) : meet;
+  pieces.push(
+    prR[last] === -1 ? { edge: b.edge, t0: 0, t1: b.fraction } : { edge: bTwin, t0: 0, t1: 1 - b.fraction },
+  );
   return { minutes: best, pieces, settled };
+}
+
+/**
+ * p(v) = (π_f(v) − π_r(v)) / 2 in minutes: π_f bounds v → b, π_r bounds a → v (see walkBetween; `lm`
+ * holds b's then a's landmark times). Comparisons skip NaN (∞ − ∞: the landmark tells nothing).
+ */
+function potential(
+  table: Float64Array,
+  stride: number,
+  lm: Float64Array,
+  k2: number,
+  v: number,
+  bx: number,
+  by: number,
+  ax: number,
+  ay: number,
+  inv: number,
+): number {
+  const at = v * stride;
+  const x = table[at] as number;
+  const y = table[at + 1] as number;
+  let dx = x - bx;
+  let dy = y - by;
+  let hf = Math.sqrt(dx * dx + dy * dy) * inv;
+  dx = x - ax;
+  dy = y - ay;
+  let hr = Math.sqrt(dx * dx + dy * dy) * inv;
+  for (let l = 0, t = at + 2; l < k2; l += 2, t += 2) {
+    const fromL = table[t] as number;
+    const toL = table[t + 1] as number;
+    const f1 = (lm[l] as number) - fromL;
+    if (f1 > hf) hf = f1;
+    const f2 = toL - (lm[l + 1] as number);
+    if (f2 > hf) hf = f2;
+    const r1 = fromL - (lm[k2 + l] as number);
+    if (r1 > hr) hr = r1;
+    const r2 = (lm[k2 + l + 1] as number) - toL;
+    if (r2 > hr) hr = r2;
+  }
+  return (hf - hr) * 0.5;
+}
+
+/** Indexed binary heap (keys, nodes, each node's slot): puts node v with key f at slot j or above. */
+function siftUp(hk: Float64Array, hn: Int32Array, hp: Int32Array, j: number, f: number, v: number): void {
+  let i = j;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    const pk = hk[p] as number;
+    if (pk <= f) break;
+    const pv = hn[p] as number;
+    hk[i] = pk;
+    hn[i] = pv;
+    hp[pv] = i;
+    i = p;
+  }
+  hk[i] = f;
+  hn[i] = v;
+  hp[v] = i;
+}
+
+/** Removes and returns the heap's smallest node (its slot becomes -1: settled); `size` is the new size. */
+function popMin(hk: Float64Array, hn: Int32Array, hp: Int32Array, size: number): number {
+  const u = hn[0] as number;
+  hp[u] = -1;
+  if (size > 0) {
+    const key = hk[size] as number;
+    const val = hn[size] as number;
+    let i = 0;
+    const half = size >> 1;
+    while (i < half) {
+      let c = 2 * i + 1;
+      const r = c + 1;
+      if (r < size && (hk[r] as number) < (hk[c] as number)) c = r;
+      const ck = hk[c] as number;
+      if (ck >= key) break;
+      const cv = hn[c] as number;
+      hk[i] = ck;
+      hn[i] = cv;
+      hp[cv] = i;
+      i = c;
+    }
+    hk[i] = key;
+    hn[i] = val;
+    hp[val] = i;
+  }
+  return u;
+}
+
+/** Per forward workspace: the backward search's workspace and both searches' potentials. */
+interface BackState {
+  back: DijkstraWorkspace;
+  potF: Float64Array;
+  potR: Float64Array;
+}
+const backStates = new WeakMap<DijkstraWorkspace, BackState>();
+function stateFor(ws: DijkstraWorkspace): BackState {
+  let s = backStates.get(ws);
+  if (!s) {
+    const n = ws.nodeCount;
+    s = { back: new DijkstraWorkspace(n), potF: new Float64Array(n), potR: new Float64Array(n) };
+    backStates.set(ws, s);
+  }
+  return s;
+}
+
+let scratchBuf = new Float64Array(32);
+/** A reused buffer of at least `n` numbers (one query at a time: JS is single-threaded). */
+function scratch(n: number): Float64Array {
+  if (scratchBuf.length < n) scratchBuf = new Float64Array(n);
+  return scratchBuf;
 }

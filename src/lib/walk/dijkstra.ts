@@ -1,6 +1,6 @@
 // Shortest walking times over the CSR graph: bounded single/multi-seed and whole-graph multi-source Dijkstra.
 
-import { edgeSources, type WalkGraph } from './graph.ts';
+import { edgeSources, type RoutingGraph, type WalkGraph } from './graph.ts';
 import { MinHeap } from './heap.ts';
 
 /** A search start: a node reached at `minutes` (partial edge cost from a snapped point), from `source`. */
@@ -26,10 +26,10 @@ export interface Adjacency {
   edgeId: Int32Array | null;
 }
 
-const reverseCache = new WeakMap<WalkGraph, Adjacency>();
+const reverseCache = new WeakMap<RoutingGraph, Adjacency>();
 
 /** The transposed adjacency of a graph (cached): for each node, the edges that enter it. */
-export function reverseAdjacency(graph: WalkGraph): Adjacency {
+export function reverseAdjacency(graph: RoutingGraph): Adjacency {
   let r = reverseCache.get(graph);
   if (r) return r;
   const { offsets, target, nodeCount, edgeCount } = graph;
@@ -54,7 +54,7 @@ export function reverseAdjacency(graph: WalkGraph): Adjacency {
   return r;
 }
 
-function adjacency(graph: WalkGraph, direction: SearchDirection): Adjacency {
+function adjacency(graph: RoutingGraph, direction: SearchDirection): Adjacency {
   return direction === 'from'
     ? { offsets: graph.offsets, adj: graph.target, edgeId: null }
     : reverseAdjacency(graph);
@@ -139,7 +139,7 @@ export class DijkstraWorkspace {
  * @returns number of nodes reached
  */
 export function boundedDijkstra(
-  graph: WalkGraph,
+  graph: RoutingGraph,
   costs: Float32Array,
   seeds: readonly Seed[],
   maxMinutes: number,

@@ -48,6 +48,32 @@ function segmentAt(cum: Float64Array, first: number, last: number, d: number): n
 }
 
 /**
+ * Writes the point at distance d (metres, 0 … total) from the start of the chain first…last to
+ * out[at], out[at + 1], interpolated linearly in degrees within the segment that holds it: the one
+ * formula behind edgePointAt and routes, so both give the same bits.
+ */
+export function chainPointInto(
+  graph: WalkGraph,
+  cum: Float64Array,
+  first: number,
+  last: number,
+  d: number,
+  out: Float64Array,
+  at: number,
+): void {
+  const { lon, lat } = graph.shape;
+  const p = segmentAt(cum, first, last, d);
+  const seg = (cum[p + 1] as number) - (cum[p] as number);
+  const u = seg > 0 ? Math.max(0, Math.min(1, (d - ((cum[p] as number) - (cum[first] as number))) / seg)) : 0;
+  const ax = lon[p] as number;
+  const ay = lat[p] as number;
+  out[at] = ax + ((lon[p + 1] as number) - ax) * u;
+  out[at + 1] = ay + ((lat[p + 1] as number) - ay) * u;
+}
+
+const pointBuf = new Float64Array(4);
+
+/**
  * The point at fraction t (0 … 1 of its length, in the edge's direction) along edge e, interpolated
  * linearly in degrees within the segment that holds it.
  * @returns [lon, lat] degrees
@@ -55,14 +81,8 @@ function segmentAt(cum: Float64Array, first: number, last: number, d: number): n
 export function edgePointAt(graph: WalkGraph, e: number, t: number): [number, number] {
   const cum = shapeCumulativeM(graph);
   const { reversed, first, last, total } = chainOf(graph, e, cum);
-  const { lon, lat } = graph.shape;
-  const d = (reversed ? 1 - t : t) * total;
-  const p = segmentAt(cum, first, last, d);
-  const seg = (cum[p + 1] as number) - (cum[p] as number);
-  const u = seg > 0 ? Math.max(0, Math.min(1, (d - ((cum[p] as number) - (cum[first] as number))) / seg)) : 0;
-  const ax = lon[p] as number;
-  const ay = lat[p] as number;
-  return [ax + ((lon[p + 1] as number) - ax) * u, ay + ((lat[p + 1] as number) - ay) * u];
+  chainPointInto(graph, cum, first, last, (reversed ? 1 - t : t) * total, pointBuf, 0);
+  return [pointBuf[0] as number, pointBuf[1] as number];
 }
 
 /**
@@ -79,11 +99,14 @@ export function edgeSubline(
   const cum = shapeCumulativeM(graph);
   const { reversed, first, last, total } = chainOf(graph, e, cum);
   const { lon, lat } = graph.shape;
-  const [a0, a1] = edgePointAt(graph, e, t0);
-  point(a0, a1);
-  const base = cum[first] as number;
   const d0 = (reversed ? 1 - t0 : t0) * total;
   const d1 = (reversed ? 1 - t1 : t1) * total;
+  chainPointInto(graph, cum, first, last, d0, pointBuf, 0);
+  chainPointInto(graph, cum, first, last, d1, pointBuf, 2);
+  const b0 = pointBuf[2] as number;
+  const b1 = pointBuf[3] as number;
+  point(pointBuf[0] as number, pointBuf[1] as number);
+  const base = cum[first] as number;
   if (!reversed) {
     for (let p = first + 1; p < last; p++) {
       const d = (cum[p] as number) - base;
@@ -95,6 +118,5 @@ export function edgeSubline(
       if (d < d0 && d > d1) point(lon[p] as number, lat[p] as number);
     }
   }
-  const [b0, b1] = edgePointAt(graph, e, t1);
   point(b0, b1);
 }

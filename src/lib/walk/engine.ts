@@ -1,6 +1,7 @@
 // One walking interface over two methods: the street network when a graph is loaded, else an estimate.
 
-import { type AStarBound, aStarBound, walkBetween } from './astar.ts';
+import { walkBetween } from './astar.ts';
+import { boundFor } from './bound_store.ts';
 import { DEFAULT_SPEED_M_PER_MIN, edgeMinutes, STEPS_FACTOR } from './cost.ts';
 import { boundedDijkstra, DijkstraWorkspace, type Seed } from './dijkstra.ts';
 import { circleRing, DEFAULT_DETOUR_FACTOR } from './estimate.ts';
@@ -384,8 +385,6 @@ export class NetworkWalkEngine implements WalkEngine {
     return extra;
   }
   private readonly accessCache = new WeakMap<SnappedFacilities, Float64Array>();
-  /** A* bound of travel() and route(), prepared on first use. */
-  private bound: AStarBound | undefined;
 
   private routeBetween(
     from: [number, number],
@@ -393,19 +392,18 @@ export class NetworkWalkEngine implements WalkEngine {
     to: [number, number],
     b: EdgeSnap,
   ): RouteResult | null {
-    this.bound ??= aStarBound(this.graph, this.costs);
-    const walk = walkBetween(this.graph, this.costs, this.bound, a, b, this.ws);
+    const walk = walkBetween(this.graph, this.costs, boundFor(this.graph, this.costs), a, b, this.ws);
     if (!walk) return null;
-    const path = piecesToPath(this.graph, this.costs, walk.pieces);
-    const coordinates: [number, number][] = [from, ...path.coordinates, to];
+    // Start point first, then the network part (its part indices count the start point), then the end.
+    const path = piecesToPath(this.graph, this.costs, walk.pieces, [from]);
+    path.coordinates.push(to);
     const accessM = a.distanceM + b.distanceM;
     return {
       method: 'network',
-      coordinates,
+      coordinates: path.coordinates,
       metres: path.metres + accessM,
       minutes: path.minutes + accessM / this.speedMPerMin,
-      // The start point was prepended: shift the parts' coordinate indices by one.
-      parts: path.parts.map((p) => ({ ...p, from: p.from + 1, to: p.to + 1 })),
+      parts: path.parts,
     };
   }
 }

@@ -74,6 +74,9 @@ export interface WalkGraph {
   meta: Record<string, string | number>;
 }
 
+/** The part of a graph a search over node times needs (what a worker gets to prepare A* bounds). */
+export type RoutingGraph = Pick<WalkGraph, 'nodeCount' | 'edgeCount' | 'offsets' | 'target'>;
+
 /** Options of buildWalkGraph. */
 export interface BuildWalkGraphOptions {
   /** Elevation sampler (e.g. a DEM), metres; used for nodes whose OSM data carry no `ele`. */
