@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/lib/build_data';
 import { parsePlanTargets } from './plan_targets';
 import { buildSearchIndex, search } from './search';
-import { appSearchEntries, searchEntriesFromTargets, targetEntryId, targetIdOf } from './search_targets';
+import { targetEntryId, targetIdOf } from './search_target_id';
+import { appSearchEntries, searchEntriesFromTargets } from './search_targets';
 
 // The real places and plan targets the app ships (data/), built as `npm run data` builds them.
 const built = buildData('data');

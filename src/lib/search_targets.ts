@@ -4,18 +4,7 @@ import type { MapFeature } from './feature';
 import type { PlanTarget } from './plan_targets';
 import { searchEntriesFromFeatures } from './search_index';
 import { MAX_ALIASES, type SearchEntry } from './search_model';
-
-const PREFIX = 'target:';
-
-/** The search entry id of plan target `id` (prefixed so it never collides with a feature id). */
-export function targetEntryId(id: string): string {
-  return `${PREFIX}${id}`;
-}
-
-/** The plan target id behind a search entry id, or null when the entry is not a target. */
-export function targetIdOf(entryId: string): string | null {
-  return entryId.startsWith(PREFIX) ? entryId.slice(PREFIX.length) : null;
-}
+import { targetEntryId } from './search_target_id';
 
 /**
  * One entry per target: named by its summary (zh, en); its named places (中山桥) and the source's quote are

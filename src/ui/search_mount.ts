@@ -5,7 +5,7 @@ import type { Lang } from '../lib/i18n';
 import { walkTarget } from '../lib/nearby';
 import type { PlanTarget } from '../lib/plan_targets';
 import type { SearchResult } from '../lib/search';
-import { targetIdOf } from '../lib/search_targets';
+import { targetIdOf } from '../lib/search_target_id';
 import type { Store } from '../lib/store';
 import type { ViewState } from '../lib/url_state';
 import type { MapView } from '../map/map_view';
