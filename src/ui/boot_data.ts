@@ -3,20 +3,22 @@
 import type { MapFeature, MapFeatureCollection } from '../lib/feature';
 import { OSM_MANIFEST_PATH, osmAssetUrls, parseOsmManifest } from '../lib/osm_manifest';
 import type { PlanTarget } from '../lib/plan_targets';
+import { parseRiverFile, type RiverLines } from '../lib/river/river_file';
 import { validateGeoJson } from '../lib/validate';
 import type { WalkGraph } from '../lib/walk/graph';
 import { deserializeWalkGraph } from '../lib/walk/graph_binary';
 
 export type OsmUrls = ReturnType<typeof osmAssetUrls>;
 
-/** The OSM import's parts: the whole-city walking graph and its candidate facilities. */
+/** The OSM import's parts: the whole-city walking graph, its candidate facilities and its river lines. */
 export interface OsmParts {
   graph: WalkGraph | null;
   graphUrl: string | null;
   candidates: MapFeature[];
+  river: RiverLines | null;
 }
 
-export const NO_OSM: OsmParts = { graph: null, graphUrl: null, candidates: [] };
+export const NO_OSM: OsmParts = { graph: null, graphUrl: null, candidates: [], river: null };
 
 /** What the app ships in public/data/ (built by `npm run data`). */
 export interface ShippedData {
@@ -61,24 +63,42 @@ export async function loadOsmManifest(onError: (detail: string) => void): Promis
   }
 }
 
-/** The whole-city walking graph and the OSM candidate facilities (labelled by their OSM source). */
+/**
+ * The import's river lines; a broken or missing file is reported and gives null (the tour then waits for
+ * the live river), never costing the rest of the import.
+ */
+async function loadRiver(url: string | null, onError: (detail: string) => void): Promise<RiverLines | null> {
+  if (!url) return null;
+  try {
+    const parsed = parseRiverFile(await fetchJson<unknown>(url));
+    if ('error' in parsed) throw new Error(parsed.error);
+    return parsed.river;
+  } catch (e) {
+    onError((e as Error).message);
+    return null;
+  }
+}
+
+/** The whole-city walking graph, the OSM candidate facilities (labelled by their OSM source) and the river. */
 export async function loadOsmParts(
   urls: OsmUrls | null,
   onError: (detail: string) => void,
 ): Promise<OsmParts> {
   if (!urls) return NO_OSM;
   try {
-    const [graphBytes, candidates] = await Promise.all([
+    const [graphBytes, candidates, river] = await Promise.all([
       fetch(urls.graph).then((r) =>
         r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${urls.graph}: HTTP ${r.status}`)),
       ),
       fetchJson<unknown>(urls.candidates),
+      loadRiver(urls.river, onError),
     ]);
     const valid = validateGeoJson(candidates, { file: 'osm/candidates.geojson' });
     return {
       graph: deserializeWalkGraph(new Uint8Array(graphBytes)),
       graphUrl: urls.graph,
       candidates: valid.features,
+      river,
     };
   } catch (e) {
     onError((e as Error).message);

@@ -17,6 +17,8 @@ import { mergeLive, removeLive } from '../lib/live_osm/merge';
 import { failureLines, type LiveLine } from '../lib/live_osm/status';
 import { type LiveTile, liveTiles, OUTER_DISTRICTS, URBAN_DISTRICTS } from '../lib/live_osm/tiles';
 import type { TileCache } from '../lib/overpass/tile_cache';
+import type { RiverLines } from '../lib/river/river_file';
+import { type TourRiver, tourRiver } from '../lib/river/tour_river';
 import { endpointHost } from '../lib/walk/online/endpoint';
 import { h } from './dom';
 
@@ -73,6 +75,8 @@ export class LiveOsmController {
   private rivers = new Map<number, [number, number][]>();
   private riverNamed = false;
   private importPresent = false;
+  /** The OSM import's river lines (the tour follows them while no live river is loaded). */
+  private importRiver: RiverLines | null = null;
 
   private readonly timeoutMs: number;
 
@@ -86,9 +90,13 @@ export class LiveOsmController {
    * Starts on first visit: automatically, unless the deployer ships an OSM import (then the import is
    * the city and the panel offers an update, merged by OSM id).
    */
-  start(districts: DistrictCollectionLike, opts: { importPresent: boolean }): void {
+  start(
+    districts: DistrictCollectionLike,
+    opts: { importPresent: boolean; importRiver?: RiverLines | null },
+  ): void {
     this.districts = districts;
     this.importPresent = opts.importPresent;
+    this.importRiver = opts.importRiver ?? null;
     if (!opts.importPresent && districts.features.length > 0) void this.run(false);
     else this.deps.refresh();
   }
@@ -200,9 +208,12 @@ export class LiveOsmController {
     this.deps.refresh();
   }
 
-  /** The river lines the riverside rule measured to (the tour's suggested walks follow them). */
-  river(): { lines: [number, number][][]; named: boolean } {
-    return { lines: [...this.rivers.values()], named: this.riverNamed };
+  /**
+   * The river the tour's suggested walks follow: the lines the live riverside rule measured to, else the
+   * OSM import's (src/lib/river/tour_river.ts says why they are not merged).
+   */
+  river(): TourRiver {
+    return tourRiver({ lines: [...this.rivers.values()], named: this.riverNamed }, this.importRiver);
   }
 
   /** The section of the layer panel: status, progress with counts, failures, refresh and the outer-districts option. */

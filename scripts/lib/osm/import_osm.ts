@@ -1,7 +1,7 @@
-// The OSM import: extract (.osm/.osm.gz/.osm.pbf, or downloaded) → walking graph, basemap, candidates, manifest.
+// The OSM import: extract (.osm/.osm.gz/.osm.pbf, or downloaded) → walking graph, basemap, candidates, river, manifest.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -19,6 +19,7 @@ import {
   OSM_MANIFEST_VERSION,
   type OsmManifest,
 } from '../../../src/lib/osm_manifest.ts';
+import { riverFileOf } from '../../../src/lib/river/river_file.ts';
 import { type BuildWalkGraphStats, buildWalkGraph } from '../../../src/lib/walk/graph.ts';
 import { serializeWalkGraph } from '../../../src/lib/walk/graph_binary.ts';
 import { type Bbox, inBbox } from '../../../src/lib/walk/osm_extract.ts';
@@ -56,6 +57,7 @@ export const OUTPUT_FILES = {
   graph: 'walk_graph.bin',
   basemap: 'basemap.pmtiles',
   candidates: 'candidates.geojson',
+  river: 'river.geojson',
   manifest: 'manifest.json',
 } as const;
 
@@ -255,7 +257,7 @@ function buildCandidates(
   skipped.food_cluster_invalid = zoneFeatures.length - v.features.length;
   problems.push(...v.problems);
   features.push(...v.features);
-  return { features, problems, skipped, river: river.match, nightZones: v.features.length };
+  return { features, problems, skipped, river, nightZones: v.features.length };
 }
 
 /** The basemap's layers: Lanzhou's district layers (when the bbox reaches them) and the OSM layers. */
@@ -280,7 +282,8 @@ function basemapLayers(
 
 /**
  * Runs the import: reads the extract(s), clips to the bbox and writes into `outDir`
- * walk_graph.bin, basemap.pmtiles, candidates.geojson and manifest.json (which the app reads).
+ * walk_graph.bin, basemap.pmtiles, candidates.geojson, river.geojson (when there is a river) and
+ * manifest.json (which the app reads).
  * @throws when the bbox holds no walkable way or no basemap feature
  */
 export async function runImport(args: ImportInput, options: ImportOptions = {}): Promise<ImportReport> {
@@ -298,6 +301,11 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
   });
   const candidateText = JSON.stringify({ type: 'FeatureCollection', features: cand.features });
   await writeFile(join(args.outDir, OUTPUT_FILES.candidates), candidateText);
+  // The river lines the near-river rule measured to, for the tour's walks along the river (none: no file).
+  const riverFile = riverFileOf(cand.river.ways, { match: cand.river.match, date: date ?? null });
+  const riverText = riverFile ? JSON.stringify(riverFile) : null;
+  if (riverText) await writeFile(join(args.outDir, OUTPUT_FILES.river), riverText);
+  else await rm(join(args.outDir, OUTPUT_FILES.river), { force: true });
 
   // Only the layers are kept from here: the elements can be collected while tiles are sliced.
   const layers = basemapLayers(read.elements.splice(0), boundaries, args.bbox);
@@ -338,11 +346,13 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
       basemap: basemap.featuresPerLayer,
       candidates: perCategory,
       skipped: cand.skipped,
+      river_ways: riverFile?.features.length ?? 0,
     },
     files: {
       graph: { path: OUTPUT_FILES.graph, bytes: read.graph.bytes },
       basemap: { path: OUTPUT_FILES.basemap, bytes: basemap.bytes },
       candidates: { path: OUTPUT_FILES.candidates, bytes: Buffer.byteLength(candidateText) },
+      ...(riverText ? { river: { path: OUTPUT_FILES.river, bytes: Buffer.byteLength(riverText) } } : {}),
     },
   };
   await writeFile(join(args.outDir, OUTPUT_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -353,7 +363,7 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
     elements: read.elementStats,
     graph: read.graph.stats,
     basemap,
-    river: cand.river,
+    river: cand.river.match,
     nightZones: cand.nightZones,
     noDistrict: cand.features.filter((f) => f.properties.district === '').length,
     problems: cand.problems,
@@ -424,7 +434,11 @@ export async function importOsmCli(
     );
     for (const p of r.problems.slice(0, 20)) io.err(`  dropped: ${p}`);
     if (r.problems.length > 20) io.err(`  … and ${r.problems.length - 20} more`);
-    io.out(`wrote ${r.outDir}/{${Object.values(OUTPUT_FILES).join(',')}} in ${r.seconds.toFixed(1)} s`);
+    io.out(
+      `river: ${m.counts.river_ways ?? 0} ${r.river === 'named' ? 'Yellow River' : 'river'} ways → ${m.files.river ? kib(m.files.river.bytes) : 'no file'}`,
+    );
+    const written = Object.values(OUTPUT_FILES).filter((f) => f !== OUTPUT_FILES.river || m.files.river);
+    io.out(`wrote ${r.outDir}/{${written.join(',')}} in ${r.seconds.toFixed(1)} s`);
     return 0;
   } catch (err) {
     io.err(err instanceof Error ? err.message : String(err));
