@@ -230,6 +230,38 @@ describe('suggested Yellow River walks', () => {
     await context.close();
   }, 120_000);
 
+  it('with the OSM import whose river file is broken: the panel says so, the rest of the import stays', async () => {
+    const { context, page } = await openPage(browser);
+    await page.route(`${osmBase}data/osm/river.geojson`, (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          type: 'FeatureCollection',
+          match: 'any',
+          attribution: '© OpenStreetMap contributors',
+          features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1, 2] } }],
+        }),
+      }),
+    );
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${osmBase}?e2e#lang=en&p=layers`);
+    const note = page.locator('.live-panel .live-note');
+    await expect
+      .poll(() => note.textContent(), { timeout: 30_000 })
+      .toContain("The import's river file could not be read (river file: feature 0 has no OSM way id)");
+    // The import's places are still listed (a fixture park), and the tour explains what it waits for.
+    await page.goto(`${osmBase}?e2e#lang=en&p=tour&th=night`);
+    await page.reload();
+    await expect
+      .poll(() => page.locator('.tour-suggest').textContent(), { timeout: 30_000 })
+      .toContain('Suggested walks need the Yellow River');
+    expect(await page.locator('#tour-add-select option[value="osm-way-2005"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
   it('offline (shipped data only): explains what it needs and offers the metro stations and shipped places', async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${base}?e2e#lang=zh&p=tour&th=night`);

@@ -15,8 +15,11 @@ export interface OsmParts {
   graph: WalkGraph | null;
   graphUrl: string | null;
   candidates: MapFeature[];
-  river: RiverLines | null;
+  river: ImportRiver;
 }
+
+/** The import's river lines, the reason its river file was refused, or null when it lists none. */
+export type ImportRiver = { river: RiverLines } | { error: string } | null;
 
 export const NO_OSM: OsmParts = { graph: null, graphUrl: null, candidates: [], river: null };
 
@@ -64,18 +67,15 @@ export async function loadOsmManifest(onError: (detail: string) => void): Promis
 }
 
 /**
- * The import's river lines; a broken or missing file is reported and gives null (the tour then waits for
- * the live river), never costing the rest of the import.
+ * The import's river lines, or why they could not be read (the layer panel says so and the tour waits for
+ * the live river): a broken river file never costs the rest of the import.
  */
-async function loadRiver(url: string | null, onError: (detail: string) => void): Promise<RiverLines | null> {
+async function loadRiver(url: string | null): Promise<ImportRiver> {
   if (!url) return null;
   try {
-    const parsed = parseRiverFile(await fetchJson<unknown>(url));
-    if ('error' in parsed) throw new Error(parsed.error);
-    return parsed.river;
+    return parseRiverFile(await fetchJson<unknown>(url));
   } catch (e) {
-    onError((e as Error).message);
-    return null;
+    return { error: (e as Error).message };
   }
 }
 
@@ -91,7 +91,7 @@ export async function loadOsmParts(
         r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${urls.graph}: HTTP ${r.status}`)),
       ),
       fetchJson<unknown>(urls.candidates),
-      loadRiver(urls.river, onError),
+      loadRiver(urls.river),
     ]);
     const valid = validateGeoJson(candidates, { file: 'osm/candidates.geojson' });
     return {

@@ -17,9 +17,9 @@ import { mergeLive, removeLive } from '../lib/live_osm/merge';
 import { failureLines, type LiveLine } from '../lib/live_osm/status';
 import { type LiveTile, liveTiles, OUTER_DISTRICTS, URBAN_DISTRICTS } from '../lib/live_osm/tiles';
 import type { TileCache } from '../lib/overpass/tile_cache';
-import type { RiverLines } from '../lib/river/river_file';
 import { type TourRiver, tourRiver } from '../lib/river/tour_river';
 import { endpointHost } from '../lib/walk/online/endpoint';
+import type { ImportRiver } from './boot_data';
 import { h } from './dom';
 
 const OUTER_KEY = 'lym.live.outer';
@@ -75,8 +75,8 @@ export class LiveOsmController {
   private rivers = new Map<number, [number, number][]>();
   private riverNamed = false;
   private importPresent = false;
-  /** The OSM import's river lines (the tour follows them while no live river is loaded). */
-  private importRiver: RiverLines | null = null;
+  /** The OSM import's river lines (the tour follows them while no live river is loaded), or why not. */
+  private importRiver: ImportRiver = null;
 
   private readonly timeoutMs: number;
 
@@ -92,7 +92,7 @@ export class LiveOsmController {
    */
   start(
     districts: DistrictCollectionLike,
-    opts: { importPresent: boolean; importRiver?: RiverLines | null },
+    opts: { importPresent: boolean; importRiver?: ImportRiver },
   ): void {
     this.districts = districts;
     this.importPresent = opts.importPresent;
@@ -213,7 +213,8 @@ export class LiveOsmController {
    * OSM import's (src/lib/river/tour_river.ts says why they are not merged).
    */
   river(): TourRiver {
-    return tourRiver({ lines: [...this.rivers.values()], named: this.riverNamed }, this.importRiver);
+    const imported = this.importRiver && 'river' in this.importRiver ? this.importRiver.river : null;
+    return tourRiver({ lines: [...this.rivers.values()], named: this.riverNamed }, imported);
   }
 
   /** The section of the layer panel: status, progress with counts, failures, refresh and the outer-districts option. */
@@ -266,6 +267,10 @@ export class LiveOsmController {
     } else if (this.failure.length === 0) {
       status.append(h('p', {}, t(this.importPresent ? 'live.import_present' : 'live.idle')));
     }
+    if (this.importRiver && 'error' in this.importRiver)
+      status.append(
+        h('p', { class: 'live-note' }, t('live.import_river_error', { detail: this.importRiver.error })),
+      );
     if (this.failure.length) {
       status.append(
         h('ul', { class: 'live-failure' }, ...this.failure.map((l) => h('li', {}, t(l.key, l.params)))),
