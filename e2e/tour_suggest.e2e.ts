@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { answerTileQuery, type OverpassFixture } from '../scripts/lib/overpass_fixture';
+import { riverFileOf } from '../src/lib/river/river_file';
+import { liveFixture } from '../src/lib/tour/suggest_test_support';
 import {
   changedShare,
   cspViolations,
@@ -18,6 +20,7 @@ import {
 } from './browser';
 
 const base = inject('baseURL');
+const osmBase = inject('osmBaseURL');
 const fixture = JSON.parse(
   readFileSync('test/fixtures/overpass/liechtenstein_live.json', 'utf8'),
 ) as OverpassFixture;
@@ -183,6 +186,81 @@ describe('suggested Yellow River walks', () => {
     expect(await again.locator('.tour-suggested').textContent()).toBe('Suggested by this map (not official)');
     await context.close();
   }, 240_000);
+
+  it('with the OSM import and no live download: the imported river gives the suggestion', async () => {
+    // The import's files hold the relocated real OSM: its places as candidates, its river ways as the
+    // importer writes them (riverFileOf); Overpass is never asked.
+    const live = liveFixture();
+    const river = riverFileOf(
+      live.riverWays.map((r) => ({ id: r.id, name: null, lines: [r.coords] })),
+      { match: 'any', date: '2013-08-03' },
+    );
+    const blocked: string[] = [];
+    const { context, page } = await openPage(browser, { blocked });
+    const json = (body: unknown) => ({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify(body),
+    });
+    await page.route(`${osmBase}data/osm/candidates.geojson`, (r) =>
+      r.fulfill(json({ type: 'FeatureCollection', features: live.features })),
+    );
+    await page.route(`${osmBase}data/osm/river.geojson`, (r) => r.fulfill(json(river)));
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${osmBase}?e2e#lang=en&p=tour&th=night&start=${tomorrow()}T19:30`);
+    await expect
+      .poll(() => page.locator('#tour-suggest-start option').count(), { timeout: 60_000 })
+      .toBeGreaterThan(3);
+    const text = (await page.locator('.tour-suggest').textContent()) ?? '';
+    expect(text).not.toContain('Suggested walks need the Yellow River');
+    expect(text).toContain('no river in the downloaded data is named Yellow River');
+    await page.locator('#tour-suggest-start').selectOption(START);
+    await page.locator('#tour-suggest-length').selectOption('60');
+    await page.locator('#tour-suggest-go').click();
+    await expect.poll(() => page.locator('.tour-arrive').count()).toBeGreaterThanOrEqual(3);
+    expect(decodeURIComponent(page.url())).toContain(`sug=60~${START}`);
+    const names = await page.locator('.tour-name').allTextContents();
+    expect([names[0], names.at(-1)]).toEqual(['Under Rüttigass', 'Tumendun']);
+    await waitForMapIdle(page);
+    const shot = await mapShot(page, 'tour-suggest-import-map');
+    expect(pixelStats(shot, [ROUTE_NIGHT], 30).matches[ROUTE_NIGHT] ?? 0).toBeGreaterThan(100);
+    expect(blocked.filter((u) => u.includes('overpass'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('with the OSM import whose river file is broken: the panel says so, the rest of the import stays', async () => {
+    const { context, page } = await openPage(browser);
+    await page.route(`${osmBase}data/osm/river.geojson`, (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          type: 'FeatureCollection',
+          match: 'any',
+          attribution: '© OpenStreetMap contributors',
+          features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [1, 2] } }],
+        }),
+      }),
+    );
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${osmBase}?e2e#lang=en&p=layers`);
+    const note = page.locator('.live-panel .live-note');
+    await expect
+      .poll(() => note.textContent(), { timeout: 30_000 })
+      .toContain("The import's river file could not be read (river file: feature 0 has no OSM way id)");
+    // The import's places are still listed (a fixture park), and the tour explains what it waits for.
+    await page.goto(`${osmBase}?e2e#lang=en&p=tour&th=night`);
+    await page.reload();
+    await expect
+      .poll(() => page.locator('.tour-suggest').textContent(), { timeout: 30_000 })
+      .toContain('Suggested walks need the Yellow River');
+    expect(await page.locator('#tour-add-select option[value="osm-way-2005"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
 
   it('offline (shipped data only): explains what it needs and offers the metro stations and shipped places', async () => {
     const { context, page } = await openPage(browser);

@@ -400,7 +400,9 @@ async function start(): Promise<void> {
   if (osm.graphUrl) planner.setGraphUrl(osm.graphUrl);
   else planner.useOnlineNetwork(overpassEndpoint);
   planner.setData(features, districts);
-  liveOsm.start(districts, { importPresent: osm.graph !== null || osm.candidates.length > 0 });
+  const importPresent = osm.graph !== null || osm.candidates.length > 0;
+  liveOsm.start(districts, { importPresent, importRiver: osm.river });
+  tour?.setRiver(liveOsm.river().lines, liveOsm.river().named);
 
   if (!mapStarted) {
     layout.showNoWebgl(t('nowebgl.title'), t('nowebgl.body'));

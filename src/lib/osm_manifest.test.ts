@@ -62,6 +62,16 @@ describe('parseOsmManifest', () => {
       { ...manifest, source: { ...manifest.source, attribution: undefined } },
       /attribution/,
     ],
+    [
+      'a river file elsewhere',
+      { ...manifest, files: { ...manifest.files, river: { path: '../river.geojson', bytes: 9 } } },
+      /files\.river/,
+    ],
+    [
+      'an empty river file',
+      { ...manifest, files: { ...manifest.files, river: { path: 'river.geojson', bytes: 0 } } },
+      /files\.river is empty/,
+    ],
   ])('refuses %s', (_what, value, message) => {
     const r = parseOsmManifest(value);
     expect('error' in r && r.error).toMatch(message);
@@ -75,7 +85,13 @@ describe('osmAssetUrls', () => {
       graph: 'https://example.test/app/data/osm/walk_graph.bin',
       basemap: 'https://example.test/app/data/osm/basemap.pmtiles',
       candidates: 'https://example.test/app/data/osm/candidates.geojson',
+      river: null,
     });
+    const withRiver = {
+      ...manifest,
+      files: { ...manifest.files, river: { path: 'river.geojson', bytes: 9 } },
+    };
+    expect(osmAssetUrls(withRiver, at).river).toBe('https://example.test/app/data/osm/river.geojson');
   });
 
   it('tells whether a point is in the imported area', () => {

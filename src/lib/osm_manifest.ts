@@ -42,19 +42,24 @@ export interface OsmManifest {
     candidates: Record<string, number>;
     /** Candidates not written, by reason. */
     skipped: Record<string, number>;
+    /** River ways written to `files.river` (absent in imports made before it was written). */
+    river_ways?: number;
   };
   files: {
     graph: OsmManifestFile;
     basemap: OsmManifestFile;
     candidates: OsmManifestFile;
+    /** The river centre lines the tour's walks follow (absent: none in the extract, or an older import). */
+    river?: OsmManifestFile;
   };
 }
 
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
- * Checks a parsed manifest before the app trusts it: version, bbox and the three files (plain file names
- * beside the manifest — no directories, schemes or `..`, so a manifest cannot point the app elsewhere).
+ * Checks a parsed manifest before the app trusts it: version, bbox and the three files, and the river file
+ * when listed (plain file names beside the manifest — no directories, schemes or `..`, so a manifest cannot
+ * point the app elsewhere).
  * @returns the manifest, or a one-line reason it was refused
  */
 export function parseOsmManifest(value: unknown): { manifest: OsmManifest } | { error: string } {
@@ -71,8 +76,9 @@ export function parseOsmManifest(value: unknown): { manifest: OsmManifest } | { 
     b[1] >= b[3]
   )
     return { error: 'manifest bbox is not [W,S,E,N]' };
-  for (const key of ['graph', 'basemap', 'candidates'] as const) {
+  for (const key of ['graph', 'basemap', 'candidates', 'river'] as const) {
     const f = m.files?.[key];
+    if (key === 'river' && f === undefined) continue;
     if (!f || typeof f.path !== 'string' || !FILE_NAME.test(f.path) || f.path.includes('..'))
       return { error: `manifest files.${key} is missing or not a plain file name` };
     if (typeof f.bytes !== 'number' || !(f.bytes > 0)) return { error: `manifest files.${key} is empty` };
@@ -88,12 +94,13 @@ export function parseOsmManifest(value: unknown): { manifest: OsmManifest } | { 
 export function osmAssetUrls(
   manifest: OsmManifest,
   manifestUrl: string,
-): { graph: string; basemap: string; candidates: string } {
+): { graph: string; basemap: string; candidates: string; river: string | null } {
   const at = (f: OsmManifestFile) => new URL(f.path, manifestUrl).href;
   return {
     graph: at(manifest.files.graph),
     basemap: at(manifest.files.basemap),
     candidates: at(manifest.files.candidates),
+    river: manifest.files.river ? at(manifest.files.river) : null,
   };
 }
 

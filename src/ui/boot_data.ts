@@ -3,20 +3,25 @@
 import type { MapFeature, MapFeatureCollection } from '../lib/feature';
 import { OSM_MANIFEST_PATH, osmAssetUrls, parseOsmManifest } from '../lib/osm_manifest';
 import type { PlanTarget } from '../lib/plan_targets';
+import { parseRiverFile, type RiverLines } from '../lib/river/river_file';
 import { validateGeoJson } from '../lib/validate';
 import type { WalkGraph } from '../lib/walk/graph';
 import { deserializeWalkGraph } from '../lib/walk/graph_binary';
 
 export type OsmUrls = ReturnType<typeof osmAssetUrls>;
 
-/** The OSM import's parts: the whole-city walking graph and its candidate facilities. */
+/** The OSM import's parts: the whole-city walking graph, its candidate facilities and its river lines. */
 export interface OsmParts {
   graph: WalkGraph | null;
   graphUrl: string | null;
   candidates: MapFeature[];
+  river: ImportRiver;
 }
 
-export const NO_OSM: OsmParts = { graph: null, graphUrl: null, candidates: [] };
+/** The import's river lines, the reason its river file was refused, or null when it lists none. */
+export type ImportRiver = { river: RiverLines } | { error: string } | null;
+
+export const NO_OSM: OsmParts = { graph: null, graphUrl: null, candidates: [], river: null };
 
 /** What the app ships in public/data/ (built by `npm run data`). */
 export interface ShippedData {
@@ -61,24 +66,39 @@ export async function loadOsmManifest(onError: (detail: string) => void): Promis
   }
 }
 
-/** The whole-city walking graph and the OSM candidate facilities (labelled by their OSM source). */
+/**
+ * The import's river lines, or why they could not be read (the layer panel says so and the tour waits for
+ * the live river): a broken river file never costs the rest of the import.
+ */
+async function loadRiver(url: string | null): Promise<ImportRiver> {
+  if (!url) return null;
+  try {
+    return parseRiverFile(await fetchJson<unknown>(url));
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** The whole-city walking graph, the OSM candidate facilities (labelled by their OSM source) and the river. */
 export async function loadOsmParts(
   urls: OsmUrls | null,
   onError: (detail: string) => void,
 ): Promise<OsmParts> {
   if (!urls) return NO_OSM;
   try {
-    const [graphBytes, candidates] = await Promise.all([
+    const [graphBytes, candidates, river] = await Promise.all([
       fetch(urls.graph).then((r) =>
         r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${urls.graph}: HTTP ${r.status}`)),
       ),
       fetchJson<unknown>(urls.candidates),
+      loadRiver(urls.river),
     ]);
     const valid = validateGeoJson(candidates, { file: 'osm/candidates.geojson' });
     return {
       graph: deserializeWalkGraph(new Uint8Array(graphBytes)),
       graphUrl: urls.graph,
       candidates: valid.features,
+      river,
     };
   } catch (e) {
     onError((e as Error).message);

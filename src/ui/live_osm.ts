@@ -17,7 +17,9 @@ import { mergeLive, removeLive } from '../lib/live_osm/merge';
 import { failureLines, type LiveLine } from '../lib/live_osm/status';
 import { type LiveTile, liveTiles, OUTER_DISTRICTS, URBAN_DISTRICTS } from '../lib/live_osm/tiles';
 import type { TileCache } from '../lib/overpass/tile_cache';
+import { type TourRiver, tourRiver } from '../lib/river/tour_river';
 import { endpointHost } from '../lib/walk/online/endpoint';
+import type { ImportRiver } from './boot_data';
 import { h } from './dom';
 
 const OUTER_KEY = 'lym.live.outer';
@@ -73,6 +75,8 @@ export class LiveOsmController {
   private rivers = new Map<number, [number, number][]>();
   private riverNamed = false;
   private importPresent = false;
+  /** The OSM import's river lines (the tour follows them while no live river is loaded), or why not. */
+  private importRiver: ImportRiver = null;
 
   private readonly timeoutMs: number;
 
@@ -86,9 +90,13 @@ export class LiveOsmController {
    * Starts on first visit: automatically, unless the deployer ships an OSM import (then the import is
    * the city and the panel offers an update, merged by OSM id).
    */
-  start(districts: DistrictCollectionLike, opts: { importPresent: boolean }): void {
+  start(
+    districts: DistrictCollectionLike,
+    opts: { importPresent: boolean; importRiver?: ImportRiver },
+  ): void {
     this.districts = districts;
     this.importPresent = opts.importPresent;
+    this.importRiver = opts.importRiver ?? null;
     if (!opts.importPresent && districts.features.length > 0) void this.run(false);
     else this.deps.refresh();
   }
@@ -200,9 +208,13 @@ export class LiveOsmController {
     this.deps.refresh();
   }
 
-  /** The river lines the riverside rule measured to (the tour's suggested walks follow them). */
-  river(): { lines: [number, number][][]; named: boolean } {
-    return { lines: [...this.rivers.values()], named: this.riverNamed };
+  /**
+   * The river the tour's suggested walks follow: the lines the live riverside rule measured to, else the
+   * OSM import's (src/lib/river/tour_river.ts says why they are not merged).
+   */
+  river(): TourRiver {
+    const imported = this.importRiver && 'river' in this.importRiver ? this.importRiver.river : null;
+    return tourRiver({ lines: [...this.rivers.values()], named: this.riverNamed }, imported);
   }
 
   /** The section of the layer panel: status, progress with counts, failures, refresh and the outer-districts option. */
@@ -255,6 +267,10 @@ export class LiveOsmController {
     } else if (this.failure.length === 0) {
       status.append(h('p', {}, t(this.importPresent ? 'live.import_present' : 'live.idle')));
     }
+    if (this.importRiver && 'error' in this.importRiver)
+      status.append(
+        h('p', { class: 'live-note' }, t('live.import_river_error', { detail: this.importRiver.error })),
+      );
     if (this.failure.length) {
       status.append(
         h('ul', { class: 'live-failure' }, ...this.failure.map((l) => h('li', {}, t(l.key, l.params)))),

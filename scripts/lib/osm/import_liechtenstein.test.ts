@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MapFeatureCollection } from '../../../src/lib/feature.ts';
 import { FACILITY_TYPES, type FacilityType } from '../../../src/lib/osm_rules.ts';
+import { parseRiverFile, type RiverFile } from '../../../src/lib/river/river_file.ts';
 import { BRIDGE_JOIN_M } from './bridge_parts.ts';
 import { DEFAULT_RIVER_DISTANCE_M } from './candidates.ts';
 import { type ImportReport, runImport } from './import_osm.ts';
@@ -137,6 +138,50 @@ describe('runImport on the real Liechtenstein extract', () => {
     expect(report.noDistrict).toBe(districts['']);
     expect(districts['620102']).toBeGreaterThan(0);
     expect(districts['620103']).toBeGreaterThan(0);
+  });
+
+  it('writes the river ways it measured to, equal to the raw waterway=river ways, for the tour', async () => {
+    const text = await readFile(join(dir, 'out', 'river.geojson'), 'utf8');
+    const file = JSON.parse(text) as RiverFile;
+    expect(report.manifest.files.river).toEqual({ path: 'river.geojson', bytes: Buffer.byteLength(text) });
+    expect(report.manifest.counts.river_ways).toBe(file.features.length);
+    expect([file.match, file.attribution, file.extract_date]).toEqual([
+      'any',
+      '© OpenStreetMap contributors',
+      '2013-08-03',
+    ]);
+    // Not vacuous: the extract's four river ways, two of them the Rhine (112 vertices), two unnamed.
+    expect(counted.riverWays.map((w) => w.name).sort()).toEqual(['Rhein', 'Rhein', null, null]);
+    const rhine = counted.riverWays.filter((w) => w.name === 'Rhein');
+    expect(rhine.reduce((n, w) => n + w.vertices.length, 0)).toBe(112);
+    const r6 = (v: number) => Number(v.toFixed(6));
+    const want = counted.riverWays
+      .map((w) => ({
+        id: `osm-way-${w.id}`,
+        name: w.name,
+        // Rounded to 1e-6° (≤ 0.11 m); a vertex that rounds onto the one before is written once.
+        coords: w.vertices
+          .map(([x, y]) => [r6(x), r6(y)])
+          .filter((p, i, a) => i === 0 || p[0] !== a[i - 1]![0] || p[1] !== a[i - 1]![1]),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    const got = file.features
+      .map((f) => ({
+        id: f.id,
+        name: f.properties.name,
+        coords: f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat(),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    expect(got).toEqual(want);
+    for (const f of file.features)
+      expect(f.properties.source).toEqual({
+        title: 'OpenStreetMap contributors',
+        date: '2013-08-03',
+        url: `https://www.openstreetmap.org/way/${f.properties.osm_way}`,
+      });
+    // The app reads it back unchanged.
+    const read = parseRiverFile(file);
+    expect('river' in read && read.river.ways.size).toBe(want.length);
   });
 
   it('cites OpenStreetMap with the extract date and each object’s page, and names unnamed ones by type', () => {

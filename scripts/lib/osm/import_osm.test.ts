@@ -12,14 +12,8 @@ import { buildWalkGraph } from '../../../src/lib/walk/graph.ts';
 import { deserializeWalkGraph } from '../../../src/lib/walk/graph_binary.ts';
 import { LANZHOU_BBOX } from './bbox.ts';
 import { GEOFABRIK_GANSU_URL } from './download.ts';
-import {
-  DEFAULT_BOUNDARIES,
-  DEFAULT_OUT_DIR,
-  type ImportReport,
-  importOsmCli,
-  parseImportArgs,
-  runImport,
-} from './import_osm.ts';
+import { importOsmCli, parseImportArgs } from './import_cli.ts';
+import { DEFAULT_BOUNDARIES, DEFAULT_OUT_DIR, type ImportReport, runImport } from './import_osm.ts';
 import { readOsmXml } from './read_osm_xml.ts';
 import { encodePbf, rawOsmOf } from './test_pbf.ts';
 import { layerFeatures, mvtDecoder, openPmtiles, tileOf } from './test_tiles.ts';

@@ -1,7 +1,7 @@
-// The OSM import: extract (.osm/.osm.gz/.osm.pbf, or downloaded) → walking graph, basemap, candidates, manifest.
+// The OSM import: extract(s) → walking graph, basemap, candidates, river lines, manifest (CLI: import_cli.ts).
 
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -19,6 +19,7 @@ import {
   OSM_MANIFEST_VERSION,
   type OsmManifest,
 } from '../../../src/lib/osm_manifest.ts';
+import { riverFileOf } from '../../../src/lib/river/river_file.ts';
 import { type BuildWalkGraphStats, buildWalkGraph } from '../../../src/lib/walk/graph.ts';
 import { serializeWalkGraph } from '../../../src/lib/walk/graph_binary.ts';
 import { type Bbox, inBbox } from '../../../src/lib/walk/osm_extract.ts';
@@ -30,10 +31,8 @@ import {
   osmBasemapLayers,
   type ZoomedLayer,
 } from './basemap_layers_osm.ts';
-import { LANZHOU_BBOX, parseBbox } from './bbox.ts';
 import { isCandidateTags, osmCandidates, validateCandidates } from './candidates.ts';
 import { type CollectStats, collectOsm, type OsmInterest } from './collect.ts';
-import { downloadExtract, formatProgress, GEOFABRIK_GANSU_URL } from './download.ts';
 import {
   clusterNightZones,
   isNightAmenityTags,
@@ -50,100 +49,14 @@ export { osmFormatOf } from './osm_stream.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_OUT_DIR = 'public/data/osm';
 export const DEFAULT_BOUNDARIES = join(ROOT, 'data/boundaries/lanzhou_districts.geojson');
-export const DEFAULT_DOWNLOAD_DIR = 'osm-data';
 /** File names inside the output folder (the manifest lists them; the app reads the manifest). */
 export const OUTPUT_FILES = {
   graph: 'walk_graph.bin',
   basemap: 'basemap.pmtiles',
   candidates: 'candidates.geojson',
+  river: 'river.geojson',
   manifest: 'manifest.json',
 } as const;
-
-/** Parsed command line of the import. */
-export interface ImportArgs {
-  /** Extract files (several are read as one). Empty with `download`. */
-  inputs: string[];
-  download: boolean;
-  url: string;
-  downloadDir: string;
-  outDir: string;
-  bbox: Bbox;
-  /** District polygons for facilities' districts and the basemap's boundary layer; null: no districts. */
-  boundaries: string | null;
-  keepAllComponents: boolean;
-  /** YYYY-MM-DD used when the extract carries no timestamp. */
-  date: string | null;
-}
-
-export const IMPORT_USAGE = `usage: npm run data:osm -- (--pbf FILE | --osm FILE)... [options]
-       npm run data:osm -- --download [--url URL] [--download-dir DIR] [options]
-  --pbf FILE          an .osm.pbf extract (repeatable; several files are read as one)
-  --osm FILE          an .osm or .osm.gz XML file (repeatable)
-  --download          fetch the extract first (default ${GEOFABRIK_GANSU_URL}), resuming a partial one
-  --url URL           what --download fetches
-  --download-dir DIR  where it goes (default ${DEFAULT_DOWNLOAD_DIR}/)
-  --bbox W,S,E,N      clip box in degrees (default Lanzhou ${LANZHOU_BBOX.join(',')})
-  --out DIR           output folder (default ${DEFAULT_OUT_DIR})
-  --boundaries FILE   district polygons (default data/boundaries/lanzhou_districts.geojson; "none" to skip)
-  --date YYYY-MM-DD   extract date to cite when the file has no timestamp
-  --all-components    keep every piece of the walking network, not only the largest`;
-
-/**
- * Parses the import's arguments.
- * @throws Error with usage text on bad input
- */
-export function parseImportArgs(argv: readonly string[]): ImportArgs {
-  const args: ImportArgs = {
-    inputs: [],
-    download: false,
-    url: GEOFABRIK_GANSU_URL,
-    downloadDir: DEFAULT_DOWNLOAD_DIR,
-    outDir: DEFAULT_OUT_DIR,
-    bbox: LANZHOU_BBOX,
-    boundaries: DEFAULT_BOUNDARIES,
-    keepAllComponents: false,
-    date: null,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value\n${IMPORT_USAGE}`);
-      return v;
-    };
-    if (a === '--pbf' || a === '--osm') {
-      const file = value();
-      const isPbf = /\.pbf$/i.test(file);
-      if ((a === '--pbf') !== isPbf)
-        throw new Error(
-          `${a} ${file}: expected ${a === '--pbf' ? 'an .osm.pbf' : 'an .osm or .osm.gz'} file`,
-        );
-      args.inputs.push(file);
-    } else if (a === '--download') args.download = true;
-    else if (a === '--url') args.url = value();
-    else if (a === '--download-dir') args.downloadDir = value();
-    else if (a === '--out') args.outDir = value();
-    else if (a === '--bbox') args.bbox = parseBbox(value());
-    else if (a === '--boundaries') {
-      const v = value();
-      args.boundaries = v === 'none' ? null : v;
-    } else if (a === '--date') {
-      const v = value();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
-        throw new Error(`--date must be YYYY-MM-DD, got "${v}"`);
-      args.date = v;
-    } else if (a === '--all-components') args.keepAllComponents = true;
-    else if (a === '--help' || a === '-h') throw new Error(IMPORT_USAGE);
-    else throw new Error(`unknown argument "${a}"\n${IMPORT_USAGE}`);
-  }
-  if (args.download && args.inputs.length > 0)
-    throw new Error(`give either --download or --pbf/--osm files, not both\n${IMPORT_USAGE}`);
-  if (!args.download && args.inputs.length === 0)
-    throw new Error(`an input is required: --pbf FILE, --osm FILE or --download\n${IMPORT_USAGE}`);
-  if (args.url !== GEOFABRIK_GANSU_URL && !args.download)
-    throw new Error(`--url needs --download\n${IMPORT_USAGE}`);
-  return args;
-}
 
 /** Everything the import keeps from the extract. */
 export const IMPORT_INTEREST: OsmInterest = {
@@ -170,10 +83,18 @@ export interface ImportReport {
   seconds: number;
 }
 
-type ImportInput = Pick<
-  ImportArgs,
-  'inputs' | 'outDir' | 'bbox' | 'boundaries' | 'keepAllComponents' | 'date'
->;
+/** What one import reads and where it writes (the command line adds the download). */
+export interface ImportInput {
+  /** Extract files (several are read as one). */
+  inputs: string[];
+  outDir: string;
+  bbox: Bbox;
+  /** District polygons for facilities' districts and the basemap's boundary layer; null: no districts. */
+  boundaries: string | null;
+  keepAllComponents: boolean;
+  /** YYYY-MM-DD used when the extract carries no timestamp. */
+  date: string | null;
+}
 interface ImportOptions {
   nightZones?: NightZoneOptions;
   log?: (line: string) => void;
@@ -255,7 +176,7 @@ function buildCandidates(
   skipped.food_cluster_invalid = zoneFeatures.length - v.features.length;
   problems.push(...v.problems);
   features.push(...v.features);
-  return { features, problems, skipped, river: river.match, nightZones: v.features.length };
+  return { features, problems, skipped, river, nightZones: v.features.length };
 }
 
 /** The basemap's layers: Lanzhou's district layers (when the bbox reaches them) and the OSM layers. */
@@ -280,7 +201,8 @@ function basemapLayers(
 
 /**
  * Runs the import: reads the extract(s), clips to the bbox and writes into `outDir`
- * walk_graph.bin, basemap.pmtiles, candidates.geojson and manifest.json (which the app reads).
+ * walk_graph.bin, basemap.pmtiles, candidates.geojson, river.geojson (when there is a river) and
+ * manifest.json (which the app reads).
  * @throws when the bbox holds no walkable way or no basemap feature
  */
 export async function runImport(args: ImportInput, options: ImportOptions = {}): Promise<ImportReport> {
@@ -298,6 +220,11 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
   });
   const candidateText = JSON.stringify({ type: 'FeatureCollection', features: cand.features });
   await writeFile(join(args.outDir, OUTPUT_FILES.candidates), candidateText);
+  // The river lines the near-river rule measured to, for the tour's walks along the river (none: no file).
+  const riverFile = riverFileOf(cand.river.ways, { match: cand.river.match, date: date ?? null });
+  const riverText = riverFile ? JSON.stringify(riverFile) : null;
+  if (riverText) await writeFile(join(args.outDir, OUTPUT_FILES.river), riverText);
+  else await rm(join(args.outDir, OUTPUT_FILES.river), { force: true });
 
   // Only the layers are kept from here: the elements can be collected while tiles are sliced.
   const layers = basemapLayers(read.elements.splice(0), boundaries, args.bbox);
@@ -338,11 +265,13 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
       basemap: basemap.featuresPerLayer,
       candidates: perCategory,
       skipped: cand.skipped,
+      river_ways: riverFile?.features.length ?? 0,
     },
     files: {
       graph: { path: OUTPUT_FILES.graph, bytes: read.graph.bytes },
       basemap: { path: OUTPUT_FILES.basemap, bytes: basemap.bytes },
       candidates: { path: OUTPUT_FILES.candidates, bytes: Buffer.byteLength(candidateText) },
+      ...(riverText ? { river: { path: OUTPUT_FILES.river, bytes: Buffer.byteLength(riverText) } } : {}),
     },
   };
   await writeFile(join(args.outDir, OUTPUT_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -353,7 +282,7 @@ export async function runImport(args: ImportInput, options: ImportOptions = {}):
     elements: read.elementStats,
     graph: read.graph.stats,
     basemap,
-    river: cand.river,
+    river: cand.river.match,
     nightZones: cand.nightZones,
     noDistrict: cand.features.filter((f) => f.properties.district === '').length,
     problems: cand.problems,
@@ -376,58 +305,4 @@ function boundariesTouch(fc: FeatureCollection, bbox: Bbox): boolean {
       ? inBbox(bbox, c[0] as number, c[1] as number)
       : Array.isArray(c) && c.some(visit);
   return fc.features.some((f) => f.geometry && 'coordinates' in f.geometry && visit(f.geometry.coordinates));
-}
-
-/** The command line: optional download, the import, a short report. Returns the exit code. */
-export async function importOsmCli(
-  argv: readonly string[],
-  io: { out: (line: string) => void; err: (line: string) => void; progress?: (line: string) => void } = {
-    out: (l) => console.log(l),
-    err: (l) => console.error(l),
-  },
-): Promise<number> {
-  try {
-    const args = parseImportArgs(argv);
-    if (args.download) {
-      const name = basename(new URL(args.url).pathname) || 'extract.osm.pbf';
-      const dest = join(args.downloadDir, name);
-      await mkdir(args.downloadDir, { recursive: true });
-      io.out(`downloading ${args.url} → ${dest}`);
-      let last = 0;
-      const r = await downloadExtract({
-        url: args.url,
-        dest,
-        onProgress: (p) => {
-          const now = Date.now();
-          if (now - last < 1000 && p.received !== p.total) return;
-          last = now;
-          (io.progress ?? io.err)(`  ${formatProgress(p)}`);
-        },
-      });
-      io.out(
-        `downloaded ${(r.bytes / 1048576).toFixed(1)} MiB${r.resumedFrom ? ` (resumed at ${(r.resumedFrom / 1048576).toFixed(1)} MiB)` : ''}; MD5 ${r.md5}`,
-      );
-      args.inputs = [dest];
-    }
-    const r = await runImport(args, { log: io.out });
-    const m = r.manifest;
-    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-    io.out(`extract date: ${m.source.extract_date ?? 'unknown'} (${m.source.extract_date_from})`);
-    io.out(
-      `walk graph: ${m.counts.graph_nodes} nodes, ${m.counts.graph_edges} edges (${r.graph.components} components before keeping the largest) → ${kib(m.files.graph.bytes)}`,
-    );
-    io.out(
-      `basemap: ${JSON.stringify(m.counts.basemap)}; ${r.basemap.tiles} tiles z${r.basemap.minZoom}–${r.basemap.maxZoom} → ${kib(m.files.basemap.bytes)} in ${(r.basemap.ms / 1000).toFixed(1)} s`,
-    );
-    io.out(
-      `facilities: ${JSON.stringify(m.counts.candidates)} (river match: ${r.river}; ${r.noDistrict} outside every district); skipped ${JSON.stringify(m.counts.skipped)} → ${kib(m.files.candidates.bytes)}`,
-    );
-    for (const p of r.problems.slice(0, 20)) io.err(`  dropped: ${p}`);
-    if (r.problems.length > 20) io.err(`  … and ${r.problems.length - 20} more`);
-    io.out(`wrote ${r.outDir}/{${Object.values(OUTPUT_FILES).join(',')}} in ${r.seconds.toFixed(1)} s`);
-    return 0;
-  } catch (err) {
-    io.err(err instanceof Error ? err.message : String(err));
-    return 1;
-  }
 }

@@ -1,7 +1,7 @@
 // The river the check-in rule measures to (the Yellow River when the extract names it) and distances to it.
 
 import type { Position } from 'geojson';
-import { METRES_PER_DEGREE, metresPerDegreeLon } from '../../../src/lib/walk/geo.ts';
+import { metresPerDegreeLon, projectOnSegment } from '../../../src/lib/walk/geo.ts';
 import { pointInRing } from './multipolygon.ts';
 import type { OsmElement } from './osm_elements.ts';
 import type { OsmTagMap } from './osm_stream.ts';
@@ -12,12 +12,21 @@ export const YELLOW_RIVER_NAME = /黄河|Yellow River|Huang ?He/i;
 /** River centre lines and river water polygons, and how they were chosen. */
 export interface RiverSet {
   lines: Position[][];
+  /** The `waterway=river` ways behind `lines` (the import writes them for the tour's walks along the river). */
+  ways: RiverWay[];
   polygons: Position[][][];
   /**
    * 'named': only geometry named like the pattern (plus unnamed river polygons around a named centre line);
    * 'any': nothing in the extract carries the name, so every river is used; 'none': no river at all.
    */
   match: 'named' | 'any' | 'none';
+}
+
+/** One river way: its OSM id, its name (null when untagged) and its line(s). */
+export interface RiverWay {
+  id: number;
+  name: string | null;
+  lines: Position[][];
 }
 
 /** 'line' for waterway=river, 'area' for river water polygons (natural=water + water=river, waterway=riverbank). */
@@ -48,10 +57,14 @@ export function riverGeometries(
   pattern: RegExp = YELLOW_RIVER_NAME,
 ): RiverSet {
   const rivers = elements.filter((e) => riverKind(e.tags) !== null);
-  if (rivers.length === 0) return { lines: [], polygons: [], match: 'none' };
-  const namedLines = rivers
-    .filter((e) => riverKind(e.tags) === 'line' && named(e.tags, pattern))
-    .flatMap((e) => linesOf(e.geometry));
+  if (rivers.length === 0) return { lines: [], ways: [], polygons: [], match: 'none' };
+  const wayOf = (e: OsmElement): RiverWay => ({
+    id: e.id,
+    name: e.tags.name ?? null,
+    lines: linesOf(e.geometry),
+  });
+  const namedWays = rivers.filter((e) => riverKind(e.tags) === 'line' && named(e.tags, pattern)).map(wayOf);
+  const namedLines = namedWays.flatMap((w) => w.lines);
   const polygons: Position[][][] = [];
   for (const e of rivers) {
     if (riverKind(e.tags) !== 'area') continue;
@@ -61,25 +74,15 @@ export function riverGeometries(
       if (named(e.tags, pattern) || around) polygons.push(poly);
     }
   }
-  if (namedLines.length > 0 || polygons.length > 0) return { lines: namedLines, polygons, match: 'named' };
+  if (namedLines.length > 0 || polygons.length > 0)
+    return { lines: namedLines, ways: namedWays, polygons, match: 'named' };
+  const ways = rivers.filter((e) => riverKind(e.tags) === 'line').map(wayOf);
   return {
-    lines: rivers.filter((e) => riverKind(e.tags) === 'line').flatMap((e) => linesOf(e.geometry)),
+    lines: ways.flatMap((w) => w.lines),
+    ways,
     polygons: rivers.filter((e) => riverKind(e.tags) === 'area').flatMap((e) => polygonsOf(e.geometry)),
     match: 'any',
   };
-}
-
-/** Distance in metres from (x, y) to segment a–b, in a plane scaled to metres around the query point. */
-function segmentDistanceM(lon: number, lat: number, a: Position, b: Position, kx: number): number {
-  const ax = (a[0]! - lon) * kx;
-  const ay = (a[1]! - lat) * METRES_PER_DEGREE;
-  const bx = (b[0]! - lon) * kx;
-  const by = (b[1]! - lat) * METRES_PER_DEGREE;
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-  return Math.hypot(ax + t * dx, ay + t * dy);
 }
 
 /**
@@ -92,7 +95,9 @@ export function distanceToRiverM(river: RiverSet, lon: number, lat: number): num
   let best = Number.POSITIVE_INFINITY;
   const visit = (line: readonly Position[]) => {
     for (let i = 1; i < line.length; i++) {
-      const d = segmentDistanceM(lon, lat, line[i - 1]!, line[i]!, kx);
+      const a = line[i - 1]!;
+      const b = line[i]!;
+      const d = Math.sqrt(projectOnSegment(lon, lat, a[0]!, a[1]!, b[0]!, b[1]!, kx).d2);
       if (d < best) best = d;
     }
   };

@@ -95,6 +95,8 @@ export interface IndependentCount {
   unsureBridges: string[];
   /** Whether any river in the file is named like the Yellow River (then only it counts). */
   yellowRiverNamed: boolean;
+  /** The `waterway=river` ways reaching into the bbox: id, name tag and every vertex found, in way order. */
+  riverWays: { id: number; name: string | null; vertices: Pt[] }[];
 }
 
 export interface CountOptions {
@@ -164,12 +166,16 @@ export async function countFacilities(pbf: string, o: CountOptions): Promise<Ind
   if (yellowRiverNamed) throw new Error('this count only implements the "every river" case');
   const riverLines: Pt[][] = [];
   const riverRings: Pt[][] = [];
+  const riverWays: IndependentCount['riverWays'] = [];
   // Like the import, only rivers reaching into the bbox (the extract is read for the bbox only).
   const touches = (v: Pt[]) => v.some((p) => inBox(o.bbox, p));
   for (const [id, w] of ways) {
     const v = wayVertices(id);
     if (!touches(v)) continue;
-    if (isRiverLine(w.tags)) riverLines.push(v);
+    if (isRiverLine(w.tags)) {
+      riverLines.push(v);
+      riverWays.push({ id, name: w.tags.name ?? null, vertices: v });
+    }
     if (isRiverArea(w.tags)) {
       riverLines.push(v);
       if (w.refs[0] === w.refs[w.refs.length - 1]) riverRings.push(v);
@@ -302,5 +308,5 @@ export async function countFacilities(pbf: string, o: CountOptions): Promise<Ind
     const district = bandOf(ext.s) === bandOf(ext.n) ? bandOf(ext.s) : 'unsure';
     facilities.push({ id, category: kind[0], facility_type: kind[1], district });
   }
-  return { facilities, unsureRiver, unsureBbox, unsureBridges, yellowRiverNamed };
+  return { facilities, unsureRiver, unsureBbox, unsureBridges, yellowRiverNamed, riverWays };
 }

@@ -8,7 +8,7 @@ import { parseFacilityCsv } from '../csv_features.ts';
 import { createDistrictLookup, type DistrictCollectionLike } from '../districts.ts';
 import type { MapFeature } from '../feature.ts';
 import { assembleLive } from '../live_osm/assemble.ts';
-import { parseLiveTile } from '../live_osm/parse.ts';
+import { parseLiveTile, type RiverLine } from '../live_osm/parse.ts';
 import { liveTileQuery, liveTiles, URBAN_DISTRICTS } from '../live_osm/tiles.ts';
 import type { LonLat } from './legs.ts';
 
@@ -35,7 +35,7 @@ export function metroStations(): MapFeature[] {
 }
 
 /** What the app shows online with the fixture as Overpass: the live features and river lines. */
-export function liveFixture(): { features: MapFeature[]; rivers: LonLat[][] } {
+export function liveFixture(): { features: MapFeature[]; rivers: LonLat[][]; riverWays: RiverLine[] } {
   const lookup = createDistrictLookup(districts);
   const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
   const tiles = liveTiles(districts, URBAN_DISTRICTS);
@@ -43,7 +43,7 @@ export function liveFixture(): { features: MapFeature[]; rivers: LonLat[][] } {
     parseLiveTile(enc(answerTileQuery(LIVE_FIXTURE, liveTileQuery(t)).answer), t.key, lookup),
   );
   const live = assembleLive(parsed, lookup);
-  return { features: live.features, rivers: live.rivers.map((r) => r.coords) };
+  return { features: live.features, rivers: live.rivers.map((r) => r.coords), riverWays: live.rivers };
 }
 
 type Seg = [LonLat, LonLat];

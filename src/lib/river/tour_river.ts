@@ -1,0 +1,26 @@
+// Which river centre lines the tour's suggested walks follow: the live download's, else the OSM import's.
+
+import type { RiverLines } from './river_file';
+import type { LonLat } from './river_frame';
+
+/** The river for the tour, and where it came from. */
+export interface TourRiver {
+  lines: LonLat[][];
+  named: boolean;
+  from: 'live' | 'import' | 'none';
+}
+
+/**
+ * The live lines when there are any, else the import's. Not merged by way id: each set is one OSM snapshot,
+ * and mixing two dates can overlap a way with its own later pieces (a split way gets new ids), which would
+ * chain as two rivers on one stretch.
+ */
+export function tourRiver(
+  live: { lines: readonly LonLat[][]; named: boolean },
+  imported: RiverLines | null,
+): TourRiver {
+  if (live.lines.length > 0) return { lines: [...live.lines], named: live.named, from: 'live' };
+  if (imported && imported.ways.size > 0)
+    return { lines: [...imported.ways.values()].flat(), named: imported.named, from: 'import' };
+  return { lines: [], named: false, from: 'none' };
+}
