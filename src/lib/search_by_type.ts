@@ -100,12 +100,16 @@ export function searchWithTypes(
   const named = search(index, query, opts);
   const limit = opts.limit ?? 10;
   // Typos in names rank after a type word spelt right ("metro" is not "Meteorological" with one edit).
-  const exact = named.filter((r) => r.match !== 'fuzzy');
+  const spelt = named.filter((r) => r.match !== 'fuzzy');
   const typos = named.filter((r) => r.match === 'fuzzy');
-  if (exact.length >= limit || normalizeQuery(query).length < MIN_TYPE_QUERY) return named;
+  if (spelt.length >= limit || normalizeQuery(query).length < MIN_TYPE_QUERY) return named;
   const hits = search(types.types, query, { limit: 100, lang: opts.lang });
   const best = hits[0];
   if (!best) return named;
+  // A plan target whose text only contains the word (地铁 inside "青年友好地铁车厢") is a promise, not a
+  // place of that type: it ranks after the places found by type. One found by its name's start stays.
+  const mentions = spelt.filter((r) => r.kind === 'target' && r.match !== 'exact' && r.match !== 'prefix');
+  const exact = spelt.filter((r) => !mentions.includes(r));
   // Marks: `stamp` for a name match, `stamp + 1` for a type match (a fresh pair per query).
   if (types.stamp.value > 0xfffffff0) {
     types.mark.fill(0);
@@ -153,5 +157,8 @@ export function searchWithTypes(
       via: { entry: via.entry, highlight: via.highlight },
     };
   });
-  return [...exact, ...extra, ...typos.filter((r) => markOf(r.id) !== stamp + 1)].slice(0, limit);
+  return [...exact, ...extra, ...mentions, ...typos.filter((r) => markOf(r.id) !== stamp + 1)].slice(
+    0,
+    limit,
+  );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildData } from '../../scripts/lib/build_data';
 import { parsePlanTargets } from './plan_targets';
 import { buildSearchIndex, search } from './search';
+import { buildTypeIndex, searchWithTypes } from './search_by_type';
 import { targetEntryId, targetIdOf } from './search_target_id';
 import { appSearchEntries, searchEntriesFromTargets } from './search_targets';
 
@@ -64,5 +65,20 @@ describe('plan targets in search', () => {
     const index = buildSearchIndex(searchEntriesFromTargets(targets));
     expect(search(index, '网红打卡')[0]?.id).toBe(BRIDGE);
     expect(search(index, '3043').map((r) => r.id)).toContain('target:youth-rental-apartments');
+  });
+
+  it('ranks a target that only mentions a type word after the places of that type', () => {
+    const index = buildSearchIndex(appSearchEntries(built.features.features, targets));
+    const types = buildTypeIndex(index);
+    const metroTargets = targets.filter((t) => t.summary_zh.includes('地铁')).map((t) => targetEntryId(t.id));
+    expect(metroTargets.length).toBeGreaterThan(0);
+    const rs = searchWithTypes(index, types, '地铁', { limit: 40, lang: 'zh' });
+    const firstTarget = rs.findIndex((r) => r.kind === 'target');
+    const lastStation = rs.findLastIndex((r) => r.entry.category === 'metro');
+    expect(lastStation).toBeGreaterThan(0);
+    expect(firstTarget).toBeGreaterThan(lastStation);
+    expect(rs.slice(firstTarget).map((r) => r.id)).toEqual(expect.arrayContaining(metroTargets));
+    // A target named by the query (the place it names) keeps its rank: 中山桥 still finds the bridge first.
+    expect(searchWithTypes(index, types, '中山桥', { limit: 8, lang: 'zh' })[0]?.id).toBe(BRIDGE);
   });
 });
