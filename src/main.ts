@@ -70,7 +70,7 @@ const liveOsm = new LiveOsmController({
   features: () => features,
   apply: (next) => {
     setFeatures(next);
-    tour?.setRiver(liveOsm.river().lines, liveOsm.river().named);
+    tour?.setRiver(liveOsm.river());
     updateAnalysis();
     render();
   },
@@ -402,7 +402,7 @@ async function start(): Promise<void> {
   planner.setData(features, districts);
   const importPresent = osm.graph !== null || osm.candidates.length > 0;
   liveOsm.start(districts, { importPresent, importRiver: osm.river });
-  tour?.setRiver(liveOsm.river().lines, liveOsm.river().named);
+  tour?.setRiver(liveOsm.river());
 
   if (!mapStarted) {
     layout.showNoWebgl(t('nowebgl.title'), t('nowebgl.body'));

@@ -225,9 +225,12 @@ export class TourController {
     return this.last?.tourSuggest ? suggestedWalkRoute(v.refs, this.byId) : ownWalkRoute(v.refs, lang);
   }
 
-  /** The river centre lines (from the live OSM download); `named`: they carry the Yellow River's name. */
-  setRiver(lines: readonly LonLat[][], named: boolean): void {
-    this.suggester.setRiver(lines, named);
+  /**
+   * The river centre lines (from the live OSM download, else the import; as `LiveOsmController.river()`
+   * gives them); `named`: they carry the Yellow River's name.
+   */
+  setRiver(river: { lines: readonly LonLat[][]; named: boolean }): void {
+    this.suggester.setRiver(river.lines, river.named);
     if (this.last && this.active(this.last)) this.host.refresh();
   }
 

@@ -13,7 +13,7 @@ import type { TourPlan } from '../lib/tour/schedule';
 import { formatTourStart } from '../lib/tour/tour_state';
 import { canvasRatio, captureMap } from '../map/snapshot';
 import { downloadBlob } from './download';
-import { renderTourPrint } from './tour_panel';
+import { renderTourPrint } from './tour_print';
 
 /** The page's own address when it is a web address a person could open (not file: or about:). */
 export function shareUrl(): string | null {
