@@ -3,7 +3,7 @@
 // floating-point predictor, one row per strip, nodata -99999. Both paths run in this process on the same bytes.
 
 import * as geotiff from 'geotiff';
-import { geotiffReader, readPopulationGeoTiff } from '../src/lib/coverage/population';
+import { geotiffReader, readPopulationGeoTiff } from '../src/lib/coverage/population_geotiff';
 import { CountingBlob, writeTestTiff } from '../src/lib/coverage/tiff_test_support';
 import { fmt, isMain, machineNote } from './walk_synthetic.ts';
 

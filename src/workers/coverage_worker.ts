@@ -1,6 +1,6 @@
 // The coverage worker: grid, walking times, what-if, figures and exports off the main thread (src/lib/coverage/session.ts).
 
-import { appGeotiffReader } from '../lib/coverage/population';
+import { appGeotiffReader } from '../lib/coverage/population_geotiff';
 import type { CoverageReply } from '../lib/coverage/protocol';
 import { CoverageSession } from '../lib/coverage/session';
 

@@ -60,7 +60,7 @@ export function inProcessWorker(): CoverageWorkerLike {
     },
   };
   let dead = false;
-  const session = Promise.all([import('./session'), import('./population')]).then(
+  const session = Promise.all([import('./session'), import('./population_geotiff')]).then(
     ([m, pop]) => new m.CoverageSession({ geotiff: pop.appGeotiffReader() }),
   );
   return w;

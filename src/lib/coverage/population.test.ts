@@ -5,19 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BOUNDS } from '../../config';
 import { rng } from '../walk/test_support';
 import { buildGrid, cellAt, districtShapes } from './grid';
+import { type PopulationImport, populationPerCell, readPopulationCsv, youthOf } from './population';
 import {
   blobSource,
   type GeoTiffModule,
   geotiffReader,
   lazyGeotiffReader,
-  type PopulationImport,
   type PopulationRaster,
-  populationPerCell,
   rasterToPoints,
-  readPopulationCsv,
   readPopulationGeoTiff,
-  youthOf,
-} from './population';
+} from './population_geotiff';
 import { SMALL_DISTRICTS } from './test_support';
 import { CountingBlob, lzwEncode, type TestTiff, writeTestTiff } from './tiff_test_support';
 

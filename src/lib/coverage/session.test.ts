@@ -5,7 +5,7 @@ import { buildWalkGraph } from '../walk/graph';
 import { serializeWalkGraph } from '../walk/graph_binary';
 import { computeLayer, prepareCoverage } from './compute';
 import { buildGrid, cellAt, districtShapes } from './grid';
-import { geotiffReader, lazyGeotiffReader } from './population';
+import { geotiffReader, lazyGeotiffReader } from './population_geotiff';
 import type {
   AnalyseResult,
   AnalyseSettings,

@@ -19,12 +19,11 @@ import {
 import { marginalContributions } from './marginal';
 import {
   type CellPopulation,
-  type GeoTiffReader,
   type PopulationImport,
   populationPerCell,
   readPopulationCsv,
-  readPopulationGeoTiff,
 } from './population';
+import { type GeoTiffReader, readPopulationGeoTiff } from './population_geotiff';
 import type {
   AnalyseResult,
   AnalyseSettings,
