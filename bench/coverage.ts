@@ -1,7 +1,8 @@
 // Benchmark: whole-city 15-minute coverage, all categories, ~100k cells on the synthetic 200k-node graph.
 
 import { shareRows } from '../src/lib/coverage/aggregate.ts';
-import { computeLayer, prepareCoverage } from '../src/lib/coverage/compute.ts';
+import { computeLayer } from '../src/lib/coverage/compute.ts';
+import { prepareCoverage } from '../src/lib/coverage/context.ts';
 import { buildGrid, districtShapes, type GridSpec } from '../src/lib/coverage/grid.ts';
 import { marginalContributions } from '../src/lib/coverage/marginal.ts';
 import type { AnalyseResult, CoverageReply, FacilityInput } from '../src/lib/coverage/protocol.ts';

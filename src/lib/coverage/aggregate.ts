@@ -1,8 +1,8 @@
 // Coverage figures: per district and for the city, the area (and people) within each band of a category.
 
 import type { CategoryId } from '../feature';
+import type { LayerChange } from './add_facility';
 import { CELL_ESTIMATE } from './cell_method';
-import type { LayerChange } from './compute';
 import type { CoverageGrid } from './grid';
 
 /**

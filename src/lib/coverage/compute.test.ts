@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandClass, CELL_ESTIMATE, CELL_NETWORK, cloneLayer, computeLayer } from './compute';
+import { CELL_ESTIMATE, CELL_NETWORK } from './cell_method';
+import { cloneLayer, computeLayer } from './compute';
 import { bruteForce, randomPoints, world } from './test_support';
 
 /** Minutes stored as float32: equal to the engine's float64 answer within float32 precision. */
@@ -79,17 +80,5 @@ describe('computeLayer', () => {
     b.nodeReach![0] = 7;
     expect(a.minutes[0]).not.toBe(-1);
     expect(a.nodeReach![0]).not.toBe(7);
-  });
-});
-
-describe('bandClass', () => {
-  it('classes cumulative bands, slower, and unreachable', () => {
-    const bands = [5, 10, 15];
-    expect(bandClass(0, 1, bands)).toBe(0);
-    expect(bandClass(5, 1, bands)).toBe(0);
-    expect(bandClass(5.01, 1, bands)).toBe(1);
-    expect(bandClass(15, 1, bands)).toBe(2);
-    expect(bandClass(Infinity, 1, bands)).toBe(3);
-    expect(bandClass(Infinity, 0, bands)).toBe(4);
   });
 });

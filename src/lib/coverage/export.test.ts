@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../import/decode';
 import { shareRows, tabulate } from './aggregate';
-import { bandClass, computeLayer } from './compute';
+import { computeLayer } from './compute';
 import {
   CSV_BOM,
   cellIdsCsv,
@@ -15,6 +15,7 @@ import {
 } from './export';
 import { cellRing } from './grid';
 import { methodSummary } from './method_label';
+import { bandClass } from './ramp';
 import { prepareScoreCategories, scoreApartments } from './scores';
 import { randomPoints, world } from './test_support';
 

@@ -5,7 +5,7 @@ import type { FacilityPoint } from '../walk/facilities';
 import { haversineM, METRES_PER_DEGREE } from '../walk/geo';
 import { MinHeap } from '../walk/heap';
 import { seedsForSnap } from '../walk/snap';
-import type { CoverageContext, NetworkCells } from './compute';
+import type { CoverageContext, NetworkCells } from './context';
 
 /** Coverage a facility alone provides, per band (cumulative bands, e.g. 5/10/15). */
 export interface MarginalRow {

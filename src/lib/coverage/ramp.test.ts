@@ -16,3 +16,15 @@ describe('RAMP', () => {
     expect(bandClass(Number.NaN, 1, [5, 10])).toBe(2);
   });
 });
+
+describe('bandClass', () => {
+  it('classes cumulative bands, slower, and unreachable', () => {
+    const bands = [5, 10, 15];
+    expect(bandClass(0, 1, bands)).toBe(0);
+    expect(bandClass(5, 1, bands)).toBe(0);
+    expect(bandClass(5.01, 1, bands)).toBe(1);
+    expect(bandClass(15, 1, bands)).toBe(2);
+    expect(bandClass(Infinity, 1, bands)).toBe(3);
+    expect(bandClass(Infinity, 0, bands)).toBe(4);
+  });
+});

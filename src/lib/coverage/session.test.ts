@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { EstimateWalkEngine } from '../walk/engine';
 import { buildWalkGraph } from '../walk/graph';
 import { serializeWalkGraph } from '../walk/graph_binary';
-import { computeLayer, prepareCoverage } from './compute';
+import { computeLayer } from './compute';
+import { prepareCoverage } from './context';
 import { buildGrid, cellAt, districtShapes } from './grid';
 import { geotiffReader, lazyGeotiffReader } from './population_geotiff';
 import type {

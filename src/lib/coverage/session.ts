@@ -7,7 +7,8 @@ import type { WalkGraph } from '../walk/graph';
 import { deserializeWalkGraph } from '../walk/graph_binary';
 import { applyLayerChange, type CoverageTable, cloneTable, retabulateCategory, tabulate } from './aggregate';
 import { uncoveredClusters } from './clusters';
-import { type CoverageContext, type CoverageLayer, computeLayer, prepareCoverage } from './compute';
+import { type CoverageLayer, computeLayer } from './compute';
+import { type CoverageContext, prepareCoverage } from './context';
 import {
   buildGrid,
   type CoverageGrid,

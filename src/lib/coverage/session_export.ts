@@ -4,7 +4,7 @@ import type { CategoryId } from '../feature';
 import type { Lang } from '../i18n';
 import type { WalkEngine } from '../walk/engine';
 import type { CoverageTable } from './aggregate';
-import type { CoverageContext } from './compute';
+import type { CoverageContext } from './context';
 import { cellIdsCsv, cellsToGeoJson, districtTableCsv, type ExportContext, scoresCsv } from './export';
 import { type CoverageGrid, formatGridSpec } from './grid';
 import { methodSummary } from './method_label';

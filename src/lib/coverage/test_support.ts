@@ -6,7 +6,7 @@ import type { FacilityPoint } from '../walk/facilities';
 import { buildWalkGraph } from '../walk/graph';
 import type { OsmExtract, OsmWay } from '../walk/osm_extract';
 import { rng } from '../walk/test_support';
-import { type CoverageContext, prepareCoverage } from './compute';
+import { type CoverageContext, prepareCoverage } from './context';
 import { buildGrid, type CoverageGrid, districtShapes, type GridSpec } from './grid';
 import type { FacilityInput } from './protocol';
 

@@ -2,13 +2,9 @@
 
 import type { CategoryId } from '../feature';
 import type { FacilityPoint } from '../walk/facilities';
-import {
-  addFacility,
-  type CoverageContext,
-  type CoverageLayer,
-  cloneLayer,
-  type LayerChange,
-} from './compute';
+import { addFacility, type LayerChange } from './add_facility';
+import { type CoverageLayer, cloneLayer } from './compute';
+import type { CoverageContext } from './context';
 import type { WhatIfSite } from './scenario_state';
 
 export { MAX_SITES, type WhatIfSite } from './scenario_state';
