@@ -2,9 +2,7 @@
 
 import type { CategoryId } from '../feature';
 import { createWalkEngine, type WalkEngine } from '../walk/engine';
-import type { FacilityPoint } from '../walk/facilities';
 import type { WalkGraph } from '../walk/graph';
-import { deserializeWalkGraph } from '../walk/graph_binary';
 import { applyLayerChange, type CoverageTable, cloneTable, retabulateCategory, tabulate } from './aggregate';
 import { uncoveredClusters } from './clusters';
 import { type CoverageLayer, computeLayer } from './compute';
@@ -17,32 +15,26 @@ import {
   formatGridSpec,
   gridNeighbours,
 } from './grid';
-import { marginalContributions } from './marginal';
-import {
-  type CellPopulation,
-  type PopulationImport,
-  populationPerCell,
-  readPopulationCsv,
-} from './population';
-import { type GeoTiffReader, readPopulationGeoTiff } from './population_geotiff';
+import type { GeoTiffReader } from './population_geotiff';
 import type {
   AnalyseResult,
   AnalyseSettings,
-  CoveragePhase,
   CoverageReply,
   CoverageRequest,
   ExportWhat,
   FacilityInput,
-  GridPayload,
   MarginalResult,
-  PopulationSummary,
 } from './protocol';
 import { isCoverageRequest } from './protocol';
 import { COVERAGE_CATEGORIES } from './scenario_state';
-import { type ApartmentScore, type NamedPoint, prepareScoreCategories, scoreApartments } from './scores';
+import type { ApartmentScore } from './scores';
 import { exportCoverage } from './session_export';
-import { buildNetworkGraph, parseNetworkTile } from './session_network';
-import { ScenarioLayer, sitesOf, type WhatIfSite } from './whatif';
+import { apartmentScores, facilitiesOf, marginalTable } from './session_facilities';
+import { buildNetworkGraph, loadGraphFile, parseNetworkTile } from './session_network';
+import { SessionPopulation } from './session_population';
+import { Cancelled, now, type Progress, throttledProgress } from './session_progress';
+import { analyseResult } from './session_result';
+import { ScenarioLayer, sitesOf } from './whatif';
 
 /** Sends a reply, with buffers to transfer. */
 export type Post = (reply: CoverageReply, transfer?: Transferable[]) => void;
@@ -57,26 +49,6 @@ export interface SessionEnv {
   yieldNow?: () => Promise<void>;
 }
 
-/**
- * Whether a file is a TIFF: by its name, or by its first 4 bytes (byte order, then 42 for classic TIFF
- * or 43 for BigTIFF, which GDAL writes for files over 4 GB, e.g. country-wide WorldPop rasters).
- */
-export function isTiff(name: string, head: Uint8Array): boolean {
-  const magic = (lo: number, hi: number) => (lo === 0x2a || lo === 0x2b) && hi === 0;
-  return (
-    /\.tiff?$/i.test(name) ||
-    (head[0] === 0x49 && head[1] === 0x49 && magic(head[2] ?? -1, head[3] ?? -1)) ||
-    (head[0] === 0x4d && head[1] === 0x4d && magic(head[3] ?? -1, head[2] ?? -1))
-  );
-}
-
-/** Progress messages closer together than this are dropped (a phase change always gets through). */
-const PROGRESS_INTERVAL_MS = 50;
-
-class Cancelled extends Error {}
-
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
 interface Prepared {
   grid: CoverageGrid;
   ctx: CoverageContext;
@@ -85,7 +57,6 @@ interface Prepared {
 interface Base {
   key: string;
   layers: Map<CategoryId, CoverageLayer>;
-  points: Map<CategoryId, FacilityInput[]>;
 }
 
 interface Scenario {
@@ -107,9 +78,7 @@ export class CoverageSession {
   private prepared: Prepared | null = null;
   private base: Base | null = null;
   private scenario: Scenario | null = null;
-  private population: PopulationImport | null = null;
-  private popVersion = 0;
-  private cellPop: { key: string; value: CellPopulation } | null = null;
+  private readonly population: SessionPopulation;
   private lastSentGrid: string | null = null;
   private settings: AnalyseSettings | null = null;
   private scoreCache: { key: string; scores: ApartmentScore[] } | null = null;
@@ -117,7 +86,9 @@ export class CoverageSession {
   private latestAnalyse = -1;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly env: SessionEnv = {}) {}
+  constructor(private readonly env: SessionEnv = {}) {
+    this.population = new SessionPopulation(env.geotiff ?? null);
+  }
 
   /**
    * Takes one message from the main thread. Cancels act at once; other requests run in arrival order.
@@ -137,15 +108,7 @@ export class CoverageSession {
 
   private async run(msg: Exclude<CoverageRequest, { type: 'cancel' }>, post: Post): Promise<void> {
     const id = msg.id;
-    let lastPhase = '';
-    let lastAt = Number.NEGATIVE_INFINITY;
-    const progress = (phase: CoveragePhase, done: number, total: number) => {
-      const t = now();
-      if (phase === lastPhase && t - lastAt < PROGRESS_INTERVAL_MS && done < total) return;
-      lastPhase = phase;
-      lastAt = t;
-      post({ type: 'progress', id, progress: { phase, done, total } });
-    };
+    const progress = throttledProgress(post, id);
     const checkpoint = async () => {
       await (this.env.yieldNow ?? (() => new Promise<void>((r) => setTimeout(r, 0))))();
       if (this.cancelled.has(id) || (msg.type === 'analyse' && id !== this.latestAnalyse))
@@ -158,21 +121,10 @@ export class CoverageSession {
           this.facilities = msg.facilities;
           this.shapes = districtShapes(msg.districts);
           let graphIssue: string | null = null;
-          let graph = null;
+          let graph: WalkGraph | null = null;
           if (msg.graphUrl) {
             progress('graph', 0, 1);
-            try {
-              const fetchBytes =
-                this.env.fetchBytes ??
-                (async (url: string) => {
-                  const res = await fetch(url);
-                  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-                  return res.arrayBuffer();
-                });
-              graph = deserializeWalkGraph(await fetchBytes(msg.graphUrl));
-            } catch (e) {
-              graphIssue = (e as Error).message || String(e);
-            }
+            ({ graph, issue: graphIssue } = await loadGraphFile(msg.graphUrl, this.env.fetchBytes));
           }
           this.initGraph = graph;
           this.walk = { speedMPerMin: msg.speedMPerMin, detourFactor: msg.detourFactor };
@@ -194,7 +146,9 @@ export class CoverageSession {
           return;
         }
         case 'population': {
-          post({ type: 'result', id, result: await this.loadPopulation(msg.bytes, msg.name, progress) });
+          progress('population', 0, 1);
+          const grid = this.prepared?.grid ?? null;
+          post({ type: 'result', id, result: await this.population.load(msg.bytes, msg.name, grid) });
           return;
         }
         case 'marginal': {
@@ -248,21 +202,9 @@ export class CoverageSession {
     this.lastSentGrid = null;
   }
 
-  private facilitiesOf(category: CategoryId, planned: boolean): FacilityInput[] {
-    return this.facilities.filter((f) => f.category === category && (planned || f.status === 'existing'));
-  }
-
-  private popFor(grid: CoverageGrid): CellPopulation | null {
-    if (!this.population?.points) return null;
-    const key = `${grid.key}|${this.popVersion}`;
-    if (this.cellPop?.key !== key)
-      this.cellPop = { key, value: populationPerCell(grid, this.population.points) };
-    return this.cellPop.value;
-  }
-
   private async analyse(
     s: AnalyseSettings,
-    progress: (phase: CoveragePhase, done: number, total: number) => void,
+    progress: Progress,
     checkpoint: () => Promise<void>,
   ): Promise<{ result: AnalyseResult; transfer: Transferable[] }> {
     const engine = this.engine;
@@ -293,18 +235,16 @@ export class CoverageSession {
       await checkpoint();
     }
     const { grid, ctx } = this.prepared;
-    const cellPop = this.popFor(grid);
+    const cellPop = this.population.perCell(grid);
     const pop = cellPop?.pop ?? null;
 
     const baseKey = `${grid.key}|${s.planned}`;
     if (this.base?.key !== baseKey) {
       this.scenario = null;
       const layers = new Map<CategoryId, CoverageLayer>();
-      const points = new Map<CategoryId, FacilityInput[]>();
       for (const [k, category] of COVERAGE_CATEGORIES.entries()) {
         progress('coverage', k, COVERAGE_CATEGORIES.length);
-        const list = this.facilitiesOf(category, s.planned);
-        points.set(category, list);
+        const list = facilitiesOf(this.facilities, category, s.planned);
         layers.set(
           category,
           time('coverage', () => computeLayer(ctx, list)),
@@ -312,11 +252,11 @@ export class CoverageSession {
         await checkpoint();
       }
       progress('coverage', COVERAGE_CATEGORIES.length, COVERAGE_CATEGORIES.length);
-      this.base = { key: baseKey, layers, points };
+      this.base = { key: baseKey, layers };
     }
     const base = this.base;
 
-    const scenarioKey = `${baseKey}|${this.popVersion}|${s.bands.join(',')}`;
+    const scenarioKey = `${baseKey}|${this.population.version}|${s.bands.join(',')}`;
     if (this.scenario?.key !== scenarioKey) {
       const layers = new Map(
         COVERAGE_CATEGORIES.map((c) => [c, new ScenarioLayer(ctx, base.layers.get(c) as CoverageLayer)]),
@@ -361,183 +301,38 @@ export class CoverageSession {
 
     const includeGrid = this.lastSentGrid !== grid.key;
     this.lastSentGrid = grid.key;
-    const minutes = COVERAGE_CATEGORIES.map((c) =>
-      (scenario.layers.get(c) as ScenarioLayer).layer.minutes.slice(),
-    );
-    const reach = COVERAGE_CATEGORIES.map((c) =>
-      (scenario.layers.get(c) as ScenarioLayer).layer.reach.slice(),
-    );
-    const payload: GridPayload | null = includeGrid
-      ? {
-          key: grid.key,
-          spec: grid.spec,
-          ids: grid.ids,
-          lon: grid.lon.slice(),
-          lat: grid.lat.slice(),
-          areaM2: grid.areaM2.slice(),
-          district: grid.district.slice(),
-          adcodes: grid.adcodes,
-          cellMethod: ctx.cellMethod.slice(),
-        }
-      : null;
-    const transfer: Transferable[] = [...minutes, ...reach].map((a) => a.buffer);
-    if (payload)
-      transfer.push(
-        payload.lon.buffer,
-        payload.lat.buffer,
-        payload.areaM2.buffer,
-        payload.district.buffer,
-        payload.cellMethod.buffer,
-      );
-    const hasSites = s.sites.length > 0;
-    return {
-      result: {
-        gridKey: grid.key,
-        grid: payload,
-        cellCount: grid.count,
-        method: engine.method,
-        speedMPerMin: engine.speedMPerMin,
-        detourFactor: engine.detourFactor,
-        horizonMin: horizon,
-        bands: [...s.bands],
-        categories: [...COVERAGE_CATEGORIES],
-        minutes,
-        reach,
-        facilityCounts: COVERAGE_CATEGORIES.map((c) => ({
-          category: c,
-          counted: (scenario.layers.get(c) as ScenarioLayer).layer.pointCount,
-          unsnapped: (scenario.layers.get(c) as ScenarioLayer).layer.unsnapped.length,
-        })),
-        basis: pop ? 'population' : 'area',
-        population: this.population ? this.popSummary(this.population, cellPop) : null,
-        youthShare: s.youthShare,
-        table: scenario.table,
-        baseTable: hasSites ? scenario.baseTable : null,
-        clusters,
-        scores,
-        timings,
-      },
-      transfer,
-    };
-  }
-
-  /** Facilities of every category with the scenario's sites, named, for scores and marginal tables. */
-  private namedPoints(category: CategoryId, planned: boolean, sites: readonly WhatIfSite[]): NamedPoint[] {
-    const own = this.facilitiesOf(category, planned).map((f) => ({
-      id: f.id,
-      name_zh: f.name_zh,
-      name_en: f.name_en,
-      lon: f.lon,
-      lat: f.lat,
-    }));
-    const proposed = sitesOf(sites, category).map((s, k) => ({
-      id: `ws:${k + 1}`,
-      name_zh: `设想选址 ${k + 1}`,
-      name_en: `Proposed site ${k + 1}`,
-      lon: s.lon,
-      lat: s.lat,
-      proposed: true,
-    }));
-    return [...own, ...proposed];
+    return analyseResult({
+      engine,
+      grid,
+      ctx,
+      settings: s,
+      categories: COVERAGE_CATEGORIES,
+      layers: scenario.layers,
+      table: scenario.table,
+      baseTable: scenario.baseTable,
+      clusters,
+      scores,
+      pop,
+      population: this.population.summary(cellPop),
+      timings,
+      includeGrid,
+    });
   }
 
   private scores(s: AnalyseSettings, base: Base): ApartmentScore[] {
-    const engine = this.engine as WalkEngine;
     const key = `${base.key}|${JSON.stringify(s.sites)}|${s.bands.join(',')}`;
     if (this.scoreCache?.key === key) return this.scoreCache.scores;
-    const apartments = this.facilities
-      .filter((f) => f.category === 'youth_housing')
-      .map((f) => ({ ...f, status: f.status as string }));
-    const cats = prepareScoreCategories(
-      engine,
-      COVERAGE_CATEGORIES.map((category) => ({
-        category,
-        facilities: this.namedPoints(category, s.planned, s.sites),
-      })),
-    );
-    const scores = scoreApartments(engine, apartments, cats, s.bands);
+    const scores = apartmentScores(this.engine as WalkEngine, this.facilities, s);
     this.scoreCache = { key, scores };
     return scores;
   }
 
-  private popSummary(p: PopulationImport, cells: CellPopulation | null): PopulationSummary {
-    return {
-      name: p.name,
-      records: p.records,
-      accepted: p.accepted,
-      total: p.total,
-      inside: cells ? cells.inside : null,
-      outside: cells ? cells.outside : null,
-      issues: p.issues,
-    };
-  }
-
-  private async loadPopulation(
-    data: Blob | ArrayBuffer | null,
-    name: string,
-    progress: (phase: CoveragePhase, done: number, total: number) => void,
-  ): Promise<PopulationSummary> {
-    progress('population', 0, 1);
-    if (data === null) {
-      this.population = null;
-      this.popVersion++;
-      this.cellPop = null;
-      return { name, records: 0, accepted: 0, total: 0, inside: null, outside: null, issues: [] };
-    }
-    // A File (Blob) is read in parts: a GeoTIFF only where Lanzhou is. Bytes are still taken as such.
-    const file = data instanceof Blob ? data : new Blob([data]);
-    const imported = isTiff(name, new Uint8Array(await file.slice(0, 4).arrayBuffer()))
-      ? await readPopulationGeoTiff(file, name, this.env.geotiff ?? null)
-      : readPopulationCsv(new Uint8Array(await file.arrayBuffer()), name);
-    // A file that gave nothing usable never replaces population already loaded.
-    if (imported.points) {
-      this.population = imported;
-      this.popVersion++;
-      this.cellPop = null;
-    }
-    const cells = imported.points && this.prepared ? this.popFor(this.prepared.grid) : null;
-    return this.popSummary(imported, cells);
-  }
-
-  private marginal(
-    category: CategoryId,
-    progress: (phase: CoveragePhase, done: number, total: number) => void,
-  ): MarginalResult {
+  private marginal(category: CategoryId, progress: Progress): MarginalResult {
     const s = this.settings;
     if (!this.prepared || !s) throw new Error('no coverage computed yet');
     progress('work', 0, 1);
-    const points = this.namedPoints(category, s.planned, s.sites);
-    const pop = this.popFor(this.prepared.grid)?.pop ?? null;
-    const rows = marginalContributions(
-      this.prepared.ctx,
-      points.map((p): FacilityPoint => ({ id: p.id, lon: p.lon, lat: p.lat })),
-      s.bands,
-      pop,
-    );
-    const last = s.bands.length - 1;
-    return {
-      category,
-      bands: [...s.bands],
-      rows: rows
-        .map((r) => {
-          const p = points[r.index] as NamedPoint;
-          return {
-            id: p.id,
-            name_zh: p.name_zh,
-            name_en: p.name_en,
-            proposed: p.proposed === true,
-            lostAreaM2: r.lostAreaM2,
-            lostPop: r.lostPop,
-            servedAreaM2: r.servedAreaM2,
-          };
-        })
-        .sort(
-          (a, b) =>
-            (b.lostPop?.[last] ?? 0) - (a.lostPop?.[last] ?? 0) ||
-            (b.lostAreaM2[last] as number) - (a.lostAreaM2[last] as number) ||
-            a.id.localeCompare(b.id),
-        ),
-    };
+    const pop = this.population.perCell(this.prepared.grid)?.pop ?? null;
+    return marginalTable(this.prepared.ctx, this.facilities, category, s, pop);
   }
 
   private exportText(what: ExportWhat, lang: 'zh' | 'en') {
@@ -558,7 +353,7 @@ export class CoverageSession {
       }),
       scores: this.scoreCache?.scores ?? [],
       categories: COVERAGE_CATEGORIES,
-      pop: this.popFor(grid)?.pop ?? null,
+      pop: this.population.perCell(grid)?.pop ?? null,
     });
   }
 }

@@ -1,10 +1,34 @@
-// The coverage worker's street-network jobs: an Overpass tile answer → extract file; tile files → one graph.
+// The coverage worker's street-network jobs: the city graph file; an Overpass tile answer → extract file;
+// tile files → one graph.
 
 import { type BuildWalkGraphStats, buildWalkGraph, type WalkGraph } from '../walk/graph';
+import { deserializeWalkGraph } from '../walk/graph_binary';
 import { decodeExtract, encodeExtract, mergeExtracts } from '../walk/online/extract_file';
 import { decodeOverpassBody, OverpassError } from '../walk/online/fetcher';
 import { parseOverpassJson } from '../walk/overpass';
 import type { NetTileResult } from './protocol';
+
+async function fetchArrayBuffer(url: string): Promise<ArrayBuffer> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
+/**
+ * Fetches and reads a walking graph file (the OSM import's city graph). A failure is returned, not thrown:
+ * the session then times by the estimate and says why.
+ * @param fetchBytes how to fetch the file (default: `fetch`, failing on an HTTP error status)
+ */
+export async function loadGraphFile(
+  url: string,
+  fetchBytes: (url: string) => Promise<ArrayBuffer> = fetchArrayBuffer,
+): Promise<{ graph: WalkGraph | null; issue: string | null }> {
+  try {
+    return { graph: deserializeWalkGraph(await fetchBytes(url)), issue: null };
+  } catch (e) {
+    return { graph: null, issue: (e as Error).message || String(e) };
+  }
+}
 
 /**
  * Reads one tile's Overpass answer (a `remark` runtime error or malformed JSON is a typed failure, never
