@@ -4,13 +4,11 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { BASEMAP_FONT_PATH, BASEMAP_PMTILES_PATH, OPENFREEMAP_STYLES } from '../config';
 import type { Lang, MessageKey } from '../lib/i18n';
 import type { BasemapId } from '../lib/url_state';
-import {
-  type BasemapTheme,
-  customStyle,
-  localizeOnlineStyle,
-  offlineStyle,
-  tiandituStyle,
-} from './basemap_style';
+import type { BasemapTheme } from './basemap_style';
+import { customStyle } from './custom_style';
+import { offlineStyle } from './offline_style';
+import { localizeOnlineStyle } from './online_style';
+import { tiandituStyle } from './tianditu_style';
 
 /** How long an online style may take before we give up and use the offline one (ms). */
 export const STYLE_TIMEOUT_MS = 4000;

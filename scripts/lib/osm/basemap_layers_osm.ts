@@ -6,7 +6,7 @@ import { clipGeometry } from './clip.ts';
 import type { OsmElement } from './osm_elements.ts';
 import type { OsmTagMap } from './osm_stream.ts';
 
-/** Layer names the offline style reads (src/map/basemap_style.ts osmLayers). */
+/** Layer names the offline style reads (src/map/offline_style.ts osmLayers). */
 export const OSM_LAYER = {
   water: 'water',
   park: 'park',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offlineStyle } from '../../../src/map/basemap_style.ts';
+import { offlineStyle } from '../../../src/map/offline_style.ts';
 import type { ZoomedLayer } from './basemap_layers_osm.ts';
 import { buildOsmBasemap } from './osm_basemap.ts';
 import { layerFeatures, mvtDecoder, openPmtiles, tileOf } from './test_tiles.ts';
