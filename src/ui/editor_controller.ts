@@ -4,8 +4,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { Crs } from '../lib/crs';
 import type { FacilityColumn } from '../lib/csv_features';
 import { createDistrictLookup, type DistrictLookup } from '../lib/districts';
-import { changeSummary, featuresToGeoJson, rowsToCsv, summaryText } from '../lib/editor/export';
-import { type GeocodeAnswer, type GeocodeProvider, geocodeBatch } from '../lib/editor/geocode';
+import { type GeocodeProvider, geocodeBatch } from '../lib/editor/geocode';
 import { parsePaste } from '../lib/editor/paste';
 import {
   checkRows,
@@ -34,8 +33,16 @@ import { type Lang, type MessageKey, translate } from '../lib/i18n';
 import type { PlanTarget } from '../lib/plan_targets';
 import type { ViewState } from '../lib/url_state';
 import { h } from './dom';
-import { downloadBlob } from './download';
-import { batchSaid, type GeocodeFailure, makeGeocoder, saveKey, storedKey } from './editor_geocode';
+import { rowCheckContext } from './editor_check_context';
+import { exportPlaces } from './editor_export';
+import {
+  batchSaid,
+  type GeocodeFailure,
+  makeGeocoder,
+  saveKey,
+  storedKey,
+  withAnswer,
+} from './editor_geocode';
 import { EditorMarkers, hasPoint } from './editor_markers';
 import { renderEditorPanel, type Said } from './editor_panel';
 
@@ -109,25 +116,11 @@ export class EditorController {
       id: x.id,
       label: `${x.id} · ${this.host.lang() === 'zh' ? x.summary_zh : x.summary_en}`,
     }));
-    const [OpeningHours, store] = await Promise.all([
-      import('opening_hours').then((m) => m.default).catch(() => null),
+    const [ctx, store] = await Promise.all([
+      rowCheckContext(this.districts, new Set(targets.map((x) => x.id))),
       openWorkingSetStore(),
     ]);
-    this.ctx = {
-      districts: this.districts,
-      planTargetIds: new Set(targets.map((x) => x.id)),
-      // The build's check (scripts/lib/build_data.ts isValidOpeningHours): the value must parse.
-      checkOpeningHours: OpeningHours
-        ? (v) => {
-            try {
-              new OpeningHours(v);
-              return true;
-            } catch {
-              return false;
-            }
-          }
-        : undefined,
-    };
+    this.ctx = ctx;
     this.store = store;
     const saved = await store.load();
     this.state = saved
@@ -289,64 +282,10 @@ export class EditorController {
   }
 
   private export(kind: 'csv' | 'geojson' | 'summary'): void {
-    const lang = this.host.lang();
-    if (kind === 'summary') {
-      const text = summaryText(changeSummary(this.state.base, this.rows()), lang, new Date().toISOString());
-      downloadBlob(new Blob([text], { type: 'text/plain;charset=utf-8' }), 'places_changes.txt');
-      this.said.export = { key: 'editor.export.done', params: { file: 'places_changes.txt' }, tone: 'ok' };
-      this.host.refresh();
-      return;
-    }
-    const bad = this.checks.filter((c) => !c.feature);
-    if (bad.length > 0) {
-      this.said.export = {
-        key: 'editor.export.blocked',
-        params: { n: bad.length },
-        issues: bad.flatMap((c) => c.issues.filter((i) => i.severity === 'error')).slice(0, 20),
-        tone: 'error',
-      };
-      this.host.refresh();
-      return;
-    }
-    const file = kind === 'csv' ? 'places.csv' : 'places.geojson';
-    const body =
-      kind === 'csv'
-        ? rowsToCsv(this.rows())
-        : featuresToGeoJson(this.checks.map((c) => c.feature).filter((f): f is MapFeature => f !== null));
-    downloadBlob(
-      new Blob([body], { type: kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json' }),
-      file,
-    );
-    this.update(markExported(this.state));
-    this.said.export = { key: 'editor.export.done', params: { file }, tone: 'ok' };
+    const { said, exported } = exportPlaces(kind, this.state, this.checks, this.host.lang());
+    if (exported) this.update(markExported(this.state));
+    this.said.export = said;
     this.host.refresh();
-  }
-
-  private applyAnswer(key: string, a: GeocodeAnswer): void {
-    const provider = this.provider;
-    const cur = this.state.rows.find((r) => r.key === key);
-    if (!cur) return;
-    if (a.kind === 'hit') {
-      const { lon, lat, level, score, accuracy_m } = a.hit;
-      const district = cur.row.district || (this.districts?.districtAt(lon, lat) ?? '');
-      const moved = moveRow(this.state, key, lon, lat);
-      this.update(
-        editRow(
-          moved,
-          key,
-          { accuracy_m: String(accuracy_m), district },
-          {
-            geocode: { provider, outcome: 'ok', level, ...(score === undefined ? {} : { score }) },
-          },
-        ),
-      );
-    } else {
-      const geocode =
-        a.kind === 'none'
-          ? { provider, outcome: 'none' as const }
-          : { provider, outcome: 'failed' as const, error: a.error };
-      this.update(editRow(this.state, key, {}, { geocode }));
-    }
   }
 
   private async geocode(): Promise<void> {
@@ -366,7 +305,8 @@ export class EditorController {
       onProgress: (done, _total, rowKey, answer) => {
         if (this.geocoding) this.geocoding.done = done;
         if (answer.kind === 'error') errors.push(answer);
-        this.applyAnswer(rowKey, answer);
+        const next = withAnswer(this.state, rowKey, answer, this.provider, this.districts);
+        if (next) this.update(next);
       },
     });
     this.geocoding = null;

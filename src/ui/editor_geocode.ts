@@ -1,5 +1,6 @@
 // The editor's geocoding glue: which geocoder, its key (deployer's or typed and kept on the device), the verdict.
 
+import type { DistrictLookup } from '../lib/districts';
 import {
   amapGeocoder,
   type BatchResult,
@@ -8,6 +9,7 @@ import {
   type Geocoder,
   tiandituGeocoder,
 } from '../lib/editor/geocode';
+import { type EditorState, editRow, moveRow } from '../lib/editor/working_set';
 import type { MessageKey } from '../lib/i18n';
 import type { Said } from './editor_panel';
 
@@ -40,6 +42,37 @@ export function saveKey(p: GeocodeProvider, key: string): void {
 
 export function makeGeocoder(p: GeocodeProvider, key: string): Geocoder {
   return p === 'tianditu' ? tiandituGeocoder({ key }) : amapGeocoder({ key });
+}
+
+/**
+ * The working set with one geocoder answer applied: a hit places the row (its accuracy, metres, and its
+ * district where the row names none); any answer is recorded on the row. Null when the row is gone.
+ * @param districts the district boundaries, when loaded
+ */
+export function withAnswer(
+  state: EditorState,
+  key: string,
+  a: GeocodeAnswer,
+  provider: GeocodeProvider,
+  districts?: DistrictLookup,
+): EditorState | null {
+  const cur = state.rows.find((r) => r.key === key);
+  if (!cur) return null;
+  if (a.kind === 'hit') {
+    const { lon, lat, level, score, accuracy_m } = a.hit;
+    const district = cur.row.district || (districts?.districtAt(lon, lat) ?? '');
+    return editRow(
+      moveRow(state, key, lon, lat),
+      key,
+      { accuracy_m: String(accuracy_m), district },
+      { geocode: { provider, outcome: 'ok', level, ...(score === undefined ? {} : { score }) } },
+    );
+  }
+  const geocode =
+    a.kind === 'none'
+      ? { provider, outcome: 'none' as const }
+      : { provider, outcome: 'failed' as const, error: a.error };
+  return editRow(state, key, {}, { geocode });
 }
 
 /** What to tell after a batch: cancelled, the first failure (named), or the counts. */
