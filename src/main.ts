@@ -3,20 +3,16 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './style.css';
 import './ui/tour.css';
-import { CATALOG } from './catalog';
-import { ATTRIBUTION } from './config';
 import { createDistrictLookup } from './lib/districts';
 import { editableFeatures } from './lib/editor/base';
 import type { MapFeature, MapFeatureCollection } from './lib/feature';
 import { type Lang, type MessageKey, setTouchInput, translate } from './lib/i18n';
-import { resolveOverpassEndpoints } from './lib/live_osm/endpoints';
 import { walkTarget } from './lib/nearby';
 import { type PlanTarget, planProgress } from './lib/plan_targets';
 import { createStore } from './lib/store';
 import { defaultState, parseHash, type ViewState } from './lib/url_state';
 import { prepareBoundOffThread } from './lib/walk/bound_worker';
 import { createWalkEngine, NetworkWalkEngine } from './lib/walk/engine';
-import { resolveOverpassEndpoint } from './lib/walk/online/endpoint';
 import type { ResolvedBasemap } from './map/basemaps';
 import { EMPTY_ANALYSIS } from './map/layers';
 import { hasWebGL, MapView, prewarmMap } from './map/map_view';
@@ -25,20 +21,21 @@ import { BasemapController } from './ui/basemap_controller';
 import { loadOsmManifest, loadOsmParts, loadShipped, NO_OSM, type OsmParts } from './ui/boot_data';
 import { createDevice } from './ui/device';
 import { LazyEditor } from './ui/editor_loader';
-import { renderFeatureCard } from './ui/feature_card';
 import { ImportController } from './ui/import_controller';
 import { storedLang, storeLang } from './ui/lang_choice';
-import { createLayout, PANEL_LABEL } from './ui/layout';
-import { shownFeatures } from './ui/list_view';
+import { createLayout } from './ui/layout';
 import { LiveOsmController } from './ui/live_osm';
 import { handleMapClick } from './ui/map_click';
 import { NearbyController } from './ui/nearby_controller';
-import { panelContent } from './ui/panel_content';
-import { focusKey, PanelMemory } from './ui/panel_memory';
-import { PlannerController } from './ui/planner_controller';
+import { pageOverpass } from './ui/overpass_endpoints';
+import { createPageRender } from './ui/page_render';
+import type { PlannerController } from './ui/planner_controller';
+import { createPlanner, plannerRedraw } from './ui/planner_mount';
 import './ui/planner.css';
 import { type MountedSearch, mountSearch } from './ui/search_mount';
+import { exposeForTests } from './ui/test_hook';
 import type { TourController } from './ui/tour_controller';
+import { createTour, loadTourModule } from './ui/tour_mount';
 import { syncUrl } from './ui/url_sync';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -46,12 +43,9 @@ const params = new URLSearchParams(location.search);
 // English says "tap" rather than "click" where the person points by touch.
 setTouchInput(typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches);
 const wide = window.matchMedia('(min-width: 768px)').matches;
-/** Where street networks come from when no city graph is loaded (null: never fetch). */
-const overpassEndpoint = resolveOverpassEndpoint({
-  env: import.meta.env.VITE_OVERPASS_ENDPOINT,
-  param: params.get('overpass'),
-  pageOrigin: location.origin,
-});
+const overpass = pageOverpass(params);
+/** Where street networks come from when no city graph is loaded. */
+const overpassEndpoint = overpass.walk;
 
 // On a phone the map comes first: no panel open unless the link says so.
 const initial = { ...defaultState(storedLang()), panel: wide ? ('layers' as const) : null };
@@ -61,12 +55,7 @@ const t = (key: MessageKey, p?: Record<string, string | number>) => translate(st
 // ---- layout ---------------------------------------------------------------------------------------
 /** Everyday facilities live from OpenStreetMap (first visit, cached 14 days), merged into `features`. */
 const liveOsm = new LiveOsmController({
-  endpoints: resolveOverpassEndpoints({
-    envList: import.meta.env.VITE_OVERPASS_ENDPOINTS,
-    env: import.meta.env.VITE_OVERPASS_ENDPOINT,
-    param: params.get('overpass'),
-    pageOrigin: location.origin,
-  }),
+  endpoints: overpass.live,
   features: () => features,
   apply: (next) => {
     setFeatures(next);
@@ -81,9 +70,6 @@ const layout = createLayout(root, [liveOsm.bar], (id) =>
   store.set({ panel: store.get().panel === id ? null : id }),
 );
 const { sidePanel, cardSlot, mapEl, notice } = layout;
-/** Open fold-outs and scroll position per tab survive re-renders (src/ui/panel_memory.ts). */
-const panelMemory = new PanelMemory();
-let shownPanel: string | null = null;
 const showNotice = (text: string, aboutBasemap = false) => notice.show(text, aboutBasemap);
 const device = createDevice({
   slot: layout.header.querySelector('.header-controls') as HTMLElement,
@@ -102,18 +88,11 @@ let nearby: NearbyController | null = null;
 let tour: TourController | null = null;
 let searchBox: MountedSearch | null = null;
 let planner: PlannerController | null = null;
-let plannerTurn: Promise<void> = Promise.resolve();
-/** Coverage cells and what-if markers; chained so that layers built for an older state never land last. */
-function updatePlanner(): void {
-  if (!planner) return;
-  planner.syncMarkers(mapView?.map ?? null, store.get());
-  const view = mapView;
-  const p = planner;
-  if (!view) return;
-  plannerTurn = plannerTurn
-    .then(async () => view.setDeckLayers('coverage', await p.deckLayers(store.get())))
-    .catch(() => undefined);
-}
+const updatePlanner = plannerRedraw(
+  () => planner,
+  () => mapView,
+  store,
+);
 /** The data owner's editor (edit mode, p=edit); its code loads on first use. */
 const editor = new LazyEditor({
   refresh: () => render(),
@@ -154,23 +133,13 @@ const about = new AboutDialog(layout.aboutDialog, {
   deviceSection: (lang) => device.aboutSection(lang),
 });
 
-let shownTitleLang: Lang | null = null;
-function render(): void {
-  const s = store.get();
-  document.documentElement.lang = s.lang === 'zh' ? 'zh-CN' : 'en';
-  // Only on a language change: a printed report names the page (for "Save as PDF") meanwhile.
-  if (shownTitleLang !== s.lang) {
-    document.title = t('app.title');
-    shownTitleLang = s.lang;
-  }
-  layout.render(s.lang, s.panel, t);
-  device.setLang(s.lang);
-  searchBox?.setLang(s.lang);
-  about.refresh();
-  // Re-render the panel, keeping keyboard focus on the control that had it.
-  const focused = focusKey(document.activeElement);
-  panelMemory.save(shownPanel, sidePanel);
-  const content = panelContent(s, {
+const render = createPageRender({
+  store,
+  layout,
+  device,
+  about,
+  search: () => searchBox,
+  panels: {
     features: () => features,
     districtCount: () => districtData.features.length,
     targets: () => targets,
@@ -185,30 +154,8 @@ function render(): void {
     badCustomUrl: () => showNotice(t('basemap.custom.bad')),
     place: (id) => byId.get(id),
     selectFromList,
-  });
-  sidePanel.hidden = content === null;
-  sidePanel.replaceChildren(...(content ? [content] : []));
-  shownPanel = content ? s.panel : null;
-  panelMemory.restore(shownPanel, sidePanel);
-  sidePanel.setAttribute('aria-label', s.panel ? t(PANEL_LABEL[s.panel]) : '');
-  if (focused) document.querySelector<HTMLElement>(focused)?.focus();
-  renderCard();
-}
-
-function renderCard(): void {
-  const s = store.get();
-  const f = s.selected ? byId.get(s.selected) : undefined;
-  cardSlot.replaceChildren();
-  if (!f) return;
-  const card = renderFeatureCard(f, s.lang, () => {
-    store.set({ selected: null });
-    // Return focus to the list entry of the closed feature, so keyboard users keep their place.
-    (
-      sidePanel.querySelector(`[data-feature-id="${CSS.escape(f.properties.id)}"]`) as HTMLElement | null
-    )?.focus();
-  });
-  cardSlot.append(card);
-}
+  },
+});
 
 function selectFromList(id: string): void {
   store.set({ selected: id });
@@ -307,8 +254,7 @@ function createMap(resolved: ResolvedBasemap): MapView {
 
 async function start(): Promise<void> {
   const webgl = hasWebGL() && !params.has('nowebgl');
-  // The tour view (~12 KiB gzip) loads beside the data, not in the initial bundle.
-  const tourModule = import('./ui/tour_controller').catch(() => null);
+  const tourModule = loadTourModule();
   if (webgl) prewarmMap();
   const osmError = (detail: string) => showNotice(t('data.osm_error', { detail }));
   const manifest = Promise.all([loadOsmManifest(osmError), device.ready]).then(([m]) => {
@@ -356,46 +302,34 @@ async function start(): Promise<void> {
     },
     retryNetwork: () => nearby?.useAreaNetwork(store.get().origin, overpassEndpoint),
   });
-  // Without the tour chunk (e.g. offline after an update) the rest of the app still works.
-  const tourLib = await tourModule;
-  tour = tourLib
-    ? new tourLib.TourController(
-        osm.graph ? createWalkEngine(osm.graph) : createWalkEngine(null),
-        features,
-        {
-          set: (patch) => store.set(patch),
-          notice: showNotice,
-          refresh: () => {
-            render();
-            updateAnalysis();
-          },
-          map: () => mapView?.map ?? null,
-          setDeckLayers: (layers) => mapView?.setDeckLayers('tour', layers),
-          themeChanged: () => {
-            if (basemaps.themeStale()) void basemaps.apply();
-          },
-        },
-        { webgl },
-      )
-    : null;
+  const tourEngine = () => (osm.graph ? createWalkEngine(osm.graph) : createWalkEngine(null));
+  tour = await createTour(tourModule, tourEngine, () => features, {
+    store,
+    mapView: () => mapView,
+    notice: showNotice,
+    refresh: () => {
+      render();
+      updateAnalysis();
+    },
+    themeChanged: () => {
+      if (basemaps.themeStale()) void basemaps.apply();
+    },
+    webgl,
+  });
   if (osm.graph) {
     const city = createWalkEngine(osm.graph);
     nearby.setCityEngine(city);
     // Landmarks for routes (shared with the tour's engine: same costs) are prepared off the main thread.
     if (city instanceof NetworkWalkEngine) void prepareBoundOffThread(city.graph, city.costs);
   } else nearby.useAreaNetwork(store.get().origin, overpassEndpoint);
-  planner = new PlannerController({
-    set: (patch) => store.set(patch),
-    refresh: () => render(),
-    redraw: () => updatePlanner(),
+  planner = createPlanner({
+    store,
+    mapView: () => mapView,
+    render,
+    redraw: updatePlanner,
     notice: (text) => showNotice(text),
-    flyTo: (center, zoom) => mapView?.flyTo(center, zoom),
-    fitBox: (box) => mapView?.fitBox(box),
-    freeBounds: () => mapView?.freeBounds() ?? null,
     inLanzhou: (lon, lat) => lookup.districtAt(lon, lat) !== null,
-    map: () => mapView?.map ?? null,
     targets: () => planProgress(targets, features),
-    attribution: () => mapView?.attribution() ?? [ATTRIBUTION.boundaries],
   });
   if (osm.graphUrl) planner.setGraphUrl(osm.graphUrl);
   else planner.useOnlineNetwork(overpassEndpoint);
@@ -424,13 +358,7 @@ async function start(): Promise<void> {
   tour?.sync(store.get());
   editor.sync(store.get());
   updatePlanner();
-  // Exposed for end-to-end tests and debugging; read-only use.
-  (window as unknown as { __lym: unknown }).__lym = {
-    map: mapView.map,
-    store,
-    shown: () => shownFeatures({ ...store.get(), features }),
-    colors: Object.fromEntries(CATALOG.map((e) => [e.id, e.color])),
-  };
+  exposeForTests(mapView.map, store, () => features);
 }
 
 void start();
