@@ -145,6 +145,17 @@ function osmLayers(p: Palette, text: ExpressionSpecification, font: string[]): L
     major,
     medium,
   ];
+  /** Major and medium roads in one colour; widths as [major, medium] pairs at zoom 10, 14 and 18. */
+  type Pair = [number, number];
+  const majorRoad = (name: string, color: string, z10: Pair, z14: Pair, z18: Pair): LayerSpecification => ({
+    id: id(name),
+    type: 'line',
+    ...src,
+    'source-layer': 'road',
+    filter: inClasses([...MAJOR, ...MEDIUM]),
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': color, 'line-width': width(byMajor(...z10), byMajor(...z14), byMajor(...z18)) },
+  });
   return [
     {
       id: id('water'),
@@ -196,30 +207,8 @@ function osmLayers(p: Palette, text: ExpressionSpecification, font: string[]): L
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': p.roadMinor, 'line-width': width(0.4, 1.6, 8) },
     },
-    {
-      id: id('road-major-casing'),
-      type: 'line',
-      ...src,
-      'source-layer': 'road',
-      filter: inClasses([...MAJOR, ...MEDIUM]),
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: {
-        'line-color': p.roadMajorCasing,
-        'line-width': width(byMajor(1.8, 1.3), byMajor(4.6, 3.6), byMajor(18, 15)),
-      },
-    },
-    {
-      id: id('road-major'),
-      type: 'line',
-      ...src,
-      'source-layer': 'road',
-      filter: inClasses([...MAJOR, ...MEDIUM]),
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: {
-        'line-color': p.roadMajor,
-        'line-width': width(byMajor(1.2, 0.8), byMajor(3.5, 2.6), byMajor(15, 12)),
-      },
-    },
+    majorRoad('road-major-casing', p.roadMajorCasing, [1.8, 1.3], [4.6, 3.6], [18, 15]),
+    majorRoad('road-major', p.roadMajor, [1.2, 0.8], [3.5, 2.6], [15, 12]),
     {
       id: id('road-label'),
       type: 'symbol',

@@ -4,8 +4,8 @@ import { reverseAdjacency } from '../walk/dijkstra';
 import type { FacilityPoint } from '../walk/facilities';
 import { haversineM, METRES_PER_DEGREE } from '../walk/geo';
 import { MinHeap } from '../walk/heap';
-import { seedsForSnap } from '../walk/snap';
 import type { CoverageContext, NetworkCells } from './context';
+import { type Placed, place } from './network_times';
 
 /** Coverage a facility alone provides, per band (cumulative bands, e.g. 5/10/15). */
 export interface MarginalRow {
@@ -82,8 +82,8 @@ function twoNearestOnNodes(
     entrySrc[entries] = s;
     heap.push(entries++, d);
   };
-  const placed = placeAll(net, points);
-  for (const seed of placed.seeds) push(seed.node, seed.source, seed.minutes);
+  const placed = place(net, points, 0);
+  for (const seed of placed.seeds) push(seed.node, seed.source as number, seed.minutes);
   const { offsets, adj, edgeId } = reverseAdjacency(net.graph);
   const costs = net.costs;
   while (heap.size > 0) {
@@ -107,35 +107,6 @@ function twoNearestOnNodes(
     }
   }
   return { d1, s1, d2, s2, placed };
-}
-
-interface Placed {
-  access: Float64Array;
-  byEdge: Map<number, { facility: number; fraction: number }[]>;
-  seeds: { node: number; minutes: number; source: number }[];
-}
-
-function placeAll(net: NetworkCells, points: readonly FacilityPoint[]): Placed {
-  const access = new Float64Array(points.length);
-  const byEdge = new Map<number, { facility: number; fraction: number }[]>();
-  const seeds: Placed['seeds'] = [];
-  const attach = (e: number, facility: number, fraction: number) => {
-    const list = byEdge.get(e);
-    if (list) list.push({ facility, fraction });
-    else byEdge.set(e, [{ facility, fraction }]);
-  };
-  points.forEach((p, i) => {
-    const s = net.engine.snap(p.lon, p.lat);
-    if (!s) return;
-    const a = s.distanceM / net.engine.speedMPerMin;
-    access[i] = a;
-    attach(s.edge, i, s.fraction);
-    const tw = net.twins[s.edge] as number;
-    if (tw >= 0) attach(tw, i, 1 - s.fraction);
-    for (const seed of seedsForSnap(net.graph, net.costs, s, 'to', i))
-      seeds.push({ node: seed.node, minutes: seed.minutes + a, source: i });
-  });
-  return { access, byEdge, seeds };
 }
 
 /**
