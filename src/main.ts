@@ -370,6 +370,7 @@ async function start(): Promise<void> {
             updateAnalysis();
           },
           map: () => mapView?.map ?? null,
+          placeOrigin: (id) => liveOsm.placeOrigin(id),
           setDeckLayers: (layers) => mapView?.setDeckLayers('tour', layers),
           themeChanged: () => {
             if (basemaps.themeStale()) void basemaps.apply();
@@ -401,7 +402,7 @@ async function start(): Promise<void> {
   else planner.useOnlineNetwork(overpassEndpoint);
   planner.setData(features, districts);
   const importPresent = osm.graph !== null || osm.candidates.length > 0;
-  liveOsm.start(districts, { importPresent, importRiver: osm.river });
+  liveOsm.start(districts, { importPresent, importRiver: osm.river, importPlaces: osm.candidates });
   tour?.setRiver(liveOsm.river());
 
   if (!mapStarted) {

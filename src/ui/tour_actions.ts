@@ -1,7 +1,6 @@
 // The tour panel's export buttons at work: print (with the map fitted to the route), the GPX file and the share link.
 
 import type { Map as MlMap } from 'maplibre-gl';
-import type { MapFeature } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import type { Itinerary } from '../lib/tour/itinerary';
 import { tourBounds } from '../lib/tour/map_marks';
@@ -20,7 +19,8 @@ export interface TourActionDeps {
   itinerary(v: TourView, lang: Lang): Itinerary | null;
   /** The walk as a route (published, suggested or the user's own). */
   walkRoute(v: TourView, lang: Lang): TourRoute;
-  byId(): ReadonlyMap<string, MapFeature>;
+  /** The credit lines of the walk's places (with where the app got them), for the GPX file. */
+  sources(v: TourView, lang: Lang): string[];
   map(): MlMap | null;
   notice(text: string): void;
   /** Pause playback (the printed map shows the whole route, not the minute being played). */
@@ -69,7 +69,7 @@ export class TourActions {
       route: this.d.walkRoute(v, lang),
       stops: v.stops,
       plan: v.plan,
-      byId: this.d.byId(),
+      sources: this.d.sources(v, lang),
       lang,
     });
     this.d.notice(translate(lang, 'tour.ui.gpx.done', { file }));

@@ -4,14 +4,15 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { MapFeature } from '../lib/feature';
 import { type Lang, type MessageKey, type Params, translate } from '../lib/i18n';
-import type { LonLat } from '../lib/river/river_frame';
+import type { TourRiver } from '../lib/river/tour_river';
+import type { OsmOrigin } from '../lib/tour/data_origin';
 import { formatWhen } from '../lib/tour/format';
 import type { Itinerary } from '../lib/tour/itinerary';
 import { type LegRouter, walkEngineRouter } from '../lib/tour/legs';
 import { type NightStyleSetting, nightStyleAt } from '../lib/tour/night';
 import { clockDate, planDurationMin } from '../lib/tour/playback_clock';
 import { featuresById, type TourRoute } from '../lib/tour/routes';
-import { suggestedWalkRoute } from '../lib/tour/suggest_route';
+import { suggestedWalkRoute, walkSources } from '../lib/tour/suggest_route';
 import {
   formatTourStart,
   parseTourStart,
@@ -55,6 +56,8 @@ export interface TourHost {
   refresh(): void;
   /** The maplibre map, once it exists (null without WebGL). */
   map(): MlMap | null;
+  /** Where the app got a place's OpenStreetMap data (import, live download, cache); null or absent: unknown. */
+  placeOrigin?(featureId: string): OsmOrigin | null;
   /** Draw deck.gl layers over the map ([] clears them); MapView.setDeckLayers. */
   setDeckLayers(layers: unknown[]): unknown;
   /** Playback crossed sunset or sunrise: the basemap should follow (see themeInstant). */
@@ -122,7 +125,7 @@ export class TourController {
       root: () => this.root,
       itinerary: (v, lang) => this.itinerary(v, lang),
       walkRoute: (v, lang) => this.walkRoute(v, lang),
-      byId: () => this.byId,
+      sources: (v, lang) => walkSources(v.refs, this.byId, lang, this.originOf),
       map: () => host.map(),
       notice: (text) => host.notice(text),
       pause: () => {
@@ -130,6 +133,8 @@ export class TourController {
       },
     });
   }
+
+  private readonly originOf = (id: string): OsmOrigin | null => this.host.placeOrigin?.(id) ?? null;
 
   /** Use another walking engine (e.g. once a street network has loaded). */
   setEngine(engine: WalkEngine): void {
@@ -210,15 +215,17 @@ export class TourController {
   /** The route of the view: the published one, else the suggested walk or the user's own, as a route. */
   private walkRoute(v: TourView, lang: Lang): TourRoute {
     if (v.route) return v.route;
-    return this.last?.tourSuggest ? suggestedWalkRoute(v.refs, this.byId) : ownWalkRoute(v.refs, lang);
+    return this.last?.tourSuggest
+      ? suggestedWalkRoute(v.refs, this.byId, this.originOf)
+      : ownWalkRoute(v.refs, lang);
   }
 
   /**
    * The river centre lines (from the live OSM download, else the import; as `LiveOsmController.river()`
    * gives them); `named`: they carry the Yellow River's name.
    */
-  setRiver(river: { lines: readonly LonLat[][]; named: boolean }): void {
-    this.suggester.setRiver(river.lines, river.named);
+  setRiver(river: Pick<TourRiver, 'lines' | 'named' | 'origin'>): void {
+    this.suggester.setRiver(river.lines, river.named, river.origin);
     if (this.last && this.active(this.last)) this.host.refresh();
   }
 
