@@ -22,7 +22,7 @@ if (!only || only === 'walk' || only === 'contract') await runWalkContractBench(
 if (only === 'p2p') await runWalkP2pBench();
 if (!only || only === 'search') runSearchBench();
 if (!only || only === 'nearby') runNearbyBench();
-if (!only || only === 'tour') runTourSuggestBench();
+if (!only || only === 'tour') await runTourSuggestBench();
 if (!only || only === 'coverage') {
   await runCoverageBench({ kind: 'square', sizeM: 142 });
   await runCoverageBench({ kind: 'h3', resolution: 10 });

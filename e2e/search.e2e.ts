@@ -101,9 +101,15 @@ describe('search', () => {
     await expect.poll(() => page.locator('.search-input').count()).toBe(1);
     expect(await firstResults(page, 'dongfanghong')).toContain('Dongfanghong Square');
     await page.locator('.search-input').fill('qqqqzzzz');
-    await expect.poll(() => page.locator('.search-empty').textContent()).toBe('No matching places');
+    // Nothing at all: the line says what was searched (places, districts, plan targets) and for what.
+    await expect
+      .poll(() => page.locator('.search-empty').textContent())
+      .toBe('No places, districts or plan targets match “qqqqzzzz”');
     expect(await page.locator('.search-empty').isVisible()).toBe(true);
     expect(await page.locator('.search-results').isVisible()).toBe(false);
+    expect(await page.locator('.search-status').textContent()).toBe(
+      'No places, districts or plan targets match “qqqqzzzz”',
+    );
     await context.close();
   });
 
@@ -152,6 +158,26 @@ describe('search', () => {
     await waitForMapIdle(page);
     await expect.poll(() => page.locator('.search-input').count()).toBe(1);
     await firstResults(page, '中山桥');
+    // No place is called 中山桥, but its plan target is: the list says so above the target, not "nothing".
+    const kinds = await page
+      .locator('.search-option')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.every((k) => k === 'target')).toBe(true);
+    const said = `没有与“中山桥”匹配的地点；找到 ${kinds.length} 个规划目标：`;
+    const note = page.locator('.search-note');
+    expect(await note.textContent()).toBe(said);
+    expect(await page.locator('.search-status').textContent()).toBe(said);
+    expect(await page.locator('.search-empty').isVisible()).toBe(false);
+    // Drawn: the note's text is on screen, above the first option.
+    const noteBox = await note.boundingBox();
+    const firstBox = await page.locator('.search-option').first().boundingBox();
+    expect(noteBox && firstBox && noteBox.height > 8 && noteBox.y + noteBox.height <= firstBox.y + 1).toBe(
+      true,
+    );
+    const ink = pixelStats(await note.screenshot(), ['#ffffff', '#4b5563'], 40);
+    expect(ink.matches['#ffffff'] ?? 0).toBeLessThan(0.97 * ink.width * ink.height);
+    expect(ink.matches['#4b5563'] ?? 0).toBeGreaterThan(20);
     const option = page.locator('.search-option[data-kind="target"]').first();
     expect(await option.locator('.search-name').textContent()).toBe('升级中山桥青年“网红”打卡点');
     // Labelled as a plan target (with its layer), not as a place in a district.

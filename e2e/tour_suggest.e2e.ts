@@ -73,8 +73,9 @@ describe('suggested Yellow River walks', () => {
     expect(await page.locator('#tour-suggest-start optgroup').first().getAttribute('label')).toBe(
       'Metro stations',
     );
-    expect(await page.locator('.tour-suggest').textContent()).toContain(
-      'no river in the downloaded data is named Yellow River',
+    // The note names where the river came from: this visit's download from Overpass, with its dates.
+    expect(await page.locator('.tour-suggest-origin').textContent()).toMatch(
+      /^Note: the OpenStreetMap data downloaded live from Overpass on \d{4}-\d{2}-\d{2} \(data as of 2013-08-03\) has no river named Yellow River/,
     );
     // From the station no hour-long walk fits in the 2013 extract: the panel says so, with the longest.
     await page.locator('#tour-suggest-start').selectOption(STATION);
@@ -92,7 +93,10 @@ describe('suggested Yellow River walks', () => {
     expect(await page.locator('.tour-suggested').textContent()).toBe('Suggested by this map (not official)');
     const summary = (await page.locator('.tour-summary').textContent()) ?? '';
     expect(summary).toContain('Suggested by this map from OpenStreetMap places, not an official route');
-    expect(summary).toContain('© OpenStreetMap contributors, data as of 2013-08-03');
+    expect(summary).toMatch(
+      /© OpenStreetMap contributors, data as of 2013-08-03 \(downloaded live from Overpass on \d{4}-\d{2}-\d{2}\)/,
+    );
+    expect(summary).not.toContain('imported');
     // 60 min ± 10 %: the total line gives the whole evening.
     const total = (await page.locator('.tour-total').textContent()) ?? '';
     expect(total).toMatch(/\d/);
@@ -162,6 +166,7 @@ describe('suggested Yellow River walks', () => {
     expect(parsed.trkpt).toBeGreaterThanOrEqual(stops);
     expect(gpx).toContain('Suggested by this map (not official)');
     expect(gpx).toContain('© OpenStreetMap contributors');
+    expect(gpx).toMatch(/data as of 2013-08-03 \(downloaded live from Overpass on \d{4}-\d{2}-\d{2}\)/);
 
     // Print.
     await page.locator('#tour-print').click();
@@ -172,6 +177,7 @@ describe('suggested Yellow River walks', () => {
     const sheet = page.locator('#tour-print-sheet');
     expect(await sheet.locator('h1').textContent()).toBe('Suggested Yellow River evening walk');
     expect(await sheet.textContent()).toContain('not an official route');
+    expect(await sheet.textContent()).toMatch(/\(downloaded live from Overpass on \d{4}-\d{2}-\d{2}\)/);
     expect(await sheet.locator('tbody tr').count()).toBe(stops);
     await pageShot(page, 'tour-suggest-print-en');
     await page.emulateMedia({ media: 'screen' });
@@ -182,7 +188,14 @@ describe('suggested Yellow River walks', () => {
     const link = page.url();
     const again = await context.newPage();
     await again.goto(link);
-    await expect.poll(() => again.locator('.tour-arrive').count()).toBe(stops);
+    // The stops are live places, read back from this device's cache tile by tile before the walk can show
+    // (measured 11–13 s after the page loaded on the loaded 2-core machine, original code and this alike).
+    await expect.poll(() => again.locator('.tour-arrive').count(), { timeout: 45_000 }).toBe(stops);
+    // Read back from the cache, the note says so.
+    expect(await again.locator('.tour-suggest-origin').textContent()).toMatch(
+      /^Note: the OpenStreetMap data downloaded \d{4}-\d{2}-\d{2} and kept in this device's cache \(data as of 2013-08-03\)/,
+    );
+    expect(await again.locator('.tour-summary').textContent()).toContain("kept in this device's cache)");
     expect(await again.locator('.tour-suggested').textContent()).toBe('Suggested by this map (not official)');
     await context.close();
   }, 240_000);
@@ -214,7 +227,11 @@ describe('suggested Yellow River walks', () => {
       .toBeGreaterThan(3);
     const text = (await page.locator('.tour-suggest').textContent()) ?? '';
     expect(text).not.toContain('Suggested walks need the Yellow River');
-    expect(text).toContain('no river in the downloaded data is named Yellow River');
+    // Nothing was downloaded: the note names the deployer's import and the extract's date.
+    expect(await page.locator('.tour-suggest-origin').textContent()).toBe(
+      "Note: the OpenStreetMap data imported by this site's deployer (data as of 2013-08-03) has no river named Yellow River; the walks follow the other rivers in it.",
+    );
+    expect(text).not.toMatch(/download/i);
     await page.locator('#tour-suggest-start').selectOption(START);
     await page.locator('#tour-suggest-length').selectOption('60');
     await page.locator('#tour-suggest-go').click();
@@ -222,9 +239,37 @@ describe('suggested Yellow River walks', () => {
     expect(decodeURIComponent(page.url())).toContain(`sug=60~${START}`);
     const names = await page.locator('.tour-name').allTextContents();
     expect([names[0], names.at(-1)]).toEqual(['Under Rüttigass', 'Tumendun']);
+    // The walk's sources say the same in the panel, the GPX and the printed sheet.
+    const imported = "© OpenStreetMap contributors, data as of 2013-08-03 (imported by this site's deployer)";
+    const summary = (await page.locator('.tour-summary').textContent()) ?? '';
+    expect(summary).toContain(imported);
+    expect(summary).not.toMatch(/download/i);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#tour-gpx').click()]);
+    const gpx = readFileSync((await download.path()) as string, 'utf8');
+    expect(gpx).toContain(imported);
+    expect(gpx).not.toMatch(/downloaded/i);
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.locator('#tour-print').click();
+    const sheet = page.locator('#tour-print-sheet');
+    await expect.poll(() => sheet.textContent()).toContain(imported);
+    expect(await sheet.textContent()).not.toMatch(/download/i);
     await waitForMapIdle(page);
     const shot = await mapShot(page, 'tour-suggest-import-map');
     expect(pixelStats(shot, [ROUTE_NIGHT], 30).matches[ROUTE_NIGHT] ?? 0).toBeGreaterThan(100);
+    // In Chinese too.
+    await page.evaluate(() => {
+      location.hash = location.hash.replace('lang=en', 'lang=zh');
+    });
+    await expect
+      .poll(() => page.locator('.tour-suggest-origin').textContent())
+      .toBe(
+        '注意：本站部署者导入的 OpenStreetMap 数据（数据截至 2013-08-03）中没有名为“黄河”的河流，建议路线沿的是其中的其他河流。',
+      );
+    expect(await page.locator('.tour-summary').textContent()).toContain(
+      '© OpenStreetMap contributors，数据截至 2013-08-03（本站部署者导入）',
+    );
     expect(blocked.filter((u) => u.includes('overpass'))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

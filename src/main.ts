@@ -311,6 +311,7 @@ async function start(): Promise<void> {
       render();
       updateAnalysis();
     },
+    placeOrigin: (id) => liveOsm.placeOrigin(id),
     themeChanged: () => {
       if (basemaps.themeStale()) void basemaps.apply();
     },
@@ -335,7 +336,7 @@ async function start(): Promise<void> {
   else planner.useOnlineNetwork(overpassEndpoint);
   planner.setData(features, districts);
   const importPresent = osm.graph !== null || osm.candidates.length > 0;
-  liveOsm.start(districts, { importPresent, importRiver: osm.river });
+  liveOsm.start(districts, { importPresent, importRiver: osm.river, importPlaces: osm.candidates });
   tour?.setRiver(liveOsm.river());
 
   if (!mapStarted) {

@@ -18,6 +18,7 @@ import { failureLines, type LiveLine } from '../lib/live_osm/status';
 import { type LiveTile, liveTiles, OUTER_DISTRICTS, URBAN_DISTRICTS } from '../lib/live_osm/tiles';
 import type { TileCache } from '../lib/overpass/tile_cache';
 import { type TourRiver, tourRiver } from '../lib/river/tour_river';
+import { dayOf, type OsmOrigin } from '../lib/tour/data_origin';
 import { endpointHost } from '../lib/walk/online/endpoint';
 import type { ImportRiver } from './boot_data';
 import { h } from './dom';
@@ -44,6 +45,8 @@ interface Summary {
   savedAt: number | null;
   osmBase: string | null;
   river: 'named' | 'any' | 'none';
+  /** When the download finished, ms. */
+  at: number;
 }
 
 function storedOuter(): boolean {
@@ -77,6 +80,9 @@ export class LiveOsmController {
   private importPresent = false;
   /** The OSM import's river lines (the tour follows them while no live river is loaded), or why not. */
   private importRiver: ImportRiver = null;
+  /** The import's places (by id) and the extract's date: where the tour says its places came from. */
+  private importIds: ReadonlySet<string> = new Set();
+  private importDate: string | null = null;
 
   private readonly timeoutMs: number;
 
@@ -92,11 +98,16 @@ export class LiveOsmController {
    */
   start(
     districts: DistrictCollectionLike,
-    opts: { importPresent: boolean; importRiver?: ImportRiver },
+    opts: { importPresent: boolean; importRiver?: ImportRiver; importPlaces?: readonly MapFeature[] },
   ): void {
     this.districts = districts;
     this.importPresent = opts.importPresent;
     this.importRiver = opts.importRiver ?? null;
+    const places = opts.importPlaces ?? [];
+    this.importIds = new Set(places.map((f) => f.properties.id));
+    const river = this.importRiver && 'river' in this.importRiver ? this.importRiver.river : null;
+    this.importDate =
+      river?.date ?? places.find((f) => f.properties.source.date)?.properties.source.date ?? null;
     if (!opts.importPresent && districts.features.length > 0) void this.run(false);
     else this.deps.refresh();
   }
@@ -177,6 +188,7 @@ export class LiveOsmController {
             savedAt: result.savedAt,
             osmBase: live.osmBase,
             river: live.river,
+            at: Date.now(),
           }
         : this.summary;
       this.failure = result.failure ? failureLines(result.failure, this.liveIds.size, this.timeoutMs) : [];
@@ -214,7 +226,28 @@ export class LiveOsmController {
    */
   river(): TourRiver {
     const imported = this.importRiver && 'river' in this.importRiver ? this.importRiver.river : null;
-    return tourRiver({ lines: [...this.rivers.values()], named: this.riverNamed }, imported);
+    const lines = [...this.rivers.values()];
+    return tourRiver({ lines, named: this.riverNamed, origin: this.liveOrigin() }, imported);
+  }
+
+  /** Where the live places and river came from: Overpass, this device's cache or both (null: none loaded). */
+  private liveOrigin(): OsmOrigin | null {
+    const s = this.summary;
+    if (!s) return null;
+    return {
+      kind: 'live',
+      date: osmDate(s.osmBase) ?? null,
+      day: dayOf(s.at),
+      tiles: s.tiles,
+      fromCache: s.fromCache,
+      saved: s.savedAt ? dayOf(s.savedAt) : null,
+    };
+  }
+
+  /** Where the app got a place's OpenStreetMap data: a live download, the deployer's import, or null. */
+  placeOrigin(id: string): OsmOrigin | null {
+    if (this.liveIds.has(id)) return this.liveOrigin();
+    return this.importIds.has(id) ? { kind: 'import', date: this.importDate } : null;
   }
 
   /** The section of the layer panel: status, progress with counts, failures, refresh and the outer-districts option. */

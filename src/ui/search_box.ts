@@ -15,6 +15,7 @@ import {
 } from '../lib/search';
 import { buildTypeIndex, searchWithTypes } from '../lib/search_by_type';
 import { PinyinCache } from '../lib/search_index';
+import { searchOutcome } from '../lib/search_outcome';
 import { appSearchEntries } from '../lib/search_targets';
 import { h } from './dom';
 
@@ -107,7 +108,10 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   });
   const label = h('label', { for: input.id, style: VISUALLY_HIDDEN });
   const hint = h('span', { id: `${uid}-hint`, style: VISUALLY_HIDDEN });
-  const list = h('ul', { id: `${uid}-list`, class: 'search-results', role: 'listbox', hidden: true });
+  const list = h('ul', { id: `${uid}-list`, class: 'search-results', role: 'listbox' });
+  // Above the options when no place matched but targets or districts did (the live region says it too).
+  const note = h('p', { class: 'search-note', 'aria-hidden': 'true', hidden: true });
+  const drop = h('div', { class: 'search-drop', hidden: true }, note, list);
   const status = h('div', {
     class: 'search-status',
     role: 'status',
@@ -116,7 +120,7 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   });
   // Seen, not read: the live region already announces "no matches" to screen readers.
   const empty = h('p', { class: 'search-empty', 'aria-hidden': 'true', hidden: true });
-  const element = h('div', { class: 'search-box', role: 'search' }, label, input, hint, list, empty, status);
+  const element = h('div', { class: 'search-box', role: 'search' }, label, input, hint, drop, empty, status);
 
   const optionId = (i: number) => `${uid}-opt-${i}`;
 
@@ -164,7 +168,7 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
 
   function applyState(): void {
     input.setAttribute('aria-expanded', String(state.open));
-    list.hidden = !state.open;
+    drop.hidden = !state.open;
     const options = list.children;
     for (let i = 0; i < options.length; i++) {
       options[i]?.setAttribute('aria-selected', String(i === state.active));
@@ -179,16 +183,21 @@ export function createSearchBox(opts: SearchBoxOptions): SearchBox {
   }
 
   function announce(): void {
-    const text = input.value.trim()
-      ? results.length === 0
-        ? translate(lang, 'search.none')
+    const outcome = searchOutcome(input.value, results);
+    const said = outcome ? translate(lang, outcome.key, outcome.params) : '';
+    const text = !input.value.trim()
+      ? ''
+      : outcome
+        ? said
         : results.length === 1
           ? translate(lang, 'search.results.one')
-          : translate(lang, 'search.results', { n: results.length })
-      : '';
+          : translate(lang, 'search.results', { n: results.length });
     if (status.textContent !== text) status.textContent = text;
-    empty.textContent = translate(lang, 'search.none');
-    empty.hidden = !(input.value.trim() && results.length === 0 && document.activeElement === input);
+    const nothing = results.length === 0 && outcome !== null;
+    empty.textContent = nothing ? said : '';
+    empty.hidden = !(nothing && document.activeElement === input);
+    note.textContent = nothing ? '' : said;
+    note.hidden = nothing || !outcome;
   }
 
   function dispatch(ev: ComboEvent): ReturnType<typeof comboReduce> {

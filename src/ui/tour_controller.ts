@@ -4,16 +4,15 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { MapFeature } from '../lib/feature';
 import { type Lang, type MessageKey, type Params, translate } from '../lib/i18n';
-import type { LonLat } from '../lib/river/river_frame';
-import { effectiveTheme, type Theme } from '../lib/theme';
+import type { TourRiver } from '../lib/river/tour_river';
+import type { OsmOrigin } from '../lib/tour/data_origin';
 import { formatWhen } from '../lib/tour/format';
 import type { Itinerary } from '../lib/tour/itinerary';
 import { type LegRouter, walkEngineRouter } from '../lib/tour/legs';
-import { tourBounds } from '../lib/tour/map_marks';
 import { type NightStyleSetting, nightStyleAt } from '../lib/tour/night';
 import { clockDate, planDurationMin } from '../lib/tour/playback_clock';
 import { featuresById, type TourRoute } from '../lib/tour/routes';
-import { suggestedWalkRoute } from '../lib/tour/suggest_route';
+import { suggestedWalkRoute, walkSources } from '../lib/tour/suggest_route';
 import {
   formatTourStart,
   parseTourStart,
@@ -21,19 +20,20 @@ import {
   type TourViewState,
   tourStartDate,
 } from '../lib/tour/tour_state';
-import { applyWalkAction, ownWalkRoute, type WalkAction } from '../lib/tour/walk_builder';
+import { ownWalkRoute, type WalkAction } from '../lib/tour/walk_builder';
 import { startAllowed, walkWarnings } from '../lib/tour/walk_checks';
-import { formatIssue } from '../lib/validate';
 import type { WalkEngine } from '../lib/walk/engine';
 import { type AnalysisCollection, EMPTY_ANALYSIS } from '../map/layers';
-import { copyShareLink, downloadGpx, fillPrintSheet, routeSnapshot } from './tour_exports';
+import { TourActions } from './tour_actions';
+import { editWalk } from './tour_edit';
+import { NightDecision } from './tour_night';
 import { renderTourPanel, type TourPanelProps } from './tour_panel';
 import { TourPlayer } from './tour_player';
 import { candidateGroups, tourAnalysis, tourRows, walkStatus } from './tour_rows';
 import { type TourSourceOptions, TourSources } from './tour_sources';
 import { TourSuggester } from './tour_suggest';
-import { computeTourView, pick, positionText, type TourView, tourItinerary, tourViewKey } from './tour_view';
-import { REFUSAL_MAX, REFUSAL_MESSAGE, warningText } from './tour_wording';
+import { computeTourView, positionText, type TourView, tourItinerary, tourViewKey } from './tour_view';
+import { warningText } from './tour_wording';
 
 /**
  * What the controller reads of the app state (src/lib/url_state.ts ViewState satisfies it). `theme` is
@@ -56,6 +56,8 @@ export interface TourHost {
   refresh(): void;
   /** The maplibre map, once it exists (null without WebGL). */
   map(): MlMap | null;
+  /** Where the app got a place's OpenStreetMap data (import, live download, cache); null or absent: unknown. */
+  placeOrigin?(featureId: string): OsmOrigin | null;
   /** Draw deck.gl layers over the map ([] clears them); MapView.setDeckLayers. */
   setDeckLayers(layers: unknown[]): unknown;
   /** Playback crossed sunset or sunrise: the basemap should follow (see themeInstant). */
@@ -84,10 +86,9 @@ export class TourController {
   private itineraryCache: { key: string; value: Itinerary } | null = null;
   private last: TourState | null = null;
   private wasActive = false;
-  /** The last theme decision and the tour-time span [from, until) it holds for. */
-  private theme: { key: string; theme: Theme; from: number; until: number } | null = null;
+  private readonly night = new NightDecision();
   private readonly player: TourPlayer;
-  private printLang: Lang | null = null;
+  private readonly actions: TourActions;
   private root: HTMLElement | null = null;
 
   constructor(
@@ -118,19 +119,22 @@ export class TourController {
       },
       options.webgl,
     );
-    if (typeof window !== 'undefined') {
-      // Printing from the browser's menu still prints the itinerary (without the map snapshot).
-      window.addEventListener('beforeprint', () => {
-        const sheet = this.root?.querySelector('#tour-print-sheet');
-        if (this.last && this.active(this.last) && sheet && sheet.childElementCount === 0)
-          void this.fillPrintSheet(null);
-      });
-      // A later print must not reuse this snapshot of the map.
-      window.addEventListener('afterprint', () =>
-        this.root?.querySelector('#tour-print-sheet')?.replaceChildren(),
-      );
-    }
+    this.actions = new TourActions({
+      view: () => this.cache,
+      lang: () => (this.last && this.active(this.last) ? this.last.lang : null),
+      root: () => this.root,
+      itinerary: (v, lang) => this.itinerary(v, lang),
+      walkRoute: (v, lang) => this.walkRoute(v, lang),
+      sources: (v, lang) => walkSources(v.refs, this.byId, lang, this.originOf),
+      map: () => host.map(),
+      notice: (text) => host.notice(text),
+      pause: () => {
+        if (this.player.clock.playing) this.player.togglePlay();
+      },
+    });
   }
+
+  private readonly originOf = (id: string): OsmOrigin | null => this.host.placeOrigin?.(id) ?? null;
 
   /** Use another walking engine (e.g. once a street network has loaded). */
   setEngine(engine: WalkEngine): void {
@@ -176,18 +180,7 @@ export class TourController {
    * switch uses too). Cached until the next sunrise or sunset, since playback asks every frame.
    */
   wantsNight(s: TourState, now: Date = new Date()): boolean {
-    const at = this.themeInstant(s, now).getTime();
-    const key = `${s.theme}|${this.active(s)}`;
-    const c = this.theme;
-    if (c && c.key === key && at >= c.from && at < c.until) return c.theme === 'night';
-    const r = effectiveTheme(s.theme, this.active(s), new Date(at));
-    this.theme = {
-      key,
-      theme: r.theme,
-      from: at,
-      until: r.nextChange?.getTime() ?? Number.POSITIVE_INFINITY,
-    };
-    return r.theme === 'night';
+    return this.night.night(s.theme, this.active(s), this.themeInstant(s, now));
   }
 
   private refresh(): void {
@@ -222,15 +215,17 @@ export class TourController {
   /** The route of the view: the published one, else the suggested walk or the user's own, as a route. */
   private walkRoute(v: TourView, lang: Lang): TourRoute {
     if (v.route) return v.route;
-    return this.last?.tourSuggest ? suggestedWalkRoute(v.refs, this.byId) : ownWalkRoute(v.refs, lang);
+    return this.last?.tourSuggest
+      ? suggestedWalkRoute(v.refs, this.byId, this.originOf)
+      : ownWalkRoute(v.refs, lang);
   }
 
   /**
    * The river centre lines (from the live OSM download, else the import; as `LiveOsmController.river()`
    * gives them); `named`: they carry the Yellow River's name.
    */
-  setRiver(river: { lines: readonly LonLat[][]; named: boolean }): void {
-    this.suggester.setRiver(river.lines, river.named);
+  setRiver(river: Pick<TourRiver, 'lines' | 'named' | 'origin'>): void {
+    this.suggester.setRiver(river.lines, river.named, river.origin);
     if (this.last && this.active(this.last)) this.host.refresh();
   }
 
@@ -264,11 +259,8 @@ export class TourController {
       s.tourSuggest ? this.suggester.swapFor(v.refs, i).length > 0 : null,
     );
     const status = walkStatus(v, lang);
-    const routeMessages: string[] = [];
-    if (this.sources.routes && this.sources.routesError)
-      routeMessages.push(t('tour.ui.routes.error', { detail: this.sources.routesError }));
-    else if (this.sources.routes && this.sources.routes.length === 0)
-      routeMessages.push(t('tour.ui.routes.none'));
+    const loaded = this.sources.messages(lang);
+    const routeMessages = loaded.routes;
     if (v.notFound) routeMessages.push(t('tour.ui.route.missing', { id: v.notFound }));
     const [date = '', time = ''] = formatTourStart(v.start).split('T');
     const sun = nightStyleAt('auto', now);
@@ -279,19 +271,11 @@ export class TourController {
       : '';
     const props: TourPanelProps = {
       lang,
-      // Published routes come first in the chooser; an official one (with its source) says so.
-      routes:
-        this.sources.routes?.map((r) => {
-          const name = pick(lang, r.name_zh, r.name_en);
-          return {
-            id: r.id,
-            name: r.suggested_by === 'this_map' ? name : t('tour.ui.route.official', { name }),
-          };
-        }) ?? null,
+      routes: this.sources.chooser(lang),
       suggest: own ? this.suggestSection(s, now) : null,
       routeId: v.route?.id ?? null,
       routeMessages,
-      routeIssues: this.sources.routeIssues.map((i) => formatIssue(i, lang)),
+      routeIssues: loaded.issues,
       editable: own,
       rows,
       status,
@@ -318,7 +302,7 @@ export class TourController {
             }
           : null,
       hasMap: this.options.webgl,
-      printLang: this.printLang ?? lang,
+      printLang: this.actions.printLang ?? lang,
       onRoute: (id) => this.host.set({ tourRoute: id }),
       onAdd: (id) => this.edit(s, { type: 'add', featureId: id }, 'tour-add'),
       onMove: (i, by) =>
@@ -350,11 +334,11 @@ export class TourController {
       onFollow: (on) => this.player.setFollow(on),
       onJump: (i) => this.player.jump(i),
       onPrintLang: (l) => {
-        this.printLang = l;
+        this.actions.printLang = l;
       },
-      onPrint: () => void this.print(),
-      onGpx: () => this.downloadGpx(),
-      onShare: () => this.share(),
+      onPrint: () => void this.actions.print(),
+      onGpx: () => this.actions.gpx(this.last?.lang ?? lang),
+      onShare: () => this.actions.share(this.last?.lang ?? 'zh'),
     };
     this.root = renderTourPanel(props);
     return this.root;
@@ -362,24 +346,14 @@ export class TourController {
 
   /** Applies a builder edit to the URL state, then keeps keyboard focus on the control that moved. */
   private edit(s: TourState, action: WalkAction, focus: string | ((index: number) => string)): void {
-    const r = applyWalkAction(s.tourStops, action);
-    if (r.refused) {
-      this.host.notice(translate(s.lang, REFUSAL_MESSAGE[r.refused], { max: REFUSAL_MAX[r.refused] }));
-      // The field still shows what was typed: put back the stay that stands.
-      const field = r.index === null ? null : document.getElementById(`tour-dwell-${r.index}`);
-      if (field instanceof HTMLInputElement)
-        field.value = String(r.stops[r.index as number]?.dwell_min ?? '');
-      return;
-    }
-    // The suggester's "suggested N stops" no longer describes the edited walk.
-    this.suggester.message = null;
-    this.host.set({ tourStops: r.stops, tourRoute: null });
-    // The store re-renders synchronously; the new controls exist now. A disabled target (first "up")
-    // cannot take focus, so fall back to the stop's dwell field.
-    const id = typeof focus === 'string' ? focus : r.index === null ? 'tour-add-select' : focus(r.index);
-    const el = document.getElementById(id) as HTMLButtonElement | null;
-    if (el && !el.disabled) el.focus();
-    else document.getElementById(r.index === null ? 'tour-add-select' : `tour-dwell-${r.index}`)?.focus();
+    editWalk(s.tourStops, s.lang, action, focus, {
+      notice: (text) => this.host.notice(text),
+      set: (patch) => {
+        // The suggester's "suggested N stops" no longer describes the edited walk.
+        this.suggester.message = null;
+        this.host.set(patch);
+      },
+    });
   }
 
   // ---- map -------------------------------------------------------------------------------------------
@@ -408,41 +382,5 @@ export class TourController {
     const v = this.view(s, now);
     this.player.resetFor(v);
     this.player.show(v);
-  }
-
-  // ---- exports ---------------------------------------------------------------------------------------
-
-  /** Fills the print-only sheet in the chosen language; returns when its map image (if any) has loaded. */
-  private fillPrintSheet(mapImage: string | null): Promise<void> {
-    const v = this.cache;
-    const s = this.last;
-    const sheet = this.root?.querySelector('#tour-print-sheet');
-    const it = v && s ? this.itinerary(v, this.printLang ?? s.lang) : null;
-    return sheet && it ? fillPrintSheet(sheet, it, mapImage) : Promise.resolve();
-  }
-
-  private async print(): Promise<void> {
-    const v = this.cache;
-    if (!v?.plan) return;
-    if (this.player.clock.playing) this.player.togglePlay();
-    const bounds = tourBounds(v.plan, v.coords);
-    await this.fillPrintSheet(await routeSnapshot(this.host.map(), bounds, v.marks));
-    window.print();
-  }
-
-  private downloadGpx(): void {
-    const v = this.cache;
-    const s = this.last;
-    if (!v?.plan || !s) return;
-    const route = this.walkRoute(v, s.lang);
-    const file = downloadGpx({ route, stops: v.stops, plan: v.plan, byId: this.byId, lang: s.lang });
-    this.host.notice(translate(s.lang, 'tour.ui.gpx.done', { file }));
-  }
-
-  private share(): void {
-    const lang = this.last?.lang ?? 'zh';
-    copyShareLink((ok) =>
-      this.host.notice(translate(lang, ok ? 'tour.ui.share.copied' : 'tour.ui.share.failed')),
-    );
   }
 }

@@ -1,8 +1,6 @@
 // The tour's exports: the printed itinerary (with a map fitted to the route), the GPX file and the share link.
 
 import type { Map as MlMap } from 'maplibre-gl';
-import { sourceText } from '../lib/attribution';
-import type { MapFeature } from '../lib/feature';
 import { type Lang, translate } from '../lib/i18n';
 import { tourToGpx } from '../lib/tour/gpx';
 import type { Itinerary } from '../lib/tour/itinerary';
@@ -98,20 +96,13 @@ export interface GpxInput {
   route: TourRoute;
   stops: readonly ResolvedStop[];
   plan: TourPlan;
-  byId: ReadonlyMap<string, MapFeature>;
+  /** The distinct credit lines of the walk's places (walkSources). */
+  sources: readonly string[];
   lang: Lang;
 }
 
 /** Downloads the walk as GPX, with the sources of its places; returns the file name. */
-export function downloadGpx({ route, stops, plan, byId, lang }: GpxInput): string {
-  const sources = [
-    ...new Set(
-      stops.flatMap((x) => {
-        const source = byId.get(x.feature_id)?.properties.source;
-        return source ? [sourceText(source, lang)] : [];
-      }),
-    ),
-  ];
+export function downloadGpx({ route, stops, plan, sources, lang }: GpxInput): string {
   const url = shareUrl();
   const gpx = tourToGpx(route, stops, plan, {
     lang,

@@ -2,6 +2,7 @@
 
 import type { MapFeature } from '../lib/feature';
 import type { Store } from '../lib/store';
+import type { OsmOrigin } from '../lib/tour/data_origin';
 import type { ViewState } from '../lib/url_state';
 import type { WalkEngine } from '../lib/walk/engine';
 import type { MapView } from '../map/map_view';
@@ -18,6 +19,8 @@ export interface TourMountDeps {
   notice(text: string): void;
   /** Re-render the panel and the map's analysis layers. */
   refresh(): void;
+  /** Where an OSM place on the map came from (import, live download, cache), for the walk's sources. */
+  placeOrigin(featureId: string): OsmOrigin | null;
   /** Playback crossed sunset or sunrise. */
   themeChanged(): void;
   /** Whether a map can be shown at all. */
@@ -44,6 +47,7 @@ export async function createTour(
           notice: d.notice,
           refresh: d.refresh,
           map: () => d.mapView()?.map ?? null,
+          placeOrigin: d.placeOrigin,
           setDeckLayers: (layers) => d.mapView()?.setDeckLayers('tour', layers),
           themeChanged: d.themeChanged,
         },

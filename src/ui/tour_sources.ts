@@ -2,9 +2,11 @@
 // opening-hours evaluator (its parser is a lazy chunk).
 
 import type { MapFeature } from '../lib/feature';
+import { type Lang, translate } from '../lib/i18n';
 import type { OpeningEvaluator } from '../lib/tour/itinerary';
 import { parseTourRoutesText, type TourRoute } from '../lib/tour/routes';
-import type { Issue } from '../lib/validate';
+import { formatIssue, type Issue } from '../lib/validate';
+import { pick } from './tour_view';
 
 /** Where the published routes are served (built from data/night_routes.json by `npm run data`). */
 export const ROUTES_URL = 'data/night_routes.json';
@@ -52,6 +54,28 @@ export class TourSources {
       }
       this.changed('routes');
     })();
+  }
+
+  /** The route chooser's entries, published routes first; an official one (with its source) says so. */
+  chooser(lang: Lang): { id: string; name: string }[] | null {
+    return (
+      this.routes?.map((r) => {
+        const name = pick(lang, r.name_zh, r.name_en);
+        return {
+          id: r.id,
+          name: r.suggested_by === 'this_map' ? name : translate(lang, 'tour.ui.route.official', { name }),
+        };
+      }) ?? null
+    );
+  }
+
+  /** Why the chooser is empty (the file failed, or no route is published), and the file's problems. */
+  messages(lang: Lang): { routes: string[]; issues: string[] } {
+    const routes: string[] = [];
+    if (this.routes && this.routesError)
+      routes.push(translate(lang, 'tour.ui.routes.error', { detail: this.routesError }));
+    else if (this.routes && this.routes.length === 0) routes.push(translate(lang, 'tour.ui.routes.none'));
+    return { routes, issues: this.routeIssues.map((i) => formatIssue(i, lang)) };
   }
 
   /** Resolves once the evaluator has loaded or failed to (starts loading it). */

@@ -4,6 +4,7 @@
 import type { MapFeature } from '../lib/feature';
 import { type Lang, type MessageKey, type Params, translate } from '../lib/i18n';
 import { buildRiverFrame, type LonLat, type RiverFrame } from '../lib/river/river_frame';
+import { type OsmOrigin, originText } from '../lib/tour/data_origin';
 import type { OpeningEvaluator } from '../lib/tour/itinerary';
 import type { LegRouter } from '../lib/tour/legs';
 import { legsAcrossWater } from '../lib/tour/river_stops';
@@ -12,8 +13,9 @@ import {
   nearestStart,
   SUGGEST_LENGTHS_MIN,
   type SuggestedWalk,
+  type SuggestResult,
   startPlaces,
-  suggestWalk,
+  suggestWalkSteps,
 } from '../lib/tour/suggest';
 import { type WalkPlace, walkPlaces } from '../lib/tour/suggest_places';
 import { swapOptions } from '../lib/tour/suggest_route';
@@ -28,6 +30,22 @@ const pick = (lang: Lang, f: MapFeature | undefined) =>
       ? f.properties.name_zh || f.properties.name_en
       : f.properties.name_en || f.properties.name_zh
     : '';
+
+/**
+ * Resolves once the page has had the chance to draw: after the next frame, then a task (so the frame is
+ * painted before the caller's work starts); a hidden tab gets no frames, so a timeout stands in.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame !== 'function') return done();
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+}
 
 /** What the suggester needs of the app (a part of TourHost). */
 export interface SuggestHost {
@@ -49,6 +67,7 @@ export interface SuggestContext {
 export class TourSuggester {
   private river: RiverFrame | null = null;
   private riverNamed = true;
+  private riverOrigin: OsmOrigin | null = null;
   private places: WalkPlace[] = [];
   private starts: WalkPlace[] = [];
   startId: string | null = null;
@@ -82,11 +101,27 @@ export class TourSuggester {
   }
 
   private async run(ctx: SuggestContext): Promise<void> {
+    if (this.busy) return;
     this.busy = true;
+    this.message = null;
     this.host.refresh();
-    const opening = await ctx.opening();
-    const walk = this.suggest(ctx.start, ctx.router, opening);
-    this.busy = false;
+    let walk: SuggestedWalk | null = null;
+    try {
+      const opening = await ctx.opening();
+      // With a street network the search is many A* walks on this thread: the busy state is drawn first,
+      // and the page gets a frame between the two directions tried.
+      await afterPaint();
+      const steps = this.suggestSteps(ctx.start, ctx.router, opening);
+      let step = steps.next();
+      while (!step.done) {
+        await afterPaint();
+        step = steps.next();
+      }
+      walk = step.value;
+    } finally {
+      // A failed search must not leave the button disabled for good.
+      this.busy = false;
+    }
     if (walk) {
       const from = this.startId as string;
       this.host.set({
@@ -125,10 +160,14 @@ export class TourSuggester {
     );
   }
 
-  /** The river centre lines to walk along; `named`: they carry the Yellow River's name. */
-  setRiver(lines: readonly LonLat[][], named: boolean): void {
+  /**
+   * The river centre lines to walk along; `named`: they carry the Yellow River's name; `origin`: where they
+   * came from (the import, a live download, this device's cache), for the section's note.
+   */
+  setRiver(lines: readonly LonLat[][], named: boolean, origin: OsmOrigin | null = null): void {
     this.river = lines.length ? buildRiverFrame(lines) : null;
     this.riverNamed = named;
+    this.riverOrigin = origin;
     this.refreshStarts();
   }
 
@@ -198,13 +237,20 @@ export class TourSuggester {
     return this.river ? swapOptions(this.places, this.river, stops, index).map((p) => p.id) : [];
   }
 
-  /** Computes a walk from the chosen start and length; sets `message` when there is none. */
-  suggest(start: Date, router: LegRouter, opening: OpeningEvaluator | null): SuggestedWalk | null {
+  /**
+   * Computes a walk from the chosen start and length in steps (it pauses after each direction tried);
+   * returns the walk, or null and sets `message` when there is none.
+   */
+  *suggestSteps(
+    start: Date,
+    router: LegRouter,
+    opening: OpeningEvaluator | null,
+  ): Generator<void, SuggestedWalk | null, void> {
     if (!this.river || !this.startId) {
       this.message = { key: 'tour.suggest.no_starts', params: {} };
       return null;
     }
-    const r = suggestWalk({
+    const r: SuggestResult = yield* suggestWalkSteps({
       places: this.places,
       river: this.river,
       startId: this.startId,
@@ -239,11 +285,22 @@ export class TourSuggester {
         (f) => f.geometry.type === 'Point' && !['metro', 'district'].includes(f.properties.category),
       ).length;
       messages.push(t('tour.suggest.no_river', { metro, places }));
-      return { lang, starts: null, startId: null, lengthMin: this.lengthMin, messages, busy: this.busy };
+      return {
+        lang,
+        starts: null,
+        startId: null,
+        lengthMin: this.lengthMin,
+        riverNote: null,
+        messages,
+        busy: this.busy,
+      };
     }
-    if (!this.riverNamed) messages.push(t('tour.suggest.river_any'));
+    // Where the river came from, so a note about "the data" never claims a download that did not happen.
+    const origin = this.riverOrigin ? originText(this.riverOrigin, lang) : t('tour.origin.unknown');
+    const riverNote = t(this.riverNamed ? 'tour.suggest.river_from' : 'tour.suggest.river_any', { origin });
     if (this.starts.length === 0) messages.push(t('tour.suggest.no_starts'));
-    if (this.message) messages.push(t(this.message.key, this.message.params));
+    if (this.busy) messages.push(t('tour.suggest.busy'));
+    else if (this.message) messages.push(t(this.message.key, this.message.params));
     const option = (p: WalkPlace) => ({ id: p.id, name: pick(lang, byId.get(p.id)) || p.id });
     return {
       lang,
@@ -253,6 +310,7 @@ export class TourSuggester {
       },
       startId: this.startId,
       lengthMin: this.lengthMin,
+      riverNote,
       messages,
       busy: this.busy,
     };

@@ -12,7 +12,9 @@ export interface SuggestSectionProps {
   starts: { metro: { id: string; name: string }[]; places: { id: string; name: string }[] } | null;
   startId: string | null;
   lengthMin: number;
-  /** Messages: why no walk, the river note, the result. */
+  /** Where the river came from (and whether it is the Yellow River); null without a river. */
+  riverNote: string | null;
+  /** Messages: why no walk, the result. */
   messages: string[];
   busy: boolean;
   onStart(id: string): void;
@@ -31,6 +33,7 @@ export function renderSuggestSection(p: SuggestSectionProps): HTMLElement {
   );
   if (p.starts) {
     box.append(h('p', { class: 'tour-note' }, t('tour.suggest.intro')));
+    if (p.riverNote) box.append(h('p', { class: 'tour-note tour-suggest-origin' }, p.riverNote));
     const select = h(
       'select',
       { id: 'tour-suggest-start' },

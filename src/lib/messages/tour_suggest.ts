@@ -37,6 +37,7 @@ export const TOUR_SUGGEST_MESSAGES = {
     count: 'h',
   },
   'tour.suggest.button': { zh: '生成建议路线', en: 'Suggest a walk' },
+  'tour.suggest.busy': { zh: '正在沿河排路线……', en: 'Finding a walk along the river…' },
   'tour.suggest.done': {
     zh: '已生成 {min} 分钟的建议路线，共 {n} 站。你可以替换、删除或添加站点。',
     en: 'Suggested a {min}-minute walk with {n} stops. You can swap, remove or add stops.',
@@ -62,9 +63,29 @@ export const TOUR_SUGGEST_MESSAGES = {
     en: 'No metro station or place along the river to start from.',
   },
   'tour.suggest.river_any': {
-    zh: '注意：下载的数据中没有名为“黄河”的河流，建议路线沿的是数据中的其他河流。',
-    en: 'Note: no river in the downloaded data is named Yellow River; the walks follow the other rivers it holds.',
+    zh: '注意：{origin}中没有名为“黄河”的河流，建议路线沿的是其中的其他河流。',
+    en: 'Note: the {origin} has no river named Yellow River; the walks follow the other rivers in it.',
   },
+  'tour.suggest.river_from': { zh: '河道来自{origin}。', en: 'The river comes from the {origin}.' },
+  // Where OpenStreetMap data came from (src/lib/tour/data_origin.ts): {how} is one of the next four.
+  'tour.origin.data': {
+    zh: '{how}的 OpenStreetMap 数据（{dated}）',
+    en: 'OpenStreetMap data {how} ({dated})',
+  },
+  'tour.origin.import': { zh: '本站部署者导入', en: "imported by this site's deployer" },
+  'tour.origin.live': { zh: '{day} 从 Overpass 在线下载', en: 'downloaded live from Overpass on {day}' },
+  'tour.origin.cache': {
+    zh: '{saved} 下载、保存在本设备缓存中',
+    en: "downloaded {saved} and kept in this device's cache",
+  },
+  'tour.origin.mixed': {
+    zh: '{day} 从 Overpass 在线下载（其中 {cached}/{tiles} 个区块来自本设备缓存，{saved} 下载）',
+    en: "downloaded live from Overpass on {day} ({cached} of {tiles} tiles from this device's cache, downloaded {saved})",
+  },
+  'tour.origin.as_of': { zh: '数据截至 {date}', en: 'data as of {date}' },
+  'tour.origin.undated': { zh: '数据日期不详', en: 'data date unknown' },
+  'tour.origin.unknown': { zh: '已加载的 OpenStreetMap 数据', en: 'OpenStreetMap data loaded' },
+  'tour.origin.credit': { zh: '{credit}（{how}）', en: '{credit} ({how})' },
   'tour.warn.across_water': {
     zh: '第 {from} 站 → 第 {to} 站画成了直线穿过河面，不在桥上：实际请经桥过河（可添加一座桥作为站点）。',
     en: 'Stop {from} → stop {to} is drawn straight across the river, not on a bridge: cross on a bridge (add one as a stop).',

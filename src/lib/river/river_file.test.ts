@@ -109,6 +109,7 @@ describe('parseRiverFile', () => {
     expect('river' in r).toBe(true);
     if (!('river' in r)) return;
     expect(r.river.named).toBe(true);
+    expect(r.river.date).toBe('2026-11-30');
     expect([...r.river.ways.keys()]).toEqual([5, 6]);
     expect(r.river.ways.get(6)).toEqual([
       [
@@ -116,6 +117,17 @@ describe('parseRiverFile', () => {
         [103.82, 36.06],
       ],
     ]);
+  });
+
+  it('keeps the extract date only when it is a YYYY-MM-DD date', () => {
+    for (const [value, date] of [
+      [null, null],
+      ['30 Nov 2026', null],
+      [20261130, null],
+    ] as const) {
+      const r = parseRiverFile({ ...JSON.parse(JSON.stringify(file)), extract_date: value });
+      expect('river' in r && r.river.date).toBe(date);
+    }
   });
 
   const broken = (edit: (f: Record<string, unknown>) => void) => {

@@ -86,6 +86,8 @@ export interface RiverLines {
   /** Way id → its line(s), [lon, lat] degrees. */
   ways: Map<number, LonLat[][]>;
   named: boolean;
+  /** The extract's date (YYYY-MM-DD), when the file gives one. */
+  date?: string | null;
 }
 
 const isLonLat = (p: unknown): p is LonLat =>
@@ -123,5 +125,7 @@ export function parseRiverFile(value: unknown): { river: RiverLines } | { error:
       lines.map((l) => l.map((p) => [p[0], p[1]] as LonLat)),
     );
   }
-  return { river: { ways, named: f.match === 'named' } };
+  const date =
+    typeof f.extract_date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.extract_date) ? f.extract_date : null;
+  return { river: { ways, named: f.match === 'named', date } };
 }

@@ -19,6 +19,7 @@ const imported = {
     [2, [line(103.71), line(103.8)]],
   ]),
   named: true,
+  date: '2013-08-03',
 };
 
 describe('tourRiver', () => {
@@ -27,19 +28,29 @@ describe('tourRiver', () => {
       lines: [line(103.7), line(103.71), line(103.8)],
       named: true,
       from: 'import',
+      origin: { kind: 'import', date: '2013-08-03' },
     });
   });
 
   it('follows the live lines when there are any, whole (no mix of two OSM dates)', () => {
-    expect(tourRiver({ lines: [line(103.9)], named: false }, imported)).toEqual({
+    const origin = {
+      kind: 'live',
+      date: '2026-11-30',
+      day: '2026-12-01',
+      tiles: 4,
+      fromCache: 0,
+      saved: null,
+    } as const;
+    expect(tourRiver({ lines: [line(103.9)], named: false, origin }, imported)).toEqual({
       lines: [line(103.9)],
       named: false,
       from: 'live',
+      origin,
     });
   });
 
   it('has no river without either', () => {
-    expect(tourRiver({ lines: [], named: true }, null).from).toBe('none');
+    expect(tourRiver({ lines: [], named: true }, null)).toMatchObject({ from: 'none', origin: null });
     expect(tourRiver({ lines: [], named: true }, { ways: new Map(), named: true }).lines).toEqual([]);
   });
 });

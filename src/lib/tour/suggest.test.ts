@@ -19,6 +19,7 @@ import {
   type SuggestInput,
   startPlaces,
   suggestWalk,
+  suggestWalkSteps,
 } from './suggest';
 import { type WalkPlace, walkPlaces } from './suggest_places';
 import { crossingsOffBridges, liveFixture, liveWater, metroStations } from './suggest_test_support';
@@ -73,6 +74,41 @@ describe('suggested walks on real OSM (Liechtenstein relocated over Lanzhou, the
   it('offers starts along the river: the bridges over the Rhine and the one metro station near it', () => {
     expect(starts.filter((s) => s.kind === 'metro').map((s) => s.id)).toEqual(['osm-node-6563941666']);
     expect(starts.filter((s) => s.kind === 'bridge').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('in steps: pauses once after each direction tried and gives the same walk', () => {
+    let splits = 0;
+    for (const s of starts) {
+      let calls = 0;
+      const straight = straightLegRouter();
+      const input: SuggestInput = {
+        places,
+        river,
+        startId: s.id,
+        lengthMin: 60,
+        start: evening,
+        router: (a, b) => {
+          calls++;
+          return straight(a, b);
+        },
+        opening,
+      };
+      const steps = suggestWalkSteps(input);
+      const seen: number[] = [];
+      let r = steps.next();
+      while (!r.done) {
+        seen.push(calls);
+        r = steps.next();
+      }
+      expect(seen).toHaveLength(2);
+      // The routing is split between the pauses, not all done before the first one or after the last.
+      expect(seen[1]).toBeGreaterThanOrEqual(seen[0] as number);
+      expect(calls).toBe(seen[1]);
+      splits += seen[0] && (seen[1] as number) > (seen[0] as number) ? 1 : 0;
+      expect(r.value).toEqual(suggestWalk({ ...input, router: straight }));
+    }
+    // From most starts both directions route legs, so each pause falls between two halves of the work.
+    expect(splits).toBeGreaterThan(starts.length / 2);
   });
 
   it('every walk it gives keeps its length ±10 %, crosses the river only on bridges and ends at a station', () => {

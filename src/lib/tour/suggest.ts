@@ -292,6 +292,18 @@ function walkOneWay(
  * stops wins (ties: closer to the length, then with the chain's direction). Same input, same walk.
  */
 export function suggestWalk(input: SuggestInput): SuggestResult {
+  const steps = suggestWalkSteps(input);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * suggestWalk in steps, for a caller on the page's main thread: it pauses (yields) after each direction
+ * tried, so the page can draw and answer input between them (with a street network each direction is
+ * many A* walks). Returns what suggestWalk returns.
+ */
+export function* suggestWalkSteps(input: SuggestInput): Generator<void, SuggestResult, void> {
   if (input.river.chains.length === 0) return { ok: false, reason: 'no_river' };
   const all = located(input.places, input.river);
   const start = all.find((p) => p.id === input.startId);
@@ -309,6 +321,7 @@ export function suggestWalk(input: SuggestInput): SuggestResult {
   let longest = 0;
   for (const dir of [1, -1] as const) {
     const w = walkOneWay(input, start, all, ends, dir);
+    yield;
     if (!w) continue;
     const minutes = minutesOf(w.plan);
     longest = Math.max(longest, minutes);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MapFeature } from '../feature';
 import { translate } from '../i18n';
 import { buildRiverFrame, type LonLat } from '../river/river_frame';
+import type { OsmOrigin } from './data_origin';
 import { featuresById, validateTourRoutes } from './routes';
 import type { WalkPlace } from './suggest_places';
 import { SUGGESTED_WALK_ID, suggestedWalkRoute, swapOptions, walkSources } from './suggest_route';
@@ -84,6 +85,29 @@ describe('swapOptions', () => {
     // A bridge is swapped for another bridge.
     expect(swapOptions(places, river, stops, 2).map((p) => p.id)).toEqual(['bridge-2']);
     expect(swapOptions(places, river, stops, 7)).toEqual([]);
+  });
+  it('names where each place came from: the import, a live download; shipped places as they are', () => {
+    const byId = featuresById([
+      osm('imp', [103.85, 36.052]),
+      osm('live', [103.86, 36.052]),
+      osm('shipped', [103.87, 36.052]),
+    ]);
+    const origins: Record<string, OsmOrigin> = {
+      imp: { kind: 'import', date: '2013-08-03' },
+      live: { kind: 'live', date: '2013-08-03', day: '2026-12-03', tiles: 2, fromCache: 0, saved: null },
+    };
+    const stops = ['imp', 'live', 'shipped', 'imp'].map((feature_id) => ({ feature_id, dwell_min: 5 }));
+    const credit = '© OpenStreetMap contributors, data as of 2013-08-03';
+    expect(walkSources(stops, byId, 'en', (id) => origins[id] ?? null)).toEqual([
+      `${credit} (imported by this site's deployer)`,
+      `${credit} (downloaded live from Overpass on 2026-12-03)`,
+      credit,
+    ]);
+    const route = suggestedWalkRoute(stops, byId, (id) => origins[id] ?? null);
+    expect(route.description_zh).toContain('（本站部署者导入）');
+    expect(route.description_en).toContain(
+      `${credit} (imported by this site's deployer); ${credit} (downloaded live`,
+    );
   });
   it('keeps OSM credits as the licence line with the data date', () => {
     const byId = featuresById([osm('v', [103.85, 36.052])]);

@@ -6,6 +6,7 @@ import type { MapFeature } from '../feature';
 import { type Lang, translate } from '../i18n';
 import { locate, type RiverFrame } from '../river/river_frame';
 import { haversineM } from '../walk/geo';
+import { creditWithOrigin, type OsmOrigin } from './data_origin';
 import type { TourRoute, TourStopRef } from './routes';
 import type { WalkPlace } from './suggest_places';
 
@@ -14,16 +15,25 @@ export const SUGGESTED_WALK_ID = 'suggested-walk';
 /** A stop is swapped for a place within this distance of it, metres (a few minutes' walk). */
 export const SWAP_REACH_M = 600;
 
-/** The distinct source credits of the stops, in stop order (OSM's licence line with its date, else title). */
+/** Where the app got a place's OpenStreetMap data (import, live download, cache), or null (shipped, user's own). */
+export type PlaceOrigin = (featureId: string) => OsmOrigin | null;
+
+/**
+ * The distinct source credits of the stops, in stop order (OSM's licence line with its date, else title),
+ * each with where the app got the place when `originOf` knows (imported, downloaded live, device cache).
+ */
 export function walkSources(
   stops: readonly TourStopRef[],
   byId: ReadonlyMap<string, MapFeature>,
   lang: Lang,
+  originOf: PlaceOrigin = () => null,
 ): string[] {
   const out: string[] = [];
   for (const s of stops) {
     const f = byId.get(s.feature_id);
-    const text = f ? sourceText(f.properties.source, lang) : null;
+    const text = f
+      ? creditWithOrigin(sourceText(f.properties.source, lang), originOf(s.feature_id), lang)
+      : null;
     if (text && !out.includes(text)) out.push(text);
   }
   return out;
@@ -31,14 +41,15 @@ export function walkSources(
 
 /**
  * The suggested walk as a route: suggested by this map (never official), described as made from
- * OpenStreetMap places with the places' sources, in both languages.
+ * OpenStreetMap places with the places' sources (and where the app got them), in both languages.
  */
 export function suggestedWalkRoute(
   stops: readonly TourStopRef[],
   byId: ReadonlyMap<string, MapFeature>,
+  originOf: PlaceOrigin = () => null,
 ): TourRoute {
   const describe = (lang: Lang) =>
-    translate(lang, 'tour.suggest.label', { sources: walkSources(stops, byId, lang).join('; ') });
+    translate(lang, 'tour.suggest.label', { sources: walkSources(stops, byId, lang, originOf).join('; ') });
   return {
     id: SUGGESTED_WALK_ID,
     name_zh: translate('zh', 'tour.suggest.name'),
