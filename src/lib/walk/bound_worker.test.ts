@@ -108,7 +108,7 @@ describe('A* bound store and worker', () => {
                 ? { fail: true }
                 : {
                     tamper: (reply) => {
-                      if (reply.ok) reply.bound.table = reply.bound.table.subarray(1);
+                      if (reply.ok && 'bound' in reply) reply.bound.table = reply.bound.table.subarray(1);
                     },
                   },
             ).create;
@@ -134,7 +134,9 @@ describe('A* bound store and worker', () => {
     const replies: BoundReply[] = [];
     handleBoundRequest(arrived, (r) => replies.push(r));
     const got = replies[0]!;
-    expect(got.ok && Array.from(got.bound.table)).toEqual(Array.from(aStarBound(g, eng.costs).table));
+    expect(got.ok && 'bound' in got && Array.from(got.bound.table)).toEqual(
+      Array.from(aStarBound(g, eng.costs).table),
+    );
   });
 
   it('answers a request whose arrays do not fit with an error', () => {
