@@ -1,6 +1,6 @@
 // Preparing point-to-point search data in a worker (A* landmarks, then the contraction hierarchy): request, handler, main-thread call.
 
-import { awaitBound, awaitHierarchy, hasBound } from './bound_store.ts';
+import { awaitBound, awaitHierarchy, hasBound, hierarchyFor } from './bound_store.ts';
 import { buildHierarchy, type Hierarchy, hierarchyBuffers } from './ch_build.ts';
 import type { WalkGraph } from './graph.ts';
 import { type AStarBound, aStarBound, type BoundGraph } from './landmarks.ts';
@@ -9,6 +9,8 @@ import { type AStarBound, aStarBound, type BoundGraph } from './landmarks.ts';
 export interface BoundRequest {
   graph: BoundGraph;
   costs: Float32Array;
+  /** False when the page has the bound already and wants only the hierarchy (default true). */
+  withBound?: boolean;
 }
 
 /**
@@ -47,8 +49,10 @@ export function handleBoundRequest(
     const { graph, costs } = request;
     if (costs.length !== graph.edgeCount || graph.offsets.length !== graph.nodeCount + 1)
       throw new Error('graph arrays do not fit together');
-    const bound = aStarBound(graph, costs);
-    reply({ ok: true, bound }, [bound.table.buffer]);
+    if (request.withBound !== false) {
+      const bound = aStarBound(graph, costs);
+      reply({ ok: true, bound }, [bound.table.buffer]);
+    }
     const t0 = performance.now();
     const hierarchy = buildHierarchy(graph, costs);
     reply({ ok: true, hierarchy, ms: performance.now() - t0 }, hierarchyBuffers(hierarchy));
@@ -111,7 +115,8 @@ function defaultWorker(): BoundWorkerLike {
  * transferred; the answers come back transferred.
  * @param costs the engine's minutes per edge (NetworkWalkEngine.costs)
  * @param timeoutMs longest wait for each answer, milliseconds
- * @returns once the worker is done: whether the worker's bound is in use
+ * @returns once the worker is done: whether the worker's bound is in use (false when the page had
+ *   one already: then the worker makes only the hierarchy)
  */
 export function prepareBoundOffThread(
   graph: WalkGraph,
@@ -119,7 +124,8 @@ export function prepareBoundOffThread(
   createWorker: () => BoundWorkerLike = defaultWorker,
   timeoutMs = WORKER_TIMEOUT_MS,
 ): Promise<boolean> {
-  if (hasBound(graph, costs)) return Promise.resolve(false);
+  const withBound = !hasBound(graph, costs);
+  if (!withBound && hierarchyFor(graph, costs)) return Promise.resolve(false);
   let worker: BoundWorkerLike;
   try {
     worker = createWorker();
@@ -164,13 +170,15 @@ export function prepareBoundOffThread(
   };
   try {
     const { request, transfer } = boundRequest(graph, costs);
+    request.withBound = withBound;
     worker.postMessage(request, transfer);
   } catch {
     finish();
     return Promise.resolve(false);
   }
   wait();
-  return Promise.all([awaitBound(graph, costs, bound), awaitHierarchy(graph, costs, hierarchy)]).then(
-    ([b]) => b,
-  );
+  return Promise.all([
+    withBound ? awaitBound(graph, costs, bound) : false,
+    awaitHierarchy(graph, costs, hierarchy),
+  ]).then(([b]) => b);
 }
