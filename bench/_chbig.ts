@@ -1,0 +1,11 @@
+import { buildHierarchy, hierarchyBytes } from '../src/lib/walk/ch_build.ts';
+import { edgeMinutes } from '../src/lib/walk/cost.ts';
+import { benchGraph } from './walk_synthetic.ts';
+const g = benchGraph(100);
+const costs = edgeMinutes(g);
+const m0 = process.memoryUsage();
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const h = buildHierarchy(g, costs);
+const c = process.cpuUsage(c0);
+console.log('nodes', g.nodeCount, 'edges', g.edgeCount, 'ms', performance.now() - t0, 'cpu ms', (c.user + c.system) / 1000, 'shortcuts', h.shortcutFirst.length, 'MB', hierarchyBytes(h) / 1e6, 'rss delta MB', (process.memoryUsage().rss - m0.rss) / 1e6);
