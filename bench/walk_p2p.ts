@@ -175,7 +175,10 @@ async function compareWithAlt(liechtenstein: WalkGraph): Promise<void> {
   }
 }
 
-/** Runs the point-to-point benchmark (≈1 min) and prints a report; returns the key numbers. */
+/**
+ * Runs the point-to-point benchmark (≈2 min) and prints a report; returns the key numbers. With
+ * `--grid-hierarchy` it also builds the hierarchy of the 200k-node synthetic grid (minutes).
+ */
 export async function runWalkP2pBench(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   console.log(`\npoint-to-point benchmark — ${machineNote()}`);
@@ -190,7 +193,8 @@ export async function runWalkP2pBench(): Promise<Record<string, number>> {
   const big = benchGraph(100);
   landmarkPreparation(big, out, 'synthetic 448² grid');
   hierarchyPreparation(graph, out, 'Liechtenstein');
-  if (!process.argv.includes('--quick')) hierarchyPreparation(big, out, 'synthetic 448² grid');
+  // Minutes on this machine (see bench/README.md): only when asked for.
+  if (process.argv.includes('--grid-hierarchy')) hierarchyPreparation(big, out, 'synthetic 448² grid');
   await compareWithAlt(graph);
   // The hierarchy's engine walks a copy of the graph read from its file (as the page has it), so the
   // ALT engine on `graph` keeps walking by ALT.

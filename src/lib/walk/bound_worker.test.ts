@@ -212,4 +212,34 @@ describe('A* bound store and worker', () => {
       if (after && before) expect(after.minutes).toBeCloseTo(before.minutes, 9);
     }
   });
+
+  it('keeps waiting for a slow hierarchy while the worker reports progress', async () => {
+    const g = graphOf(80);
+    const eng = createWalkEngine(g) as NetworkWalkEngine;
+    let terminated = false;
+    // The real answers, with the hierarchy 4 × 30 ms of progress reports after the bound.
+    const w: BoundWorkerLike = {
+      onmessage: null,
+      onerror: null,
+      terminate() {
+        terminated = true;
+      },
+      postMessage(message: BoundRequest) {
+        const replies: BoundReply[] = [];
+        handleBoundRequest(structuredClone(message), (r) => replies.push(structuredClone(r)));
+        const [bound, hierarchy] = replies;
+        const steps: BoundReply[] = [
+          bound!,
+          ...[1, 2, 3, 4].map((progress) => ({ ok: true as const, progress })),
+        ];
+        steps.push(hierarchy!);
+        steps.forEach((r, i) => {
+          setTimeout(() => w.onmessage?.({ data: r }), i * 30);
+        });
+      },
+    };
+    expect(await prepareBoundOffThread(g, eng.costs, () => w, 50)).toBe(true);
+    expect(terminated).toBe(true);
+    expect(hierarchyFor(g, eng.costs)).not.toBeNull();
+  });
 });

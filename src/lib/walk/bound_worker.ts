@@ -20,12 +20,14 @@ export interface BoundRequest {
 export type BoundReply =
   | { ok: true; bound: AStarBound }
   | { ok: true; hierarchy: Hierarchy; ms: number }
+  | { ok: true; progress: number }
   | { ok: false; message: string };
 
 /**
- * How long the page waits for each answer (the bound, then the hierarchy), milliseconds: both take
- * ~1 s on Liechtenstein and a few seconds on a 200k-node graph in a quiet worker (bench/README.md), so
- * a worker silent for a minute is stuck; the page then keeps what it has (A*).
+ * How long the page waits for the worker's next message, milliseconds: the bound takes ~1 s on a
+ * 200k-node graph, and while building the hierarchy the worker reports progress every 1,024 nodes
+ * (well under a second each even on a loaded machine, bench/README.md), so a worker silent for a
+ * minute is stuck; the page then ends it and keeps what it has (A*).
  */
 export const WORKER_TIMEOUT_MS = 60_000;
 
@@ -54,7 +56,9 @@ export function handleBoundRequest(
       reply({ ok: true, bound }, [bound.table.buffer]);
     }
     const t0 = performance.now();
-    const hierarchy = buildHierarchy(graph, costs);
+    const hierarchy = buildHierarchy(graph, costs, {
+      onProgress: (progress) => reply({ ok: true, progress }),
+    });
     reply({ ok: true, hierarchy, ms: performance.now() - t0 }, hierarchyBuffers(hierarchy));
   } catch (e) {
     reply({ ok: false, message: (e as Error).message });
@@ -109,12 +113,12 @@ function defaultWorker(): BoundWorkerLike {
  * the first walk on a large graph does not block the page (2k whole-graph searches: ~1.2 s on a
  * 200k-node graph; the hierarchy takes longer). Until the bound arrives, walks use the straight-line
  * bound; until the hierarchy arrives, A* with landmarks. Without workers, when the worker fails, or
- * when an answer takes longer than `timeoutMs`, the worker is ended and the page keeps what it has:
+ * when it stays silent (no answer, no progress) for `timeoutMs`, it is ended and the page keeps what it has:
  * a missing bound is prepared on this thread by the first walk as before, a missing hierarchy leaves
  * the walks on A*. The arrays the worker reads are copied once (~14 MB for 200k nodes) and
  * transferred; the answers come back transferred.
  * @param costs the engine's minutes per edge (NetworkWalkEngine.costs)
- * @param timeoutMs longest wait for each answer, milliseconds
+ * @param timeoutMs longest silence of the worker, milliseconds
  * @returns once the worker is done: whether the worker's bound is in use (false when the page had
  *   one already: then the worker makes only the hierarchy)
  */
@@ -162,7 +166,8 @@ export function prepareBoundOffThread(
     } else if (data?.ok && 'hierarchy' in data) {
       giveHierarchy(data.hierarchy);
       finish();
-    } else finish();
+    } else if (data?.ok && 'progress' in data) wait();
+    else finish();
   };
   worker.onerror = (event) => {
     event.preventDefault?.();

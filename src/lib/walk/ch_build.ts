@@ -39,6 +39,8 @@ export interface HierarchyOptions {
    * superfluous shortcut (more arcs, same answers).
    */
   witnessSettleLimit?: number;
+  /** Called after every 1,024 contracted nodes with how many are done (a worker's sign of life). */
+  onProgress?: (contracted: number, nodes: number) => void;
 }
 
 /** The typed arrays of a hierarchy (what a worker transfers). */
@@ -241,6 +243,7 @@ export function buildHierarchy(
       continue;
     }
     rank[v] = next++;
+    if ((next & 1023) === 0) options.onProgress?.(next, n);
     const found = sc.slice();
     for (let i = 0; i < found.length; i += 5)
       addShortcut(
