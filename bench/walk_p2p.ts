@@ -1,19 +1,22 @@
-// Benchmark: point-to-point travel() on a real OSM graph against the old virtual-target Dijkstra, same process.
+// Benchmark: point-to-point travel() on a real OSM graph (contraction hierarchy, ALT) against the old virtual-target Dijkstra, same process.
 
 import { readWalkExtract } from '../scripts/lib/osm/read_walk.ts';
 import { walkBetween } from '../src/lib/walk/astar.ts';
+import { awaitHierarchy } from '../src/lib/walk/bound_store.ts';
 import { boundRequest } from '../src/lib/walk/bound_worker.ts';
+import { buildHierarchy, hierarchyBytes } from '../src/lib/walk/ch_build.ts';
+import { walkBetweenCH } from '../src/lib/walk/ch_query.ts';
 import { edgeMinutes } from '../src/lib/walk/cost.ts';
 import { DijkstraWorkspace } from '../src/lib/walk/dijkstra.ts';
 import { edgePointAt } from '../src/lib/walk/edge_shape.ts';
-import { createWalkEngine, type NetworkWalkEngine } from '../src/lib/walk/engine.ts';
+import { createWalkEngine, type NetworkWalkEngine, type RouteResult } from '../src/lib/walk/engine.ts';
 import { facilityPieces, nearestFacilities, snapFacilities } from '../src/lib/walk/facilities.ts';
 import { buildWalkGraph, type WalkGraph } from '../src/lib/walk/graph.ts';
 import { deserializeWalkGraph, serializeWalkGraph } from '../src/lib/walk/graph_binary.ts';
 import { aStarBound } from '../src/lib/walk/landmarks.ts';
 import { piecesToPath } from '../src/lib/walk/path.ts';
 import { EdgeSnapIndex } from '../src/lib/walk/snap.ts';
-import { rng } from '../src/lib/walk/test_support.ts';
+import { randomExtract, rng, shapedGrid } from '../src/lib/walk/test_support.ts';
 import { benchGraph, bestMs, fmt, isMain, machineNote } from './walk_synthetic.ts';
 
 // Real OSM data (© OpenStreetMap contributors, ODbL; test/fixtures/osm/README.md).
@@ -100,7 +103,82 @@ function landmarkPreparation(graph: WalkGraph, out: Record<string, number>, name
   );
 }
 
-/** Runs the point-to-point benchmark (≈1 min) and prints a report; returns the key numbers. */
+/**
+ * Preparing the contraction hierarchy (what the worker does after the landmarks): time, CPU time,
+ * shortcuts and bytes, and the heap it leaves behind (the arrays handed over).
+ */
+function hierarchyPreparation(graph: WalkGraph, out: Record<string, number>, name: string): void {
+  const costs = edgeMinutes(graph);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const h = buildHierarchy(graph, costs);
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  const bytes = hierarchyBytes(h);
+  out[`${name} hierarchy ms`] = ms;
+  out[`${name} hierarchy bytes`] = bytes;
+  console.log(
+    `  hierarchy, ${name} (${fmt(graph.nodeCount)} nodes, ${fmt(graph.edgeCount)} edges): ${fmt(ms)} ms ` +
+      `(CPU ${fmt((c.user + c.system) / 1000)} ms), ${fmt(h.shortcutFirst.length)} shortcuts, ` +
+      `${fmt(h.upHead.length + h.downTail.length)} arcs, ${fmt(bytes / 1024)} KiB`,
+  );
+}
+
+/** Whether two travel() results are the same bits (coordinates, metres, minutes, parts). */
+function sameBits(x: RouteResult | null, y: RouteResult | null): boolean {
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
+/**
+ * The 9,000 seeded travel() results of the earlier sessions' checks (3,000 each on Liechtenstein, a
+ * random graph with steps, oneway:foot and elevations, a 12 × 12 shape-node grid), by ALT and by the
+ * hierarchy: how many differ in any bit, and the largest minutes difference among those.
+ */
+async function compareWithAlt(liechtenstein: WalkGraph): Promise<void> {
+  const graphs: [string, WalkGraph][] = [
+    ['Liechtenstein', liechtenstein],
+    [
+      'random, steps/oneway:foot/elevations',
+      buildWalkGraph(randomExtract(22, 400, { ele: true, onewayShare: 0.25, stepsShare: 0.15 })).graph,
+    ],
+    ['12 × 12 shape-node grid', buildWalkGraph(shapedGrid(12, 120, 3, 4)).graph],
+  ];
+  for (const [name, g] of graphs) {
+    // Two copies of the graph, so that one engine walks by ALT and the other by the hierarchy.
+    const twin = deserializeWalkGraph(serializeWalkGraph(g));
+    const alt = createWalkEngine(g) as NetworkWalkEngine;
+    const ch = createWalkEngine(twin) as NetworkWalkEngine;
+    if (!(await awaitHierarchy(twin, ch.costs, Promise.resolve(buildHierarchy(twin, ch.costs)))))
+      throw new Error('hierarchy refused');
+    const r = rng(17);
+    let differ = 0;
+    let worst = 0;
+    let reach = 0;
+    for (let q = 0; q < 3000; q++) {
+      const [alon, alat] = edgePointAt(g, Math.floor(r() * g.edgeCount), r());
+      const [blon, blat] = edgePointAt(g, Math.floor(r() * g.edgeCount), r());
+      const from: [number, number] = [alon + (r() - 0.5) * 0.0004, alat + (r() - 0.5) * 0.0003];
+      const to: [number, number] = [blon + (r() - 0.5) * 0.0004, blat + (r() - 0.5) * 0.0003];
+      const x = alt.travel(from, to);
+      const y = ch.travel(from, to);
+      if ((x === null) !== (y === null)) throw new Error(`${name}: reachability differs`);
+      if (x) reach++;
+      if (sameBits(x, y)) continue;
+      differ++;
+      worst = Math.max(worst, Math.abs((x?.minutes ?? 0) - (y?.minutes ?? 0)));
+    }
+    if (worst > 1e-6) throw new Error(`${name}: minutes differ by ${worst}`);
+    console.log(
+      `  same results, ${name}: ${differ} of 3,000 travel() results (${reach} reachable) differ in bits ` +
+        `from ALT; largest minutes difference among them ${worst.toExponential(1)} min`,
+    );
+  }
+}
+
+/**
+ * Runs the point-to-point benchmark (≈2 min) and prints a report; returns the key numbers. With
+ * `--grid-hierarchy` it also builds the hierarchy of the 200k-node synthetic grid (minutes).
+ */
 export async function runWalkP2pBench(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   console.log(`\npoint-to-point benchmark — ${machineNote()}`);
@@ -112,7 +190,19 @@ export async function runWalkP2pBench(): Promise<Record<string, number>> {
   );
   const eng = createWalkEngine(graph) as NetworkWalkEngine;
   landmarkPreparation(graph, out, 'Liechtenstein');
-  landmarkPreparation(benchGraph(100), out, 'synthetic 448² grid');
+  const big = benchGraph(100);
+  landmarkPreparation(big, out, 'synthetic 448² grid');
+  hierarchyPreparation(graph, out, 'Liechtenstein');
+  // Minutes on this machine (see bench/README.md): only when asked for.
+  if (process.argv.includes('--grid-hierarchy')) hierarchyPreparation(big, out, 'synthetic 448² grid');
+  await compareWithAlt(graph);
+  // The hierarchy's engine walks a copy of the graph read from its file (as the page has it), so the
+  // ALT engine on `graph` keeps walking by ALT.
+  const graphCh = deserializeWalkGraph(serializeWalkGraph(graph));
+  const engCh = createWalkEngine(graphCh) as NetworkWalkEngine;
+  const hier = buildHierarchy(graphCh, engCh.costs);
+  if (!(await awaitHierarchy(graphCh, engCh.costs, Promise.resolve(hier))))
+    throw new Error('hierarchy refused');
   // The engine's first travel() prepares its bound (no worker here); the timed walks come after.
   eng.travel(
     [graph.lon[0] as number, graph.lat[0] as number],
@@ -144,15 +234,18 @@ export async function runWalkP2pBench(): Promise<Record<string, number>> {
     for (const [a, b] of oldPairs) {
       const m0 = virtualTargetTravel(flat, oldCosts, oldIndex, oldWs, a, b);
       const m1 = eng.travel(a, b)?.metres ?? Number.NaN;
-      if (Number.isFinite(m0) !== Number.isFinite(m1)) throw new Error('point-to-point reachability differs');
-      if (Number.isFinite(m0)) worst = Math.max(worst, Math.abs(m0 - m1));
+      const m2 = engCh.travel(a, b)?.metres ?? Number.NaN;
+      if (Number.isFinite(m0) !== Number.isFinite(m1) || Number.isFinite(m0) !== Number.isFinite(m2))
+        throw new Error('point-to-point reachability differs');
+      if (Number.isFinite(m0)) worst = Math.max(worst, Math.abs(m0 - m1), Math.abs(m0 - m2));
     }
     if (worst > 0.1) throw new Error(`point-to-point mismatch: ${worst} m`);
     // Alternate the three so machine load hits them alike. Each round is timed by the wall clock and
     // by this process's CPU time: on the shared 2-core machine other processes take whole time slices
     // from the wall clock, far less from the CPU time. The best round of each is kept.
-    const rounds = { new: [] as Timing[], old: [] as Timing[], oldC: [] as Timing[] };
+    const rounds = { ch: [] as Timing[], new: [] as Timing[], old: [] as Timing[], oldC: [] as Timing[] };
     for (let round = 0; round < 5; round++) {
+      rounds.ch.push(timePerQuery(pairs, (a, b) => engCh.travel(a, b)));
       rounds.new.push(timePerQuery(pairs, (a, b) => eng.travel(a, b)));
       rounds.old.push(
         timePerQuery(oldPairs, (a, b) => virtualTargetTravel(flat, oldCosts, oldIndex, oldWs, a, b)),
@@ -167,6 +260,7 @@ export async function runWalkP2pBench(): Promise<Record<string, number>> {
     let sOld = 0;
     let sEuclid = 0;
     let sAlt = 0;
+    let sCh = 0;
     let points = 0;
     const euclid = aStarBound(graph, eng.costs, 0);
     const alt = aStarBound(graph, eng.costs);
@@ -180,8 +274,13 @@ export async function runWalkP2pBench(): Promise<Record<string, number>> {
       sOld += wsC.settledCount;
       sEuclid += walkBetween(graph, eng.costs, euclid, sa, sb, wsC)?.settled ?? 0;
       sAlt += walkBetween(graph, eng.costs, alt, sa, sb, wsC)?.settled ?? 0;
+      sCh += walkBetweenCH(graph, eng.costs, hier, sa, sb)?.settled ?? 0;
       points += eng.travel(a, b)?.coordinates.length ?? 0;
     }
+    const bytesCh = allocatedBytesPerCall(pairs.length, (i) => {
+      const [a, b] = pairs[i] as Pair;
+      engCh.travel(a, b);
+    });
     const bytesNew = allocatedBytesPerCall(pairs.length, (i) => {
       const [a, b] = pairs[i] as Pair;
       eng.travel(a, b);
@@ -193,10 +292,12 @@ export async function runWalkP2pBench(): Promise<Record<string, number>> {
     const per = (x: number) => fmt(x / oldPairs.length);
     console.log(
       `  nodes settled per query (contracted): Dijkstra ${per(sOld)}, bidirectional A* (both searches) ` +
-        `straight-line bound ${per(sEuclid)}, + landmarks ${per(sAlt)}; route ${per(points)} points; heap allocated per query: ` +
-        `travel() ${fmt(bytesNew / 1024, 1)} KiB, old ${fmt(bytesOld / 1024, 1)} KiB`,
+        `straight-line bound ${per(sEuclid)}, + landmarks ${per(sAlt)}; hierarchy ${per(sCh)}; route ${per(points)} points; ` +
+        `heap allocated per query: hierarchy ${fmt(bytesCh / 1024, 1)} KiB, ALT ${fmt(bytesNew / 1024, 1)} KiB, old ${fmt(bytesOld / 1024, 1)} KiB`,
     );
     const q = (ts: Timing[], key: keyof Timing) => 1000 / Math.min(...ts.map((t) => t[key]));
+    const qCh = q(rounds.ch, 'wallMs');
+    const cCh = q(rounds.ch, 'cpuMs');
     const qNew = q(rounds.new, 'wallMs');
     const qOld = q(rounds.old, 'wallMs');
     const cNew = q(rounds.new, 'cpuMs');
@@ -206,8 +307,16 @@ export async function runWalkP2pBench(): Promise<Record<string, number>> {
     out[`${label} new q/s CPU`] = cNew;
     out[`${label} old q/s CPU`] = cOld;
     out[`${label} KiB/query`] = bytesNew / 1024;
+    out[`${label} ch q/s`] = qCh;
+    out[`${label} ch q/s CPU`] = cCh;
+    out[`${label} ch KiB/query`] = bytesCh / 1024;
     console.log(
-      `travel() on Liechtenstein (real OSM), ${label}: ${fmt(qNew)} q/s vs old Dijkstra to a virtual ` +
+      `travel() by the contraction hierarchy, ${label}: ${fmt(qCh)} q/s vs old ${fmt(qOld)} q/s → ` +
+        `${fmt(qCh / qOld, 1)}×; by CPU time ${fmt(cCh)} vs ${fmt(cOld)} q/s → ${fmt(cCh / cOld, 1)}×; ` +
+        `rounds ${rounds.ch.map((t) => fmt(1000 / t.wallMs)).join(' / ')} q/s`,
+    );
+    console.log(
+      `travel() by ALT on Liechtenstein (real OSM), ${label}: ${fmt(qNew)} q/s vs old Dijkstra to a virtual ` +
         `target on uncontracted ${fmt(qOld)} q/s → ${fmt(qNew / qOld, 1)}×; by CPU time ${fmt(cNew)} vs ` +
         `${fmt(cOld)} q/s → ${fmt(cNew / cOld, 1)}× (old search on contracted: ${fmt(q(rounds.oldC, 'wallMs'))} q/s); ` +
         `rounds new ${rounds.new.map((t) => fmt(1000 / t.wallMs)).join(' / ')} q/s; same metres within ${fmt(worst, 4)} m`,

@@ -1,4 +1,4 @@
-// The A* bound worker: prepares the landmark tables of the city walking graph off the main thread.
+// The point-to-point worker: prepares the A* landmark tables, then the contraction hierarchy, of the city walking graph off the main thread.
 
 import { type BoundRequest, handleBoundRequest } from '../lib/walk/bound_worker.ts';
 

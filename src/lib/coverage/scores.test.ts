@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EstimateWalkEngine, NetworkWalkEngine } from '../walk/engine';
+import { NetworkWalkEngine } from '../walk/engine';
+import { EstimateWalkEngine } from '../walk/estimate_engine';
 import { buildWalkGraph } from '../walk/graph';
 import { type ApartmentInput, prepareScoreCategories, scoreApartments, sortScores } from './scores';
 import { randomPoints, streetExtract } from './test_support';

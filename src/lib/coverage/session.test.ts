@@ -1,6 +1,6 @@
 import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
-import { EstimateWalkEngine } from '../walk/engine';
+import { EstimateWalkEngine } from '../walk/estimate_engine';
 import { buildWalkGraph } from '../walk/graph';
 import { serializeWalkGraph } from '../walk/graph_binary';
 import { computeLayer } from './compute';

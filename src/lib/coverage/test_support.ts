@@ -1,7 +1,8 @@
 // Test-only helpers for coverage: a small invented world (random street graph, grid, facilities) and brute force.
 
 import { readFileSync } from 'node:fs';
-import { EstimateWalkEngine, NetworkWalkEngine, type WalkEngine } from '../walk/engine';
+import { NetworkWalkEngine, type WalkEngine } from '../walk/engine';
+import { EstimateWalkEngine } from '../walk/estimate_engine';
 import type { FacilityPoint } from '../walk/facilities';
 import { buildWalkGraph } from '../walk/graph';
 import type { OsmExtract, OsmWay } from '../walk/osm_extract';

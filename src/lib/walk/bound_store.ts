@@ -1,5 +1,6 @@
-// A* bounds per graph and cost model: prepared once and shared by every engine, or delivered from a worker.
+// Point-to-point preparations per graph and cost model (A* bound, contraction hierarchy): shared by engines, or from a worker.
 
+import { type Hierarchy, hierarchyFits } from './ch_build.ts';
 import type { WalkGraph } from './graph.ts';
 import { type AStarBound, aStarBound } from './landmarks.ts';
 
@@ -11,6 +12,8 @@ interface Entry {
   pending: boolean;
   /** Straight-line-only bound (no landmarks, O(n) to make), used while pending. */
   straight: AStarBound | null;
+  /** The contraction hierarchy, once delivered (never prepared on this thread: seconds on a city). */
+  hierarchy: Hierarchy | null;
 }
 
 const byGraph = new WeakMap<WalkGraph, Entry[]>();
@@ -34,7 +37,7 @@ function entryFor(graph: WalkGraph, costs: Float32Array): Entry {
   }
   let entry = list.find((e) => sameCosts(e.costs, costs));
   if (!entry) {
-    entry = { costs, bound: null, pending: false, straight: null };
+    entry = { costs, bound: null, pending: false, straight: null, hierarchy: null };
     list.push(entry);
   }
   byCosts.set(costs, entry);
@@ -98,4 +101,32 @@ function fits(b: AStarBound, graph: WalkGraph): boolean {
     b.table.length === b.stride * graph.nodeCount &&
     b.maxSpeed > 0
   );
+}
+
+/** The contraction hierarchy of (graph, costs) when one has been delivered, else null (walk by A*). */
+export function hierarchyFor(graph: WalkGraph, costs: Float32Array): Hierarchy | null {
+  return entryFor(graph, costs).hierarchy;
+}
+
+/**
+ * Takes the contraction hierarchy of (graph, costs) from `delivery` (a worker, or one built here for
+ * tests and benchmarks). A delivery that fails, resolves null or does not fit the graph is dropped:
+ * walks keep using A*.
+ * @returns whether the delivered hierarchy is in use
+ */
+export async function awaitHierarchy(
+  graph: WalkGraph,
+  costs: Float32Array,
+  delivery: Promise<Hierarchy | null>,
+): Promise<boolean> {
+  const entry = entryFor(graph, costs);
+  let h: Hierarchy | null = null;
+  try {
+    h = await delivery;
+  } catch {
+    h = null;
+  }
+  if (entry.hierarchy || !h || !hierarchyFits(h, graph.nodeCount, graph.edgeCount)) return false;
+  entry.hierarchy = h;
+  return true;
 }

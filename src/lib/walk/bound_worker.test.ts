@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundFor } from './bound_store.ts';
+import { boundFor, hierarchyFor } from './bound_store.ts';
 import {
   type BoundReply,
   type BoundRequest,
@@ -8,16 +8,21 @@ import {
   handleBoundRequest,
   prepareBoundOffThread,
 } from './bound_worker.ts';
+import { buildHierarchy, hierarchyBuffers } from './ch_build.ts';
+import { walkBetweenCH } from './ch_query.ts';
 import { edgePointAt } from './edge_shape.ts';
 import { createWalkEngine, type NetworkWalkEngine } from './engine.ts';
 import { buildWalkGraph } from './graph.ts';
 import { aStarBound } from './landmarks.ts';
+import { EdgeSnapIndex } from './snap.ts';
 import { randomExtract, rng } from './test_support.ts';
 
 const graphOf = (seed: number) => buildWalkGraph(randomExtract(seed, 250, { sizeM: 1500, ele: true })).graph;
 
 /** A worker that runs the real handler on a structured clone of the request, a tick later. */
-function fakeWorker(opts: { fail?: boolean; tamper?: (r: BoundReply) => void } = {}): {
+function fakeWorker(
+  opts: { fail?: boolean; tamper?: (r: BoundReply) => void; silent?: 'all' | 'after bound' } = {},
+): {
   create: () => BoundWorkerLike;
   state: { terminated: boolean; posted: number };
 } {
@@ -37,7 +42,9 @@ function fakeWorker(opts: { fail?: boolean; tamper?: (r: BoundReply) => void } =
             w.onerror?.({ message: 'boom' });
             return;
           }
+          if (opts.silent === 'all') return;
           handleBoundRequest(copy, (reply) => {
+            if (opts.silent === 'after bound' && !(reply.ok && 'bound' in reply)) return;
             opts.tamper?.(reply);
             w.onmessage?.({ data: structuredClone(reply) });
           });
@@ -108,7 +115,7 @@ describe('A* bound store and worker', () => {
                 ? { fail: true }
                 : {
                     tamper: (reply) => {
-                      if (reply.ok) reply.bound.table = reply.bound.table.subarray(1);
+                      if (reply.ok && 'bound' in reply) reply.bound.table = reply.bound.table.subarray(1);
                     },
                   },
             ).create;
@@ -134,7 +141,9 @@ describe('A* bound store and worker', () => {
     const replies: BoundReply[] = [];
     handleBoundRequest(arrived, (r) => replies.push(r));
     const got = replies[0]!;
-    expect(got.ok && Array.from(got.bound.table)).toEqual(Array.from(aStarBound(g, eng.costs).table));
+    expect(got.ok && 'bound' in got && Array.from(got.bound.table)).toEqual(
+      Array.from(aStarBound(g, eng.costs).table),
+    );
   });
 
   it('answers a request whose arrays do not fit with an error', () => {
@@ -142,5 +151,95 @@ describe('A* bound store and worker', () => {
     const replies: BoundReply[] = [];
     handleBoundRequest({ graph: g, costs: new Float32Array(3) }, (r) => replies.push(r));
     expect(replies).toEqual([{ ok: false, message: 'graph arrays do not fit together' }]);
+  });
+
+  it('delivers the hierarchy after the bound; travel() walks on it with the times of A*', async () => {
+    const g = graphOf(60);
+    const eng = createWalkEngine(g) as NetworkWalkEngine;
+    const r = rng(8);
+    const pairs = Array.from({ length: 200 }, () => {
+      const a = edgePointAt(g, Math.floor(r() * g.edgeCount), r());
+      const b = edgePointAt(g, Math.floor(r() * g.edgeCount), r());
+      return [a, b] as const;
+    });
+    const byAStar = pairs.map(([a, b]) => eng.travel(a, b));
+    expect(hierarchyFor(g, eng.costs)).toBeNull();
+    // The walks above prepared the bound here: the worker is asked for the hierarchy only.
+    const { create, state } = fakeWorker();
+    expect(await prepareBoundOffThread(g, eng.costs, create)).toBe(false);
+    expect(state.terminated).toBe(true);
+    expect(hierarchyFor(g, eng.costs)).not.toBeNull();
+    pairs.forEach(([a, b], i) => {
+      const viaCh = eng.travel(a, b);
+      expect(viaCh === null).toBe(byAStar[i] === null);
+      if (viaCh && byAStar[i]) expect(viaCh.minutes).toBeCloseTo(byAStar[i]!.minutes, 9);
+    });
+  });
+
+  it('a transferred hierarchy (as the worker sends it) gives the answers of the one built here', () => {
+    const g = graphOf(61);
+    const eng = createWalkEngine(g) as NetworkWalkEngine;
+    const here = buildHierarchy(g, eng.costs);
+    const sent = buildHierarchy(g, eng.costs);
+    const arrived = structuredClone(sent, { transfer: hierarchyBuffers(sent) });
+    expect(sent.upHead.length).toBe(0); // moved, not copied
+    const index = new EdgeSnapIndex(g);
+    const r = rng(9);
+    for (let q = 0; q < 300; q++) {
+      const a = index.snap(...edgePointAt(g, Math.floor(r() * g.edgeCount), r()))!;
+      const b = index.snap(...edgePointAt(g, Math.floor(r() * g.edgeCount), r()))!;
+      expect(walkBetweenCH(g, eng.costs, arrived, a, b)).toEqual(walkBetweenCH(g, eng.costs, here, a, b));
+    }
+  });
+
+  it('gives up on a silent worker after the timeout: the page keeps walking by A*', async () => {
+    for (const [i, silent] of (['all', 'after bound'] as const).entries()) {
+      const g = graphOf(70 + i);
+      const eng = createWalkEngine(g) as NetworkWalkEngine;
+      const { create, state } = fakeWorker({ silent });
+      const done = prepareBoundOffThread(g, eng.costs, create, 50);
+      // Meanwhile walks work (the straight-line bound).
+      const from = edgePointAt(g, 0, 0.5);
+      const to = edgePointAt(g, g.edgeCount - 1, 0.5);
+      const before = eng.travel(from, to);
+      // A silent worker: the landmark bound is then prepared here; one that sent it keeps its bound.
+      expect(await done).toBe(silent === 'after bound');
+      expect(state.terminated).toBe(true);
+      expect(hierarchyFor(g, eng.costs)).toBeNull();
+      expect(boundFor(g, eng.costs).landmarks).toBe(8);
+      const after = eng.travel(from, to);
+      expect(after === null).toBe(before === null);
+      if (after && before) expect(after.minutes).toBeCloseTo(before.minutes, 9);
+    }
+  });
+
+  it('keeps waiting for a slow hierarchy while the worker reports progress', async () => {
+    const g = graphOf(80);
+    const eng = createWalkEngine(g) as NetworkWalkEngine;
+    let terminated = false;
+    // The real answers, with the hierarchy 4 × 30 ms of progress reports after the bound.
+    const w: BoundWorkerLike = {
+      onmessage: null,
+      onerror: null,
+      terminate() {
+        terminated = true;
+      },
+      postMessage(message: BoundRequest) {
+        const replies: BoundReply[] = [];
+        handleBoundRequest(structuredClone(message), (r) => replies.push(structuredClone(r)));
+        const [bound, hierarchy] = replies;
+        const steps: BoundReply[] = [
+          bound!,
+          ...[1, 2, 3, 4].map((progress) => ({ ok: true as const, progress })),
+        ];
+        steps.push(hierarchy!);
+        steps.forEach((r, i) => {
+          setTimeout(() => w.onmessage?.({ data: r }), i * 30);
+        });
+      },
+    };
+    expect(await prepareBoundOffThread(g, eng.costs, () => w, 50)).toBe(true);
+    expect(terminated).toBe(true);
+    expect(hierarchyFor(g, eng.costs)).not.toBeNull();
   });
 });

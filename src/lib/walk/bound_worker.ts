@@ -1,6 +1,7 @@
-// Preparing the A* landmark bound in a worker: the request, the worker's handler, and the main-thread call.
+// Preparing point-to-point search data in a worker (A* landmarks, then the contraction hierarchy): request, handler, main-thread call.
 
-import { awaitBound, hasBound } from './bound_store.ts';
+import { awaitBound, awaitHierarchy, hasBound, hierarchyFor } from './bound_store.ts';
+import { buildHierarchy, type Hierarchy, hierarchyBuffers } from './ch_build.ts';
 import type { WalkGraph } from './graph.ts';
 import { type AStarBound, aStarBound, type BoundGraph } from './landmarks.ts';
 
@@ -8,10 +9,27 @@ import { type AStarBound, aStarBound, type BoundGraph } from './landmarks.ts';
 export interface BoundRequest {
   graph: BoundGraph;
   costs: Float32Array;
+  /** False when the page has the bound already and wants only the hierarchy (default true). */
+  withBound?: boolean;
 }
 
-/** The worker's answer: the bound, or why there is none. */
-export type BoundReply = { ok: true; bound: AStarBound } | { ok: false; message: string };
+/**
+ * The worker's answers: first the bound, then the hierarchy (with the milliseconds it took), or why
+ * there is none.
+ */
+export type BoundReply =
+  | { ok: true; bound: AStarBound }
+  | { ok: true; hierarchy: Hierarchy; ms: number }
+  | { ok: true; progress: number }
+  | { ok: false; message: string };
+
+/**
+ * How long the page waits for the worker's next message, milliseconds: the bound takes ~1 s on a
+ * 200k-node graph, and while building the hierarchy the worker reports progress every 1,024 nodes
+ * (well under a second each even on a loaded machine, bench/README.md), so a worker silent for a
+ * minute is stuck; the page then ends it and keeps what it has (A*).
+ */
+export const WORKER_TIMEOUT_MS = 60_000;
 
 /** The part of Worker the client uses (a fake in tests). */
 export interface BoundWorkerLike {
@@ -21,7 +39,10 @@ export interface BoundWorkerLike {
   onerror: ((event: { message?: string; preventDefault?: () => void }) => void) | null;
 }
 
-/** The worker side: prepares the bound and hands its table over without a copy. */
+/**
+ * The worker side: prepares the bound, then the contraction hierarchy, and hands each over without a
+ * copy (the bound first: A* with landmarks serves while the hierarchy is built).
+ */
 export function handleBoundRequest(
   request: BoundRequest,
   reply: (message: BoundReply, transfer?: Transferable[]) => void,
@@ -30,8 +51,15 @@ export function handleBoundRequest(
     const { graph, costs } = request;
     if (costs.length !== graph.edgeCount || graph.offsets.length !== graph.nodeCount + 1)
       throw new Error('graph arrays do not fit together');
-    const bound = aStarBound(graph, costs);
-    reply({ ok: true, bound }, [bound.table.buffer]);
+    if (request.withBound !== false) {
+      const bound = aStarBound(graph, costs);
+      reply({ ok: true, bound }, [bound.table.buffer]);
+    }
+    const t0 = performance.now();
+    const hierarchy = buildHierarchy(graph, costs, {
+      onProgress: (progress) => reply({ ok: true, progress }),
+    });
+    reply({ ok: true, hierarchy, ms: performance.now() - t0 }, hierarchyBuffers(hierarchy));
   } catch (e) {
     reply({ ok: false, message: (e as Error).message });
   }
@@ -81,44 +109,81 @@ function defaultWorker(): BoundWorkerLike {
 }
 
 /**
- * Prepares the landmark bound of (graph, costs) in a worker, so the first walk on a large graph does
- * not block the page (2k whole-graph searches: ~1.2 s on a 200k-node graph). Until it arrives,
- * walks use the straight-line bound; without workers, or when the worker fails, the first walk
- * prepares it on this thread as before. The arrays the bound reads are copied once (~14 MB for 200k
- * nodes) and transferred; the table comes back transferred.
+ * Prepares the landmark bound and then the contraction hierarchy of (graph, costs) in a worker, so
+ * the first walk on a large graph does not block the page (2k whole-graph searches: ~1.2 s on a
+ * 200k-node graph; the hierarchy takes longer). Until the bound arrives, walks use the straight-line
+ * bound; until the hierarchy arrives, A* with landmarks. Without workers, when the worker fails, or
+ * when it stays silent (no answer, no progress) for `timeoutMs`, it is ended and the page keeps what it has:
+ * a missing bound is prepared on this thread by the first walk as before, a missing hierarchy leaves
+ * the walks on A*. The arrays the worker reads are copied once (~14 MB for 200k nodes) and
+ * transferred; the answers come back transferred.
  * @param costs the engine's minutes per edge (NetworkWalkEngine.costs)
- * @returns whether the worker's bound is in use
+ * @param timeoutMs longest silence of the worker, milliseconds
+ * @returns once the worker is done: whether the worker's bound is in use (false when the page had
+ *   one already: then the worker makes only the hierarchy)
  */
 export function prepareBoundOffThread(
   graph: WalkGraph,
   costs: Float32Array,
   createWorker: () => BoundWorkerLike = defaultWorker,
+  timeoutMs = WORKER_TIMEOUT_MS,
 ): Promise<boolean> {
-  if (hasBound(graph, costs)) return Promise.resolve(false);
+  const withBound = !hasBound(graph, costs);
+  if (!withBound && hierarchyFor(graph, costs)) return Promise.resolve(false);
   let worker: BoundWorkerLike;
   try {
     worker = createWorker();
   } catch {
     return Promise.resolve(false);
   }
-  const delivery = new Promise<AStarBound | null>((resolve) => {
-    worker.onmessage = (event) => {
-      worker.terminate();
-      const data = event.data as BoundReply | null;
-      resolve(data?.ok ? data.bound : null);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      worker.terminate();
-      resolve(null);
-    };
+  let giveBound: (b: AStarBound | null) => void = () => {};
+  let giveHierarchy: (h: Hierarchy | null) => void = () => {};
+  const bound = new Promise<AStarBound | null>((resolve) => {
+    giveBound = resolve;
   });
+  const hierarchy = new Promise<Hierarchy | null>((resolve) => {
+    giveHierarchy = resolve;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Ends the worker; whatever has not arrived is null (resolving twice is a no-op).
+  const finish = () => {
+    clearTimeout(timer);
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.terminate();
+    giveBound(null);
+    giveHierarchy(null);
+  };
+  const wait = () => {
+    clearTimeout(timer);
+    timer = setTimeout(finish, timeoutMs);
+  };
+  worker.onmessage = (event) => {
+    const data = event.data as BoundReply | null;
+    if (data?.ok && 'bound' in data) {
+      giveBound(data.bound);
+      wait();
+    } else if (data?.ok && 'hierarchy' in data) {
+      giveHierarchy(data.hierarchy);
+      finish();
+    } else if (data?.ok && 'progress' in data) wait();
+    else finish();
+  };
+  worker.onerror = (event) => {
+    event.preventDefault?.();
+    finish();
+  };
   try {
     const { request, transfer } = boundRequest(graph, costs);
+    request.withBound = withBound;
     worker.postMessage(request, transfer);
   } catch {
-    worker.terminate();
+    finish();
     return Promise.resolve(false);
   }
-  return awaitBound(graph, costs, delivery);
+  wait();
+  return Promise.all([
+    withBound ? awaitBound(graph, costs, bound) : false,
+    awaitHierarchy(graph, costs, hierarchy),
+  ]).then(([b]) => b);
 }

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createWalkEngine,
-  EstimateWalkEngine,
-  isochronesToFeatureCollection,
-  NetworkWalkEngine,
-  routeToFeature,
-} from './engine.ts';
+import { createWalkEngine, NetworkWalkEngine } from './engine.ts';
+import { EstimateWalkEngine } from './estimate_engine.ts';
 import { haversineM } from './geo.ts';
 import { buildWalkGraph } from './graph.ts';
 import { randomExtract, rng } from './test_support.ts';
+import { isochronesToFeatureCollection, routeToFeature } from './walk_features.ts';
 
 const ring = (coords: [number, number][][][]) => coords[0]![0]!;
 

@@ -1,10 +1,11 @@
 // One walking interface over two methods: the street network when a graph is loaded, else an estimate.
 
 import { walkBetween } from './astar.ts';
-import { boundFor } from './bound_store.ts';
-import { DEFAULT_SPEED_M_PER_MIN, edgeMinutes, STEPS_FACTOR } from './cost.ts';
+import { boundFor, hierarchyFor } from './bound_store.ts';
+import { walkBetweenCH } from './ch_query.ts';
+import { edgeMinutes, STEPS_FACTOR } from './cost.ts';
 import { boundedDijkstra, DijkstraWorkspace, type Seed } from './dijkstra.ts';
-import { circleRing, DEFAULT_DETOUR_FACTOR } from './estimate.ts';
+import { type EstimateGroup, EstimateWalkEngine } from './estimate_engine.ts';
 import {
   type EdgePiece,
   type FacilityPoint,
@@ -13,7 +14,6 @@ import {
   type SnappedFacilities,
   snapFacilities,
 } from './facilities.ts';
-import { haversineM, METRES_PER_DEGREE, metresPerDegreeLon } from './geo.ts';
 import type { WalkGraph } from './graph.ts';
 import {
   DEFAULT_ISOCHRONE_BUFFER_M,
@@ -22,8 +22,6 @@ import {
   reachedPieces,
 } from './isochrone.ts';
 import { piecesToPath, type RoutePart } from './path.ts';
-import { PointIndex } from './point_index.ts';
-import { bufferSegments } from './raster_buffer.ts';
 import { DEFAULT_MAX_SNAP_M, type EdgeSnap, EdgeSnapIndex, seedsForSnap } from './snap.ts';
 
 /** How a result was obtained: along the street network, or straight line × detour factor. */
@@ -109,109 +107,6 @@ export function createWalkEngine(
   return graph && graph.nodeCount > 0
     ? new NetworkWalkEngine(graph, options)
     : new EstimateWalkEngine(options);
-}
-
-interface EstimateGroup extends FacilityGroup {
-  readonly kind: 'estimate';
-  readonly index: PointIndex;
-}
-
-/** Straight-line × detour-factor engine (no graph). Every result has method 'estimate'. */
-export class EstimateWalkEngine implements WalkEngine {
-  readonly method = 'estimate' as const;
-  readonly speedMPerMin: number;
-  readonly detourFactor: number;
-
-  constructor(options: WalkEngineOptions = {}) {
-    this.speedMPerMin = options.speedMPerMin ?? DEFAULT_SPEED_M_PER_MIN;
-    this.detourFactor = options.detourFactor ?? DEFAULT_DETOUR_FACTOR;
-    if (!(this.speedMPerMin > 0)) throw new RangeError('speedMPerMin must be > 0');
-    if (!(this.detourFactor >= 1)) throw new RangeError('detourFactor must be ≥ 1');
-  }
-
-  prepare(points: readonly FacilityPoint[]): EstimateGroup {
-    return { kind: 'estimate', points, unsnapped: [], index: new PointIndex(points) };
-  }
-
-  nearest(lon: number, lat: number, group: FacilityGroup, k: number, maxMinutes = 60): NearbyResult[] {
-    const g = asEstimateGroup(group);
-    const maxM = (maxMinutes * this.speedMPerMin) / this.detourFactor;
-    return g.index.nearest(lon, lat, k, maxM).map((h) => {
-      const metres = h.distanceM * this.detourFactor;
-      return {
-        id: (g.points[h.index] as FacilityPoint).id,
-        index: h.index,
-        metres,
-        minutes: metres / this.speedMPerMin,
-        method: 'estimate' as const,
-      };
-    });
-  }
-
-  route(lon: number, lat: number, group: FacilityGroup, index: number): RouteResult | null {
-    const p = group.points[index];
-    return p ? this.travel([lon, lat], [p.lon, p.lat]) : null;
-  }
-
-  travel(from: [number, number], to: [number, number]): RouteResult {
-    const metres = haversineM(from[0], from[1], to[0], to[1]) * this.detourFactor;
-    return {
-      method: 'estimate',
-      coordinates: [from, to],
-      metres,
-      minutes: metres / this.speedMPerMin,
-      parts: [],
-    };
-  }
-
-  isochrones(lon: number, lat: number, bandsMin: readonly number[]): IsochroneResult[] {
-    return bandsMin.map((b) => ({
-      minutes: b,
-      method: 'estimate' as const,
-      coordinates: [[circleRing(lon, lat, (b * this.speedMPerMin) / this.detourFactor)]],
-    }));
-  }
-
-  coverage(group: FacilityGroup, bandsMin: readonly number[]): IsochroneResult[] {
-    const pts = group.points;
-    if (pts.length === 0)
-      return bandsMin.map((b) => ({ minutes: b, method: 'estimate' as const, coordinates: [] }));
-    let lat0 = 0;
-    let lon0 = Infinity;
-    for (const p of pts) {
-      lat0 += p.lat / pts.length;
-      lon0 = Math.min(lon0, p.lon);
-    }
-    const kx = metresPerDegreeLon(lat0);
-    const segs = new Float64Array(pts.length * 4);
-    pts.forEach((p, i) => {
-      segs[4 * i] = segs[4 * i + 2] = (p.lon - lon0) * kx;
-      segs[4 * i + 1] = segs[4 * i + 3] = (p.lat - lat0) * METRES_PER_DEGREE;
-    });
-    return bandsMin.map((b) => {
-      const radius = (b * this.speedMPerMin) / this.detourFactor;
-      const polys = bufferSegments(segs, { radius, cell: radius / 32 });
-      return {
-        minutes: b,
-        method: 'estimate' as const,
-        coordinates: polys.map((rings) =>
-          rings.map((ring) =>
-            ring.map(
-              ([x, y]) =>
-                [lon0 + (x as number) / kx, lat0 + (y as number) / METRES_PER_DEGREE] as [number, number],
-            ),
-          ),
-        ),
-      };
-    });
-  }
-}
-
-function asEstimateGroup(group: FacilityGroup): EstimateGroup {
-  const g = group as Partial<EstimateGroup> & Partial<NetworkGroup>;
-  if (g.kind === 'estimate' && g.index) return g as EstimateGroup;
-  if (g.kind === 'network' && g.estimate) return g.estimate;
-  throw new Error('facility group was not prepared by a walk engine');
 }
 
 interface NetworkGroup extends FacilityGroup {
@@ -392,7 +287,11 @@ export class NetworkWalkEngine implements WalkEngine {
     to: [number, number],
     b: EdgeSnap,
   ): RouteResult | null {
-    const walk = walkBetween(this.graph, this.costs, boundFor(this.graph, this.costs), a, b, this.ws);
+    // The contraction hierarchy once the worker has delivered it, else bidirectional A* (same times).
+    const h = hierarchyFor(this.graph, this.costs);
+    const walk = h
+      ? walkBetweenCH(this.graph, this.costs, h, a, b)
+      : walkBetween(this.graph, this.costs, boundFor(this.graph, this.costs), a, b, this.ws);
     if (!walk) return null;
     // Start point first, then the network part (its part indices count the start point), then the end.
     const path = piecesToPath(this.graph, this.costs, walk.pieces, [from]);
@@ -412,41 +311,4 @@ function piecesMetres(graph: WalkGraph, pieces: readonly EdgePiece[]): number {
   let m = 0;
   for (const p of pieces) m += (graph.lengthM[p.edge] as number) * (p.t1 - p.t0);
   return m;
-}
-
-/** A route as a GeoJSON LineString Feature (for the map and exports; `method` says network or estimate). */
-export function routeToFeature(route: RouteResult): {
-  type: 'Feature';
-  geometry: { type: 'LineString'; coordinates: [number, number][] };
-  properties: { method: WalkMethod; minutes: number; metres: number; parts: RoutePart[] };
-} {
-  return {
-    type: 'Feature',
-    geometry: { type: 'LineString', coordinates: route.coordinates },
-    properties: { method: route.method, minutes: route.minutes, metres: route.metres, parts: route.parts },
-  };
-}
-
-/**
- * Isochrone bands as a GeoJSON FeatureCollection of MultiPolygons, widest band first so that drawing
- * in order leaves the narrower bands on top.
- */
-export function isochronesToFeatureCollection(bands: readonly IsochroneResult[]): {
-  type: 'FeatureCollection';
-  features: {
-    type: 'Feature';
-    geometry: { type: 'MultiPolygon'; coordinates: MultiPolygonCoords };
-    properties: { minutes: number; method: WalkMethod };
-  }[];
-} {
-  return {
-    type: 'FeatureCollection',
-    features: [...bands]
-      .sort((a, b) => b.minutes - a.minutes)
-      .map((b) => ({
-        type: 'Feature' as const,
-        geometry: { type: 'MultiPolygon' as const, coordinates: b.coordinates },
-        properties: { minutes: b.minutes, method: b.method },
-      })),
-  };
 }

@@ -1,4 +1,4 @@
-// A binary min-heap of (int value, float key) pairs over typed arrays, for Dijkstra with lazy deletion.
+// Binary min-heaps over typed arrays: (int value, float key) pairs with lazy deletion, and an indexed one with decrease-key.
 
 /** Min-heap of int32 values keyed by float64 priorities; duplicates allowed (lazy decrease-key). */
 export class MinHeap {
@@ -77,4 +77,57 @@ export class MinHeap {
     this.keys = k;
     this.vals = v;
   }
+}
+
+/** Indexed binary heap (keys, nodes, each node's slot): puts node v with key f at slot j or above. */
+export function heapSiftUp(
+  hk: Float64Array,
+  hn: Int32Array,
+  hp: Int32Array,
+  j: number,
+  f: number,
+  v: number,
+): void {
+  let i = j;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    const pk = hk[p] as number;
+    if (pk <= f) break;
+    const pv = hn[p] as number;
+    hk[i] = pk;
+    hn[i] = pv;
+    hp[pv] = i;
+    i = p;
+  }
+  hk[i] = f;
+  hn[i] = v;
+  hp[v] = i;
+}
+
+/** Removes and returns the heap's smallest node (its slot becomes -1: settled); `size` is the new size. */
+export function heapPopMin(hk: Float64Array, hn: Int32Array, hp: Int32Array, size: number): number {
+  const u = hn[0] as number;
+  hp[u] = -1;
+  if (size > 0) {
+    const key = hk[size] as number;
+    const val = hn[size] as number;
+    let i = 0;
+    const half = size >> 1;
+    while (i < half) {
+      let c = 2 * i + 1;
+      const r = c + 1;
+      if (r < size && (hk[r] as number) < (hk[c] as number)) c = r;
+      const ck = hk[c] as number;
+      if (ck >= key) break;
+      const cv = hn[c] as number;
+      hk[i] = ck;
+      hn[i] = cv;
+      hp[cv] = i;
+      i = c;
+    }
+    hk[i] = key;
+    hn[i] = val;
+    hp[val] = i;
+  }
+  return u;
 }
