@@ -99,6 +99,11 @@ export class PlannerController {
     if (this.last) this.ensure(this.last);
   }
 
+  /** About → clear: a running street-network download stops (the panel says so and offers a retry). */
+  clearDevice(): void {
+    this.network.clear();
+  }
+
   /** Use these facilities and district boundaries (shipped data plus imports). */
   setData(features: readonly MapFeature[], districts: MapFeatureCollection): void {
     this.facilities = facilityInputs(features);
