@@ -1,6 +1,7 @@
 // Planners see what was computed: the first view shows the covered cells, a clicked cell is outlined, the picture has one paper size.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { latLngToCell } from 'h3-js';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -152,6 +153,19 @@ const darkNear = (png: Buffer, at: { x: number; y: number }, r: number) =>
     (R, G, B) => R < 70 && G < 70 && B < 90,
   );
 
+/** Where [lon, lat] is on the map element, CSS pixels. */
+function project(page: Page, ll: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    (p) =>
+      (
+        window as unknown as {
+          __lym: { map: { project(x: [number, number]): { x: number; y: number } } };
+        }
+      ).__lym.map.project(p),
+    ll,
+  );
+}
+
 describe('a clicked coverage cell', () => {
   for (const [name, opts, lang] of [
     ['desktop', DESKTOP, 'zh'],
@@ -166,15 +180,7 @@ describe('a clicked coverage cell', () => {
       await expect.poll(() => page.locator('#cov-table').count(), { timeout: 60_000 }).toBe(1);
       await waitForMapIdle(page);
       // A covered cell of Qilihe ≈470 m south-west of the stadium, in the free part of the map.
-      const at = await page.evaluate(
-        (ll) =>
-          (
-            window as unknown as {
-              __lym: { map: { project(x: [number, number]): { x: number; y: number } } };
-            }
-          ).__lym.map.project(ll),
-        [103.686, 36.083] as [number, number],
-      );
+      const at = await project(page, [103.686, 36.083]);
       const rect = await freeRect(page);
       expect(at.x > rect.x0 + 45 && at.x < rect.x1 - 45 && at.y > rect.y0 + 45 && at.y < rect.y1 - 45).toBe(
         true,
@@ -206,6 +212,46 @@ describe('a clicked coverage cell', () => {
         })
         .toBeGreaterThan(60);
       await pageShot(page, `cell-selected-${name}-${lang}`);
+      // That cell, and only it: the panel names the H3 cell under the click and its district, while the
+      // district under it is not selected (nothing in the link).
+      const cellId = latLngToCell(36.083, 103.686, 9);
+      expect(await page.locator('#cov-cell h3').textContent()).toContain(cellId);
+      expect(await page.locator('#cov-cell p').first().textContent()).toMatch(
+        lang === 'zh' ? /^七里河区/ : /^Qilihe/,
+      );
+      expect(await page.locator('.feature-card').count()).toBe(0);
+      expect(new URL(page.url()).hash).not.toContain('sel=');
+      const tap = async (p: { x: number; y: number }) => {
+        if (opts === PHONE) await page.touchscreen.tap((box?.x ?? 0) + p.x, (box?.y ?? 0) + p.y);
+        else await page.mouse.click((box?.x ?? 0) + p.x, (box?.y ?? 0) + p.y);
+      };
+      // A marker lying on a cell is what the planner aimed at: its card opens, the cell stays selected.
+      await tap(await project(page, [103.685667, 36.087722]));
+      const stadium = /sel=(fitness-lanzhou-olympic-center-stadium|youth-block-olympic-sports-center)/;
+      await expect.poll(() => new URL(page.url()).hash).toMatch(stadium);
+      await expect.poll(() => page.locator('.feature-card').count()).toBe(1);
+      expect(await page.locator('#cov-cell h3').textContent()).toContain(cellId);
+      // Another click on the cell leaves the place selected: its card stays open over the map.
+      await tap(at);
+      await page.waitForTimeout(500);
+      expect(new URL(page.url()).hash).toMatch(stadium);
+      expect(await page.locator('.feature-card').count()).toBe(1);
+      expect(await page.locator('#cov-cell h3').textContent()).toContain(cellId);
+      await pageShot(page, `cell-with-card-${name}-${lang}`);
+      // Outside every cell (in Anning, not analysed: the beige area above the dashed boundary) a click
+      // selects the district as before, which closes the card; the cell stays selected and outlined.
+      const out = await project(page, opts === PHONE ? [103.693, 36.0895] : [103.697, 36.0892]);
+      expect(
+        out.x > rect.x0 + 10 && out.x < rect.x1 - 10 && out.y > rect.y0 + 10 && out.y < rect.y1 - 10,
+      ).toBe(true);
+      await tap(out);
+      await expect.poll(() => new URL(page.url()).hash).toContain('sel=district-620105');
+      await expect.poll(() => page.locator('.feature-card').count()).toBe(0);
+      expect(await page.locator('#cov-cell h3').textContent()).toContain(cellId);
+      await waitForMapIdle(page);
+      expect(
+        darkNear(await mapShot(page, `cell-then-district-${name}-${lang}`), at, 45) - dark0,
+      ).toBeGreaterThan(60);
       expect(realErrors(errors)).toEqual([]);
       await context.close();
     });

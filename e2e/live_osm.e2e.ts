@@ -78,6 +78,37 @@ async function shippedCounts(page: Page): Promise<Record<string, number>> {
   });
 }
 
+/** Entries of the live cache in IndexedDB (0 when its database is gone), read without creating it. */
+const cachedTiles = (page: Page) =>
+  page.evaluate(async () => {
+    const dbs = await indexedDB.databases();
+    if (!dbs.some((d) => d.name === 'lym-live-osm')) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('lym-live-osm');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const names = [...db.objectStoreNames];
+        if (names.length === 0) {
+          db.close();
+          return resolve(0);
+        }
+        const tx = db.transaction(names, 'readonly');
+        let n = 0;
+        for (const name of names) {
+          const req = tx.objectStore(name).count();
+          req.onsuccess = () => {
+            n += req.result;
+          };
+        }
+        tx.oncomplete = () => {
+          db.close();
+          resolve(n);
+        };
+      };
+    });
+  });
+
 async function mapCenter(page: Page): Promise<[number, number, number]> {
   return page.evaluate(() => {
     const map = (
@@ -258,37 +289,7 @@ describe('live OSM facilities (mocked Overpass, real extract relocated over Lanz
     expect(withLive.fitness_site).toBeGreaterThan(shipped.fitness_site ?? 0);
     const teal = '#0f766e';
     const drawn = pixelStats(await mapShot(page, 'live-osm-before-clear-en'), [teal]).matches[teal] ?? 0;
-    /** Entries of the live cache in IndexedDB (0 when its database is gone), read without creating it. */
-    const cachedTiles = () =>
-      page.evaluate(async () => {
-        const dbs = await indexedDB.databases();
-        if (!dbs.some((d) => d.name === 'lym-live-osm')) return 0;
-        return new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('lym-live-osm');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const names = [...db.objectStoreNames];
-            if (names.length === 0) {
-              db.close();
-              return resolve(0);
-            }
-            const tx = db.transaction(names, 'readonly');
-            let n = 0;
-            for (const name of names) {
-              const req = tx.objectStore(name).count();
-              req.onsuccess = () => {
-                n += req.result;
-              };
-            }
-            tx.oncomplete = () => {
-              db.close();
-              resolve(n);
-            };
-          };
-        });
-      });
-    expect(await cachedTiles()).toBeGreaterThanOrEqual(23);
+    expect(await cachedTiles(page)).toBeGreaterThanOrEqual(23);
     const used = async () => {
       const text = (await page.locator('#storage-used').textContent()) ?? '';
       const m = /: ([\d.]+) (B|kB|MB|GB)/.exec(text);
@@ -299,7 +300,7 @@ describe('live OSM facilities (mocked Overpass, real extract relocated over Lanz
     const before = await used();
     await page.locator('#storage-clear').click();
     await expect.poll(() => page.locator('#keep-status').textContent()).toContain('Cleared');
-    expect(await cachedTiles()).toBe(0);
+    expect(await cachedTiles(page)).toBe(0);
     // The figure shown after clearing is the device's new, smaller usage (the tiles were most of it).
     const after = await used();
     console.log(`storage used: ${before} B before clearing, ${after} B after`);
@@ -317,6 +318,60 @@ describe('live OSM facilities (mocked Overpass, real extract relocated over Lanz
     const requests = served.length;
     await page.waitForTimeout(500);
     expect(served.length).toBe(requests);
+    await context.close();
+  }, 120_000);
+
+  it('About → clear during a download stops it: nothing is stored after, and a later download works', async () => {
+    const { context, page } = await openPage(browser);
+    const served: number[] = [];
+    let delayMs = 1500;
+    for (const endpoint of [EP_A, EP_B]) {
+      await page.route(endpoint, async (route: Route) => {
+        const query = new URLSearchParams(route.request().postData() ?? '').get('data') ?? '';
+        const { answer } = answerTileQuery(fixture, query);
+        served.push(Date.now());
+        await new Promise((r) => setTimeout(r, delayMs));
+        // A request the page aborted can no longer be answered; the answer is simply lost.
+        await route
+          .fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) })
+          .catch(() => undefined);
+      });
+    }
+    await page.goto(url());
+    const shipped = await shippedCounts(page);
+    // Some tiles are stored, the rest still on their way.
+    await expect.poll(() => cachedTiles(page), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.live-progress').count()).toBe(1);
+    await page.locator('#about-button').click();
+    await page.locator('#storage-clear').click();
+    await expect.poll(() => page.locator('#keep-status').textContent()).toContain('Cleared');
+    const requests = served.length;
+    expect(requests).toBeLessThan(23);
+    // Longer than an answer takes: whatever was on its way has landed (or been dropped) by now.
+    await page.waitForTimeout(2 * delayMs + 500);
+    expect(await cachedTiles(page)).toBe(0);
+    expect(served.length).toBe(requests);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.live-bar').isVisible()).toBe(false);
+    expect(await page.locator('.live-progress').count()).toBe(0);
+    expect(await page.locator('.live-cleared').textContent()).toBe(
+      'The OpenStreetMap facilities kept on this device were cleared, the running download was stopped with nothing of it kept, and they left the map; load them again when you need them.',
+    );
+    expect(await layerCounts(page)).toEqual(Object.fromEntries(EVERYDAY.map((id) => [id, shipped[id] ?? 0])));
+    await waitForMapIdle(page);
+    const teal = '#0f766e';
+    const cleared = pixelStats(await mapShot(page, 'live-osm-stopped-en'), [teal]).matches[teal] ?? 0;
+    await pageShot(page, 'live-osm-stopped-panel-en');
+    // The app still works: asked again, the download runs to the end and is stored.
+    delayMs = 0;
+    await page.locator('#live-refresh').click();
+    await expect.poll(() => page.locator('.live-done').count(), { timeout: 30_000 }).toBe(1);
+    expect(await cachedTiles(page)).toBeGreaterThanOrEqual(23);
+    expect((await layerCounts(page)).fitness_site).toBeGreaterThan(shipped.fitness_site ?? 0);
+    await waitForMapIdle(page);
+    const again =
+      pixelStats(await mapShot(page, 'live-osm-after-stop-reloaded-en'), [teal]).matches[teal] ?? 0;
+    expect(again - cleared).toBeGreaterThan(300);
     await context.close();
   }, 120_000);
 });

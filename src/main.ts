@@ -78,6 +78,10 @@ const device = createDevice({
   map: () => mapView?.map ?? null,
   onExtractError: (detail) => showNotice(t('offline.extract_error', { detail })),
   clearLive: () => liveOsm.clear(),
+  stopDownloads: () => {
+    nearby?.clearDevice();
+    planner?.clearDevice();
+  },
 });
 
 let features: MapFeature[] = [];

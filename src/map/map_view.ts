@@ -47,7 +47,8 @@ export interface MapViewOptions {
   features: MapFeatureCollection;
   districts: MapFeatureCollection;
   /** A click: the feature hit (null on empty map) and where, [lon, lat]. */
-  onClick(hit: { id: string; category: string } | null, lngLat: [number, number]): void;
+  /** `hit.point`: the feature is drawn as a marker (not an area or a line). */
+  onClick(hit: { id: string; category: string; point: boolean } | null, lngLat: [number, number]): void;
   onMove(center: [number, number], zoom: number): void;
   /** The base style's own sources failed (tiles unreachable): the caller falls back. */
   onBaseError(detail: string): void;
@@ -187,7 +188,8 @@ export class MapView {
       // Prefer points over the polygons they sit in.
       hits.sort((a, b) => Number(a.geometry.type !== 'Point') - Number(b.geometry.type !== 'Point'));
       const { id, category } = (hits[0]?.properties ?? {}) as { id?: unknown; category?: unknown };
-      const hit = typeof id === 'string' ? { id, category: String(category) } : null;
+      const point = hits[0]?.geometry.type === 'Point';
+      const hit = typeof id === 'string' ? { id, category: String(category), point } : null;
       this.opts.onClick(hit, [e.lngLat.lng, e.lngLat.lat]);
     });
     this.map.on('mousemove', (e) => {

@@ -22,14 +22,12 @@ export interface CellLayerInput {
   grid: GridPayload | null;
   /** Category drawn, or null for none. */
   category: CategoryId | null;
-  /** Only the cells within the last band, in the fitness circle's colour (not pickable). */
+  /** Only the cells within the last band, in the fitness circle's colour. */
   circle: boolean;
   /** Bumped with every new result (deck.gl recolours on change). */
   version: number;
   /** Cell outlined as selected (its index), or null. */
   selected: number | null;
-  /** A click on a cell (index); return true when used. */
-  pick: (cell: number) => boolean;
 }
 
 /** The deck.gl layers of the cells (none before a result for this grid); deck.gl loads on first use. */
@@ -52,13 +50,12 @@ export async function coverageCellLayers(o: CellLayerInput): Promise<unknown[]> 
   const common = {
     id: circle ? 'fitness-circle-cells' : 'coverage-cells',
     data,
-    pickable: !circle,
+    // Clicks are resolved from the grid itself (PlannerCells.click), in the same turn as the map's click.
+    pickable: false,
     filled: true,
     stroked: false,
     getFillColor: fill,
     updateTriggers: { getFillColor: [o.version, category, circle] },
-    onClick: (info: { index: number; object?: unknown }) =>
-      typeof info.object === 'number' ? o.pick(info.object) : false,
   };
   const outline = circle ? [] : await selectedOutline(g, o.selected);
   if (g.spec.kind === 'h3') {

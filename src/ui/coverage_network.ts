@@ -63,6 +63,11 @@ export class PlannerNetwork {
     });
   }
 
+  /** About → clear: a running download stops (src/lib/coverage/network_loader.ts clear). */
+  clear(): void {
+    this.loader?.clear();
+  }
+
   retry(): void {
     this.loader?.retry();
   }

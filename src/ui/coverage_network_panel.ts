@@ -59,7 +59,12 @@ export function renderNetworkStatus(
       .join(sep);
     line(t('plan.cov.net.cap', { needed: plan.needed, cap: total, list }), 'cov-net-cap');
   }
-  if (state.failure && state.failure.kind !== 'aborted') {
+  if (state.cleared) {
+    line(t('plan.cov.net.cleared'), 'cov-net-failed');
+    const retry = h('button', { type: 'button', id: 'cov-net-retry' }, t('nearby.net.retry'));
+    retry.addEventListener('click', onRetry);
+    box.append(retry);
+  } else if (state.failure && state.failure.kind !== 'aborted') {
     for (const l of netStatusLines(
       { phase: 'failed', endpoint: state.endpoint, error: state.failure },
       detourFactor,

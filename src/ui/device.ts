@@ -19,6 +19,8 @@ export interface DeviceOptions {
   onExtractError: (detail: string) => void;
   /** Clears the live facilities' device cache and takes them off the map (LiveOsmController.clear). */
   clearLive: () => Promise<void>;
+  /** Stops the street-network downloads (nearby, coverage) that are running, before their caches go. */
+  stopDownloads: () => void;
 }
 
 export interface Device {
@@ -53,6 +55,7 @@ export function createDevice(o: DeviceOptions): Device {
         map: o.map,
         // Every IndexedDB tile cache: nearby street networks, coverage networks, live facilities.
         clearOther: async () => {
+          o.stopDownloads();
           await Promise.all([
             openAreaCache().then((c) => c.clear()),
             openAreaCache({ dbName: NETWORK_CACHE_DB }).then((c) => c.clear()),

@@ -20,6 +20,7 @@ import type { TileCache } from '../lib/overpass/tile_cache';
 import { type TourRiver, tourRiver } from '../lib/river/tour_river';
 import { dayOf, type OsmOrigin } from '../lib/tour/data_origin';
 import { endpointHost } from '../lib/walk/online/endpoint';
+import { OverpassError } from '../lib/walk/online/fetcher';
 import type { ImportRiver } from './boot_data';
 import { h } from './dom';
 
@@ -71,8 +72,12 @@ export class LiveOsmController {
   private liveIds = new Set<string>();
   /** The import's copies that live ones replaced (given back when the live places are cleared). */
   private readonly originals = new Map<string, MapFeature>();
-  /** The device copy was cleared from About; the panel says so until the next download. */
-  private cleared = false;
+  /** The device copy was cleared from About (and whether that stopped a download); shown until the next one. */
+  private cleared: 'idle' | 'stopped' | null = null;
+  /** Aborts the running download (About → clear). */
+  private download: AbortController | null = null;
+  /** Settles when the last download started has ended (its state reset), whatever its outcome. */
+  private downloading: Promise<void> = Promise.resolve();
   private outer = storedOuter();
   /** River centre lines of the tiles loaded, by OSM way id (kept across a download that stopped part-way). */
   private rivers = new Map<number, [number, number][]>();
@@ -108,7 +113,7 @@ export class LiveOsmController {
     const river = this.importRiver && 'river' in this.importRiver ? this.importRiver.river : null;
     this.importDate =
       river?.date ?? places.find((f) => f.properties.source.date)?.properties.source.date ?? null;
-    if (!opts.importPresent && districts.features.length > 0) void this.run(false);
+    if (!opts.importPresent && districts.features.length > 0) this.begin(false);
     else this.deps.refresh();
   }
 
@@ -133,9 +138,14 @@ export class LiveOsmController {
     if (p) this.barFill.style.width = `${Math.round((100 * p.done) / Math.max(1, p.total))}%`;
   }
 
-  private async run(refresh: boolean): Promise<void> {
-    const districts = this.districts;
-    if (this.progress || !districts) return;
+  private begin(refresh: boolean): void {
+    if (this.progress || !this.districts) return;
+    this.downloading = this.run(this.districts, refresh);
+  }
+
+  private async run(districts: DistrictCollectionLike, refresh: boolean): Promise<void> {
+    const abort = new AbortController();
+    this.download = abort;
     const tiles = this.tiles();
     this.failure = [];
     this.progress = { done: 0, total: tiles.length, fromCache: 0, found: 0 };
@@ -157,6 +167,7 @@ export class LiveOsmController {
         cache: await this.cache,
         refresh,
         timeoutMs: this.timeoutMs,
+        signal: abort.signal,
         onProgress: (p) => {
           this.progress = p;
           this.showBar();
@@ -174,7 +185,7 @@ export class LiveOsmController {
       );
       for (const f of merged.replacedCopies)
         if (!this.originals.has(f.properties.id)) this.originals.set(f.properties.id, f);
-      this.cleared = false;
+      this.cleared = null;
       if (!result.failure) this.rivers.clear();
       for (const r of live.rivers) this.rivers.set(r.id, r.coords);
       if (live.rivers.length) this.riverNamed = live.river === 'named';
@@ -195,7 +206,11 @@ export class LiveOsmController {
       this.progress = null;
       this.showBar();
       this.deps.apply(merged.features);
+    } catch (e) {
+      // Stopped by clear(), which shows the cleared state; nothing of this download is applied.
+      if (!(e instanceof OverpassError && e.kind === 'aborted')) throw e;
     } finally {
+      if (this.download === abort) this.download = null;
       parser.close();
       this.progress = null;
       this.showBar();
@@ -204,19 +219,23 @@ export class LiveOsmController {
   }
 
   /**
-   * Clear the device copy (About → clear): the tiles leave IndexedDB and the live places leave the map, so
-   * the map shows what this device keeps. Nothing downloads again until the person asks (the panel offers it).
+   * Clear the device copy (About → clear): a running download stops (its requests are aborted, and the
+   * cache refuses any answer already on its way), the tiles leave IndexedDB and the live places leave the
+   * map, so the map shows what this device keeps. Nothing downloads again until the person asks (the panel
+   * offers it).
    */
   async clear(): Promise<void> {
+    const stopped = this.download !== null;
+    this.download?.abort();
     this.cache ??= openLiveCache();
     await (await this.cache).clear();
-    if (this.progress) return; // a running download finishes and stores its tiles again: what it shows stays
+    await this.downloading.catch(() => undefined);
     if (this.liveIds.size) this.deps.apply(removeLive(this.deps.features(), this.liveIds, this.originals));
     this.liveIds = new Set();
     this.summary = null;
     this.failure = [];
     this.rivers.clear();
-    this.cleared = true;
+    this.cleared = stopped ? 'stopped' : 'idle';
     this.deps.refresh();
   }
 
@@ -296,7 +315,13 @@ export class LiveOsmController {
         );
       if (s.river === 'any') status.append(h('p', { class: 'live-note' }, t('live.river.any')));
     } else if (this.cleared) {
-      status.append(h('p', { class: 'live-cleared' }, t('live.cleared')));
+      status.append(
+        h(
+          'p',
+          { class: 'live-cleared' },
+          t(this.cleared === 'stopped' ? 'live.cleared.stopped' : 'live.cleared'),
+        ),
+      );
     } else if (this.failure.length === 0) {
       status.append(h('p', {}, t(this.importPresent ? 'live.import_present' : 'live.idle')));
     }
@@ -314,7 +339,7 @@ export class LiveOsmController {
       { type: 'button', id: 'live-refresh', disabled: p !== null },
       t(this.summary ? 'live.refresh' : this.failure.length ? 'live.retry' : 'live.start'),
     );
-    button.addEventListener('click', () => void this.run(this.summary !== null));
+    button.addEventListener('click', () => this.begin(this.summary !== null));
     const extra = this.extraTiles();
     const outer = h('input', {
       type: 'checkbox',
@@ -329,7 +354,7 @@ export class LiveOsmController {
       } catch {
         // Private mode: the choice lasts for this page.
       }
-      if (this.outer) void this.run(false);
+      if (this.outer) this.begin(false);
       else this.deps.refresh();
     });
     return h(

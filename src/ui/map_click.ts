@@ -3,9 +3,16 @@
 import type { Store } from '../lib/store';
 import type { ViewState } from '../lib/url_state';
 
+/** The topmost feature under a click; `point`: drawn as a marker (not an area or a line). */
+export interface MapHit {
+  id: string;
+  category: string;
+  point: boolean;
+}
+
 /** A panel that may take a map click for itself (true: handled, nothing else happens). */
 export interface ClickTool {
-  mapClick(s: ViewState, lngLat: [number, number]): boolean;
+  mapClick(s: ViewState, lngLat: [number, number], hit: MapHit | null): boolean;
 }
 
 /**
@@ -16,10 +23,10 @@ export interface ClickTool {
 export function handleMapClick(
   store: Store<ViewState>,
   tools: readonly (ClickTool | null)[],
-  hit: { id: string; category: string } | null,
+  hit: MapHit | null,
   lngLat: [number, number],
 ): void {
-  if (tools.some((tool) => tool?.mapClick(store.get(), lngLat))) return;
+  if (tools.some((tool) => tool?.mapClick(store.get(), lngLat, hit))) return;
   if (store.get().panel === 'nearby' && (hit === null || hit.category === 'district')) {
     store.set({ origin: lngLat, selected: null });
   } else store.set({ selected: hit?.id ?? null });

@@ -135,6 +135,19 @@ export class NearbyController {
     );
   }
 
+  /**
+   * About → clear: a street network still downloading stops (the tile cache refuses what it fetched) and
+   * the panel says so, with a retry; a network already in use stays for this page.
+   */
+  clearDevice(): void {
+    const net = this.net;
+    if (!net || (net.phase !== 'download' && net.phase !== 'build')) return;
+    this.netAbort?.abort();
+    this.netAbort = null;
+    this.net = { phase: 'cleared', endpoint: net.endpoint };
+    this.host.refresh();
+  }
+
   /** Use another engine (e.g. once a street network has loaded). */
   setEngine(engine: WalkEngine): void {
     this.engine = engine;

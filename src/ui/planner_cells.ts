@@ -7,6 +7,8 @@ import type { AnalyseResult, GridPayload } from '../lib/coverage/protocol';
 import type { CoverageViewState } from '../lib/coverage/scenario_state';
 import type { CategoryId } from '../lib/feature';
 import type { SelectedCell } from './coverage_panel_props';
+import type { MapHit } from './map_click';
+import type { PlannerHost, PlannerState } from './planner_host';
 
 /** What cell `c` of result `r` shows in the panel, or null when the grid is not the result's. */
 export function selectedCell(
@@ -68,4 +70,94 @@ export function framingBox(
   if (!r || !g || g.key !== r.gridKey || !minutes || !view) return null;
   if (anyCoveredIn(g, minutes, r.bands[r.bands.length - 1] as number, view)) return null;
   return coveredOf(r, g, category)?.bbox ?? null;
+}
+
+/** The shown result and its grid (either may be missing), and whether it belongs to the current settings. */
+export interface ShownResult {
+  result: AnalyseResult | null;
+  grid: GridPayload | null;
+  ready: boolean;
+}
+
+type CellAt = (grid: GridPayload, lon: number, lat: number) => number;
+
+/**
+ * The planner's view of the cells: which one is selected (outlined, its details in the panel), what a map
+ * click on them means, and framing the covered cells once when the drawn layer changes.
+ */
+export class PlannerCells {
+  /** The selected cell's index, or null. */
+  selected: number | null = null;
+  /** What the map draws ('coverage:<category>', 'circle' or null); undefined before the first state. */
+  private drawn: string | null | undefined = undefined;
+  /** The drawn layer changed: once its result is in, show its covered cells if none is in view. */
+  private framePending = false;
+  /** The grid's point lookup (src/lib/coverage/grid.ts cellAt), loaded with the first drawn cells. */
+  private cellAt: CellAt | null = null;
+  private cellAtLoad: Promise<void> | null = null;
+
+  constructor(
+    private readonly host: Pick<PlannerHost, 'flyTo' | 'fitBox' | 'freeBounds' | 'refresh' | 'redraw'>,
+  ) {}
+
+  /** Notes what state `s` draws; a change during the visit asks for framing (the opening state keeps its camera). */
+  noteDrawn(s: PlannerState): void {
+    const drawn =
+      s.panel === 'coverage' ? `coverage:${s.covCat}` : s.layers.includes('fitness_circle') ? 'circle' : null;
+    if (this.drawn !== undefined && drawn !== null && drawn !== this.drawn) this.framePending = true;
+    this.drawn = drawn;
+  }
+
+  /**
+   * After the drawn layer changed: when its result is in and none of its covered cells lies in the free
+   * part of the map (the view would be one "over 15 min" wash), frame them.
+   */
+  frame(s: PlannerState, shown: ShownResult): void {
+    const category = drawnCategory(s);
+    if (!this.framePending || !category || !shown.ready) return;
+    this.framePending = false;
+    const box = framingBox(shown.result, shown.grid, category, this.host.freeBounds());
+    if (box) this.host.fitBox(box);
+  }
+
+  /** A new result with `cellCount` cells arrived: a selection past its end is dropped. */
+  resultArrived(cellCount: number): void {
+    if (this.selected !== null && this.selected >= cellCount) this.selected = null;
+  }
+
+  /** Select the centre cell of an uncovered area and fly to it. */
+  showCluster(c: UncoveredCluster): void {
+    this.selected = c.cell;
+    const { centre, zoom } = clusterCamera(c);
+    this.host.flyTo(centre, zoom);
+    this.host.refresh();
+    this.host.redraw();
+  }
+
+  /** Loads the point lookup before the cells are first drawn (h3-js comes in its own chunk). */
+  prepare(): Promise<void> {
+    this.cellAtLoad ??= import('../lib/coverage/grid').then((m) => {
+      this.cellAt = m.cellAt;
+    });
+    return this.cellAtLoad;
+  }
+
+  /**
+   * A map click with the coverage cells drawn (the coverage panel open). A marker under the pointer is
+   * the place the planner aimed at: the app selects it and the cell stays. Otherwise a click inside a
+   * drawn cell selects that cell and nothing else (the district, or any area or line under the cell, stays
+   * as it was); outside every cell the app's own rule applies (a district is selected).
+   * @returns true when the click selected a cell
+   */
+  click(s: PlannerState, [lon, lat]: [number, number], hit: MapHit | null, shown: ShownResult): boolean {
+    const { result: r, grid: g } = shown;
+    if (s.panel !== 'coverage' || hit?.point || !this.cellAt || !r || !g || g.key !== r.gridKey) return false;
+    if (!r.categories.includes(s.covCat)) return false;
+    const cell = this.cellAt(g, lon, lat);
+    if (cell < 0) return false;
+    this.selected = cell;
+    this.host.refresh();
+    this.host.redraw();
+    return true;
+  }
 }

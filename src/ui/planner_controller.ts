@@ -4,7 +4,6 @@ import { area } from '@turf/area';
 import type { Map as MlMap } from 'maplibre-gl';
 import { DETOUR_FACTOR, TIME_BANDS_MIN, WALK_SPEED_M_PER_MIN } from '../config';
 import { CoverageClient } from '../lib/coverage/client';
-import type { UncoveredCluster } from '../lib/coverage/clusters';
 import type { CoveredCells } from '../lib/coverage/covered';
 import { facilityInputs } from '../lib/coverage/facility_inputs';
 import { estimateCellCount, formatGridSpec } from '../lib/coverage/grid_spec';
@@ -18,7 +17,8 @@ import type { ExportSource } from './coverage_exports';
 import { SiteMarkers } from './coverage_markers';
 import { PlannerNetwork } from './coverage_network';
 import { renderNetworkStatus } from './coverage_network_panel';
-import { clusterCamera, coveredOf, drawnCategory, framingBox, selectedCell } from './planner_cells';
+import type { MapHit } from './map_click';
+import { coveredOf, drawnCategory, PlannerCells, type ShownResult, selectedCell } from './planner_cells';
 import { exportSource, PlannerDownloads } from './planner_downloads';
 import type { PlannerHost, PlannerOptions, PlannerState } from './planner_host';
 import { renderCoveragePanel } from './planner_panel';
@@ -51,19 +51,16 @@ export class PlannerController {
   private readonly pop: PlannerPopulation;
   private readonly downloads: PlannerDownloads;
   private sort: { sort: ScoreSort; dir: 'asc' | 'desc' } = { sort: { by: 'missing' }, dir: 'desc' };
-  private selected: number | null = null;
   private readonly markers = new SiteMarkers((covSites) => this.host.set({ covSites }));
   private last: PlannerState | null = null;
-  /** What the map draws ('coverage:<category>', 'circle' or null); undefined before the first state. */
-  private drawn: string | null | undefined = undefined;
-  /** The drawn layer changed: once its result is in, show its covered cells if none is in view. */
-  private framePending = false;
+  private readonly cells: PlannerCells;
 
   constructor(
     private readonly host: PlannerHost,
     private readonly options: PlannerOptions = {},
   ) {
     this.client = new CoverageClient(options.createWorker ? { createWorker: options.createWorker } : {});
+    this.cells = new PlannerCells(host);
     this.pop = new PlannerPopulation(
       this.client,
       () => this.host.refresh(),
@@ -97,6 +94,11 @@ export class PlannerController {
     if (this.options.graphUrl) return;
     this.network.enable(endpoint);
     if (this.last) this.ensure(this.last);
+  }
+
+  /** About → clear: a running street-network download stops (the panel says so and offers a retry). */
+  clearDevice(): void {
+    this.network.clear();
   }
 
   /** Use these facilities and district boundaries (shipped data plus imports). */
@@ -149,11 +151,7 @@ export class PlannerController {
   /** Sends an analysis when the state asks for one that was not asked for yet. */
   private ensure(s: PlannerState): void {
     this.last = s;
-    const drawn =
-      s.panel === 'coverage' ? `coverage:${s.covCat}` : s.layers.includes('fitness_circle') ? 'circle' : null;
-    // The state the page opens with keeps its camera: a shared link shows what it showed.
-    if (this.drawn !== undefined && drawn !== null && drawn !== this.drawn) this.framePending = true;
-    this.drawn = drawn;
+    this.cells.noteDrawn(s);
     if (!this.wanted(s)) return;
     if (this.initVersion !== this.dataVersion) {
       this.initVersion = this.dataVersion;
@@ -169,7 +167,7 @@ export class PlannerController {
     this.network.ensure(s.covDistricts, this.districtFc, this.facilities);
     const key = this.settingsKey(s);
     if (key === this.requestedKey) {
-      this.frameCovered(s);
+      this.cells.frame(s, this.shown(s));
       return;
     }
     this.requestedKey = key;
@@ -204,8 +202,8 @@ export class PlannerController {
         this.result = o.result;
         this.resultKey = key;
         this.resultVersion++;
-        if (this.selected !== null && this.selected >= o.result.cellCount) this.selected = null;
-        if (this.last) this.frameCovered(this.last);
+        this.cells.resultArrived(o.result.cellCount);
+        if (this.last) this.cells.frame(this.last, this.shown(this.last));
       } else if (o.kind === 'cancelled') this.cancelled = true;
       else this.error = o.message;
       this.host.refresh();
@@ -243,7 +241,7 @@ export class PlannerController {
       population: this.pop.population,
       marginal: this.pop.marginal,
       sort: this.sort,
-      selectedCell: selectedCell(this.result, this.grid, this.selected),
+      selectedCell: selectedCell(this.result, this.grid, this.cells.selected),
       covered: this.covered(s),
       on: {
         category: (covCat) => {
@@ -251,11 +249,11 @@ export class PlannerController {
           this.host.set({ covCat });
         },
         grid: (covGrid) => {
-          this.selected = null;
+          this.cells.selected = null;
           this.host.set({ covGrid });
         },
         districts: (covDistricts) => {
-          this.selected = null;
+          this.cells.selected = null;
           this.host.set({ covDistricts });
         },
         planned: (covPlanned) => this.host.set({ covPlanned }),
@@ -279,7 +277,7 @@ export class PlannerController {
           this.host.refresh();
         },
         marginal: () => void this.pop.runMarginal(s.covCat),
-        cluster: (c) => this.showCluster(c),
+        cluster: (c) => this.cells.showCluster(c),
         showCovered: () => {
           const c = this.covered(s);
           if (c) this.host.fitBox(c.bbox);
@@ -300,29 +298,13 @@ export class PlannerController {
     });
   }
 
-  private showCluster(c: UncoveredCluster): void {
-    this.selected = c.cell;
-    const { centre, zoom } = clusterCamera(c);
-    this.host.flyTo(centre, zoom);
-    this.host.refresh();
-    this.host.redraw();
-  }
-
   /** Where the drawn (or chosen) category's covered cells are, from the shown result (null: none). */
   private covered(s: PlannerState): CoveredCells | null {
     return coveredOf(this.result, this.grid, drawnCategory(s) ?? s.covCat);
   }
 
-  /**
-   * After the drawn layer changed: when its result is in and none of its covered cells lies in the free
-   * part of the map (the view would be one "over 15 min" wash), frame them.
-   */
-  private frameCovered(s: PlannerState): void {
-    const category = drawnCategory(s);
-    if (!this.framePending || !category || !this.exportReady(s)) return;
-    this.framePending = false;
-    const box = framingBox(this.result, this.grid, category, this.host.freeBounds());
-    if (box) this.host.fitBox(box);
+  private shown(s: PlannerState): ShownResult {
+    return { result: this.result, grid: this.grid, ready: this.exportReady(s) };
   }
 
   /** Whether the shown result belongs to the current settings (while a new one computes, it does not). */
@@ -350,10 +332,12 @@ export class PlannerController {
 
   /**
    * A map click with the coverage panel open: in "add site" mode it places a what-if site of the
-   * chosen category. Returns true when the click was used (the app then ignores it).
+   * chosen category; else on a drawn cell (not on a marker) it selects that cell only (PlannerCells.click).
+   * Returns true when the click was used (the app then ignores it).
    */
-  mapClick(s: PlannerState, lngLat: [number, number]): boolean {
-    if (s.panel !== 'coverage' || !this.adding) return false;
+  mapClick(s: PlannerState, lngLat: [number, number], hit: MapHit | null = null): boolean {
+    if (s.panel !== 'coverage') return false;
+    if (!this.adding) return this.cells.click(s, lngLat, hit, this.shown(s));
     this.addSite(s, lngLat);
     return true;
   }
@@ -373,20 +357,14 @@ export class PlannerController {
   async deckLayers(s: PlannerState): Promise<unknown[]> {
     this.ensure(s);
     const coverage = s.panel === 'coverage';
+    if (coverage) await this.cells.prepare();
     return coverageCellLayers({
       result: this.result,
       grid: this.grid,
       category: coverage ? s.covCat : s.layers.includes('fitness_circle') ? 'fitness_site' : null,
       circle: !coverage,
       version: this.resultVersion,
-      selected: coverage ? this.selected : null,
-      pick: (cell) => {
-        if (this.adding) return false;
-        this.selected = cell;
-        this.host.refresh();
-        this.host.redraw();
-        return true;
-      },
+      selected: coverage ? this.cells.selected : null,
     });
   }
 

@@ -139,10 +139,10 @@ export function buildGrid(
   };
 }
 
-const indexCache = new WeakMap<CoverageGrid, Map<string, number>>();
+const indexCache = new WeakMap<Pick<CoverageGrid, 'ids'>, Map<string, number>>();
 
 /** id → cell index (built once per grid). */
-export function cellIndexMap(grid: CoverageGrid): Map<string, number> {
+export function cellIndexMap(grid: Pick<CoverageGrid, 'ids'>): Map<string, number> {
   let m = indexCache.get(grid);
   if (!m) {
     m = new Map(grid.ids.map((id, i) => [id, i]));
@@ -160,7 +160,7 @@ export function cellIdAt(spec: GridSpec, lon: number, lat: number): string {
 }
 
 /** Index of the cell containing (lon, lat), or -1 when the grid has no such cell. */
-export function cellAt(grid: CoverageGrid, lon: number, lat: number): number {
+export function cellAt(grid: Pick<CoverageGrid, 'ids' | 'spec'>, lon: number, lat: number): number {
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return -1;
   return cellIndexMap(grid).get(cellIdAt(grid.spec, lon, lat)) ?? -1;
 }

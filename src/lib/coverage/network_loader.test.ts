@@ -116,6 +116,55 @@ describe('CoverageNetworkLoader', () => {
     expect(cached.network?.nodes).toBe(done.network?.nodes);
   });
 
+  it('About → clear mid-download: stops, keeps and stores nothing, and a retry downloads every tile again', async () => {
+    const cache = memoryAreaCache({ dbName: 'lym-test-coverage-net' });
+    const about = memoryAreaCache({ dbName: 'lym-test-coverage-net' });
+    let loader: CoverageNetworkLoader | null = null;
+    let clearing = true;
+    // The clear lands while tile 2 is on its way; its answer still arrives (already sent by the server).
+    const net = fakeOverpass((_q, n) => {
+      if (clearing && n === 2) {
+        loader?.clear();
+        void about.clear();
+      }
+      return ok();
+    });
+    const states: CoverageNetState[] = [];
+    let networks = 0;
+    loader = new CoverageNetworkLoader({
+      endpoint: ENDPOINT,
+      request: sessionRequester(),
+      cache,
+      fetch: net.fetch,
+      isOnline: () => true,
+      onChange: (s) => states.push(s),
+      onNetwork: () => networks++,
+    });
+    const done = await run(loader, states);
+    expect(done).toMatchObject({ phase: 'done', cleared: true, failure: null, network: null });
+    // Give the answers already on their way the time to land: none may be stored.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await cache.list(ENDPOINT)).toEqual([]);
+    expect(networks).toBe(0);
+    expect(states.at(-1)).toBe(done);
+    clearing = false;
+    const before = net.queries.length;
+    states.length = 0;
+    loader.retry();
+    await new Promise<void>((r) => {
+      const t = setInterval(() => {
+        if (states.at(-1)?.phase === 'done') {
+          clearInterval(t);
+          r();
+        }
+      }, 5);
+    });
+    expect(states.at(-1)).toMatchObject({ done: 3, cached: 0, cleared: false, failure: null });
+    expect(net.queries.length - before).toBe(3);
+    expect(await cache.list(ENDPOINT)).toHaveLength(3);
+    expect(networks).toBe(1);
+  });
+
   it('stops at a busy server, keeps the tiles it got, and can try again', async () => {
     const net = fakeOverpass((_q, n) => (n === 2 ? new Response('', { status: 429 }) : ok()));
     const states: CoverageNetState[] = [];

@@ -35,6 +35,8 @@ export interface CoverageNetState {
   failure: OverpassError | null;
   /** The graph in use once done (null before, or when nothing was obtained). */
   network: NetworkResult | null;
+  /** The download was stopped by About → clear (nothing it fetched was kept); a retry starts it again. */
+  cleared: boolean;
 }
 
 export interface NetworkLoaderOptions {
@@ -77,7 +79,7 @@ export class CoverageNetworkLoader {
    * new. The same key again does nothing, unless the last run stopped on a failure and `retry` is set.
    */
   load(key: string, plan: () => NetworkTilePlan, retry = false): void {
-    if (key === this.key && !(retry && this.state?.failure)) return;
+    if (key === this.key && !(retry && (this.state?.failure || this.state?.cleared))) return;
     this.controller?.abort();
     if (key !== this.key || !this.plan) this.plan = plan();
     this.key = key;
@@ -99,6 +101,20 @@ export class CoverageNetworkLoader {
     this.controller?.abort();
     this.controller = null;
     this.key = null;
+  }
+
+  /**
+   * About → clear: stops a running download (tiles on their way are dropped: neither stored nor used) and
+   * forgets the files read this session, so the next analysis reads or downloads them again.
+   */
+  clear(): void {
+    this.memo.clear();
+    const s = this.state;
+    if (!s || s.phase === 'done') return;
+    this.controller?.abort();
+    this.controller = null;
+    this.state = { ...s, phase: 'done', failure: null, cleared: true };
+    this.options.onChange(this.state);
   }
 
   private openCache(): Promise<AreaCache | null> {
@@ -130,6 +146,7 @@ export class CoverageNetworkLoader {
       oldestAt: null,
       failure: null,
       network: null,
+      cleared: false,
     };
     this.options.onChange(this.state);
     const cache = await this.openCache();
@@ -203,6 +220,8 @@ export class CoverageNetworkLoader {
       return { data: hit.data, savedAt: hit.area.savedAt, fromCache: true };
     }
     const o = this.options;
+    // Read before the request: a tile that arrives after About → clear is not stored.
+    const since = cache?.generation();
     const body = await fetchOverpass(networkTileQuery(tile), {
       endpoint,
       signal,
@@ -221,7 +240,7 @@ export class CoverageNetworkLoader {
     if (!r.ok) throw new OverpassError(r.kind, r.message);
     this.memo.set(tile.key, { data: r.extract, savedAt });
     // The cache keeps its own copy; storage failures only mean "not cached".
-    if (cache) await cache.put(endpoint, tile, r.extract, savedAt);
+    if (cache) await cache.put(endpoint, tile, r.extract, savedAt, since);
     return { data: r.extract, savedAt, fromCache: false };
   }
 }

@@ -139,6 +139,37 @@ describe('loadLiveTiles', () => {
     });
     expect([r.fromCache, s.calls.length]).toEqual([1, 1]);
   });
+
+  it('stores nothing that was on its way when the cache was cleared, and stores the next download', async () => {
+    const cache = memoryTileCache(LIVE_TILE_KIND);
+    // The clear (About → clear, through another cache of the same database) lands during tile 2's request.
+    const about = memoryTileCache(LIVE_TILE_KIND);
+    const s = server((_, q) => new Response(ok(tileNo(q))));
+    const fetch: FetchLike = async (url, init) => {
+      if (tileNo(init.body.get('data') ?? '') === 2) await about.clear();
+      return s.fn(url, init);
+    };
+    const r = await loadLiveTiles(tiles, { ...base, endpoints: [A], cache, fetch });
+    expect(r.tiles).toHaveLength(3);
+    expect((await cache.list(A)).map((m) => m.tile.key)).toEqual(['t3']);
+    const again = await loadLiveTiles(tiles, { ...base, endpoints: [A], cache, fetch: s.fn });
+    expect(again.fromCache).toBe(1);
+    expect((await cache.list(A)).map((m) => m.tile.key).sort()).toEqual(['t1', 't2', 't3']);
+  });
+
+  it('stops at once when its signal aborts during a slow answer, and stores nothing of it', async () => {
+    const cache = memoryTileCache(LIVE_TILE_KIND);
+    const abort = new AbortController();
+    const fetch: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => {
+        init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        abort.abort();
+      });
+    await expect(
+      loadLiveTiles(tiles, { ...base, endpoints: [A, B], cache, fetch, signal: abort.signal }),
+    ).rejects.toMatchObject({ kind: 'aborted' });
+    expect(await cache.list(A)).toEqual([]);
+  });
 });
 
 describe('workerParser', () => {

@@ -245,6 +245,8 @@ export async function loadLiveTiles(tiles: readonly LiveTile[], o: LoadLiveOptio
   const fromNetwork = async (tile: LiveTile): Promise<LiveTileData> => {
     const attempts: LiveFailure['attempts'] = [];
     for (const endpoint of o.endpoints) {
+      // Read before the request: an answer that arrives after About → clear is not stored.
+      const since = o.cache?.generation();
       try {
         const body = await fetchOverpass(liveTileQuery(tile), {
           endpoint,
@@ -259,7 +261,7 @@ export async function loadLiveTiles(tiles: readonly LiveTile[], o: LoadLiveOptio
         const at = now();
         saved.push(at);
         const copy = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
-        if (o.cache) await o.cache.put(endpoint, tile, copy, at);
+        if (o.cache) await o.cache.put(endpoint, tile, copy, at, since);
         return data;
       } catch (e) {
         const error = asOverpassError(e);

@@ -37,6 +37,10 @@ export const LIVE_OSM_MESSAGES = {
     zh: '导入数据中的河道文件无法读取（{detail}）：建议夜游路线需等从 OpenStreetMap 加载河道后才能使用，其余导入数据照常使用。',
     en: "The import's river file could not be read ({detail}): suggested night walks wait until the river loads from OpenStreetMap; the rest of the import is used.",
   },
+  'live.cleared.stopped': {
+    zh: '本设备保存的 OpenStreetMap 设施已清除，正在进行的下载已停止且未保存任何数据，地图上也已移除；需要时可重新加载。',
+    en: 'The OpenStreetMap facilities kept on this device were cleared, the running download was stopped with nothing of it kept, and they left the map; load them again when you need them.',
+  },
   'live.cleared': {
     zh: '本设备保存的 OpenStreetMap 设施已清除，地图上也已移除；需要时可重新加载。',
     en: 'The OpenStreetMap facilities kept on this device were cleared and left the map; load them again when you need them.',

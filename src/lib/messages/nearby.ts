@@ -122,6 +122,10 @@ export const NEARBY_MESSAGES = {
     zh: '无法下载街道网络：这一带的数据量过大。',
     en: 'The street network could not be downloaded: there is too much data for this area.',
   },
+  'nearby.net.cleared': {
+    zh: '清除本机数据时停止了街道网络的下载，未保存任何数据。',
+    en: "Clearing this device's data stopped the street network download; nothing of it was kept.",
+  },
   'nearby.net.estimate': {
     zh: '改用估算的步行时间（直线距离 × {factor}）。',
     en: 'Using estimated walking times instead (straight-line distance × {factor}).',

@@ -75,6 +75,10 @@ export const PLANNER_MESSAGES = {
     zh: '已取得 {got}/{total} 个图块；其余范围使用估算。',
     en: '{got} of {total} tiles were obtained; the rest of the area uses estimates.',
   },
+  'plan.cov.net.cleared': {
+    zh: '清除本机数据时停止了街道网络的下载，未保存任何图块；在此之前仍使用估算。',
+    en: "Clearing this device's data stopped the street network download; no tile was kept. Estimates are used until it runs again.",
+  },
   'plan.cov.net.left': {
     zh: '{district}约 {share} 的面积（{tiles}/{all} 个图块）',
     en: '{district}: about {share} of its area ({tiles} of {all} tiles)',

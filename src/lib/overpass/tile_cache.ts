@@ -45,14 +45,28 @@ export interface TileCache<T> {
   /** A fresh entry and its data, or null. */
   get(endpoint: string, tile: T): Promise<{ area: CachedTile<T>; data: ArrayBuffer } | null>;
   /**
+   * How many times this cache's database was cleared in this page (by any cache of that name). Read it
+   * before a download and hand it to `put`, so that data fetched before a clear is never stored after it.
+   */
+  generation(): number;
+  /**
    * Stores data, evicting least recently used entries to stay under the size cap.
    * @param savedAt when the data were downloaded, ms since the epoch (default now)
-   * @returns false when it could not be stored (larger than the cap, storage full or failing)
+   * @param since `generation()` as read before the data were fetched; a clear since then refuses the write
+   * @returns false when it could not be stored (larger than the cap, storage full or failing, or cleared
+   *   since `since`)
    */
-  put(endpoint: string, tile: T, data: ArrayBuffer, savedAt?: number): Promise<boolean>;
-  /** Removes every entry. */
+  put(endpoint: string, tile: T, data: ArrayBuffer, savedAt?: number, since?: number): Promise<boolean>;
+  /** Removes every entry; writes of data fetched before now are refused from here on. */
   clear(): Promise<void>;
 }
+
+/**
+ * Clears per database name in this page. Module state on purpose: the caches of one database are opened
+ * by several owners (the download, About → clear), and each must see the others' clears.
+ */
+const clears = new Map<string, number>();
+const clearsOf = (name: string): number => clears.get(name) ?? 0;
 
 /** Options of openTileCache / memoryTileCache. */
 export interface TileCacheOptions {
@@ -78,7 +92,11 @@ export interface TileStore<T> {
   allMeta(): Promise<CachedTile<T>[]>;
   getData(key: string): Promise<ArrayBuffer | null>;
   putMeta(meta: CachedTile<T>): Promise<void>;
-  put(meta: CachedTile<T>, data: ArrayBuffer): Promise<void>;
+  /**
+   * Writes one entry unless `allowed()` is false just before the write begins (checked after any wait for
+   * a connection, so a clear that happens meanwhile is seen). Resolves false when refused.
+   */
+  put(meta: CachedTile<T>, data: ArrayBuffer, allowed: () => boolean): Promise<boolean>;
   remove(keys: readonly string[]): Promise<void>;
   clear(): Promise<void>;
 }
@@ -88,6 +106,9 @@ class PolicyTileCache<T extends { key: string }> implements TileCache<T> {
   private readonly maxAgeMs: number;
   private readonly maxBytes: number;
   private readonly now: () => number;
+  private readonly name: string;
+  /** The clears of this database already applied to a memory store. */
+  private seen: number;
 
   constructor(
     readonly kind: 'indexeddb' | 'memory',
@@ -98,6 +119,12 @@ class PolicyTileCache<T extends { key: string }> implements TileCache<T> {
     this.maxAgeMs = options.maxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS;
     this.maxBytes = options.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
     this.now = options.now ?? Date.now;
+    this.name = options.dbName ?? spec.dbName;
+    this.seen = clearsOf(this.name);
+  }
+
+  generation(): number {
+    return clearsOf(this.name);
   }
 
   private keyOf(endpoint: string, tile: T): string {
@@ -126,6 +153,11 @@ class PolicyTileCache<T extends { key: string }> implements TileCache<T> {
 
   /** All valid entries; stale, foreign-version or malformed ones are deleted on the way. */
   private async sweep(): Promise<CachedTile<T>[]> {
+    // A memory store is this object's own: another cache of the same name cleared only its copy.
+    if (this.kind === 'memory' && this.seen !== clearsOf(this.name)) {
+      this.seen = clearsOf(this.name);
+      await this.store.clear();
+    }
     let all: unknown[];
     try {
       all = await this.store.allMeta();
@@ -166,8 +198,15 @@ class PolicyTileCache<T extends { key: string }> implements TileCache<T> {
     return { area: used, data };
   }
 
-  async put(endpoint: string, tile: T, data: ArrayBuffer, savedAt?: number): Promise<boolean> {
-    if (data.byteLength > this.maxBytes) return false;
+  async put(
+    endpoint: string,
+    tile: T,
+    data: ArrayBuffer,
+    savedAt?: number,
+    since?: number,
+  ): Promise<boolean> {
+    const allowed = () => since === undefined || since === clearsOf(this.name);
+    if (data.byteLength > this.maxBytes || !allowed()) return false;
     const t = this.now();
     const saved = savedAt !== undefined && savedAt <= t ? savedAt : t;
     const key = this.keyOf(endpoint, tile);
@@ -189,14 +228,16 @@ class PolicyTileCache<T extends { key: string }> implements TileCache<T> {
     }
     try {
       if (evict.length > 0) await this.store.remove(evict);
-      await this.store.put(meta, data);
-      return true;
+      return await this.store.put(meta, data, allowed);
     } catch {
       return false;
     }
   }
 
   async clear(): Promise<void> {
+    // Counted before the deletion starts: a write that begins while it runs is already refused.
+    clears.set(this.name, clearsOf(this.name) + 1);
+    this.seen = clearsOf(this.name);
     await this.store.clear().catch(() => undefined);
   }
 }
@@ -216,9 +257,11 @@ class MemoryStore<T> implements TileStore<T> {
   async putMeta(meta: CachedTile<T>): Promise<void> {
     if (this.meta.has(meta.key)) this.meta.set(meta.key, { ...meta });
   }
-  async put(meta: CachedTile<T>, data: ArrayBuffer): Promise<void> {
+  async put(meta: CachedTile<T>, data: ArrayBuffer, allowed: () => boolean): Promise<boolean> {
+    if (!allowed()) return false;
     this.meta.set(meta.key, { ...meta });
     this.data.set(meta.key, data.slice(0));
+    return true;
   }
   async remove(keys: readonly string[]): Promise<void> {
     for (const k of keys) {

@@ -65,12 +65,16 @@ export class IdbStore<T> implements TileStore<T> {
     tx.objectStore(META).put(meta);
     await done(tx);
   }
-  async put(meta: CachedTile<T>, data: ArrayBuffer): Promise<void> {
+  async put(meta: CachedTile<T>, data: ArrayBuffer, allowed: () => boolean): Promise<boolean> {
+    const db = await this.conn();
+    // Checked with no wait before the transaction: a deletion requested later waits for it to finish.
+    if (!allowed()) return false;
     // One transaction: a quota error leaves neither half behind.
-    const tx = (await this.conn()).transaction([META, DATA], 'readwrite');
+    const tx = db.transaction([META, DATA], 'readwrite');
     tx.objectStore(DATA).put(data, meta.key);
     tx.objectStore(META).put(meta);
     await done(tx);
+    return true;
   }
   async remove(keys: readonly string[]): Promise<void> {
     const tx = (await this.conn()).transaction([META, DATA], 'readwrite');

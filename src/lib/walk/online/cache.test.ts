@@ -107,6 +107,55 @@ describe.each(variants)('area cache: %s', (_name, open) => {
     await cache.clear();
     expect(await cache.list(EP)).toEqual([]);
   });
+
+  it('refuses data fetched before a clear, and stores what is fetched after it', async () => {
+    const cache = await open({});
+    const before = cache.generation();
+    await cache.clear();
+    expect(await cache.put(EP, tile('a'), bytes(10), undefined, before)).toBe(false);
+    expect(await cache.list(EP)).toEqual([]);
+    const after = cache.generation();
+    expect(after).not.toBe(before);
+    expect(await cache.put(EP, tile('b'), bytes(10), undefined, after)).toBe(true);
+    expect((await cache.list(EP)).map((m) => m.tile.key)).toEqual(['b']);
+  });
+
+  it('refuses a write already on its way when the clear comes before it reaches storage', async () => {
+    const cache = await open({});
+    await cache.put(EP, tile('old'), bytes(10));
+    const since = cache.generation();
+    // put() first reads the entries (to evict); the clear lands during that wait.
+    const writing = cache.put(EP, tile('a'), bytes(10), undefined, since);
+    const clearing = cache.clear();
+    expect(await writing).toBe(false);
+    await clearing;
+    expect(await cache.list(EP)).toEqual([]);
+  });
+});
+
+describe('one database cleared through another cache of it', () => {
+  it('memory fallback: every cache of the name forgets, and refuses older writes', async () => {
+    const holder = memoryAreaCache({ dbName: 'lym-test-shared' });
+    const about = memoryAreaCache({ dbName: 'lym-test-shared' });
+    await holder.put(EP, tile('a'), bytes(10));
+    const since = holder.generation();
+    await about.clear();
+    expect(await holder.list(EP)).toEqual([]);
+    expect(await holder.put(EP, tile('b'), bytes(10), undefined, since)).toBe(false);
+    expect(await holder.put(EP, tile('c'), bytes(10), undefined, holder.generation())).toBe(true);
+    expect((await holder.list(EP)).map((m) => m.tile.key)).toEqual(['c']);
+  });
+
+  it('IndexedDB: a download begun before another cache cleared it leaves the database empty', async () => {
+    const idb = new FakeIndexedDB();
+    const holder = await openAreaCache({ indexedDB: idb.asFactory(), dbName: 'lym-test-idb' });
+    const about = await openAreaCache({ indexedDB: idb.asFactory(), dbName: 'lym-test-idb' });
+    const since = holder.generation();
+    await about.clear();
+    expect(await holder.put(EP, tile('a'), bytes(10), undefined, since)).toBe(false);
+    const rows = idb.dbs.get('lym-test-idb')?.stores.get('meta') as Map<string, unknown> | undefined;
+    expect(rows?.size ?? 0).toBe(0);
+  });
 });
 
 describe('clearing an IndexedDB cache', () => {

@@ -187,6 +187,23 @@ describe('getAreaGraph', () => {
     expect(createWalkEngine(r.graph).method).toBe('estimate');
   });
 
+  it('does not store a network whose answer arrived after the cache was cleared', async () => {
+    const cache = memoryAreaCache({ dbName: 'lym-test-walk-clear' });
+    const about = memoryAreaCache({ dbName: 'lym-test-walk-clear' });
+    const f = fakeFetch(async () => {
+      await about.clear();
+      return new Response(FIXTURE);
+    });
+    const r = await getAreaGraph(...ORIGIN, opts({ fetch: f.fn, cache }));
+    expect(r.source).toBe('network');
+    expect(await cache.list(EP)).toEqual([]);
+    // The next download (after the clear) is stored again.
+    forgetRecentAreaGraphs();
+    const g = fakeFetch(() => new Response(FIXTURE));
+    await getAreaGraph(...ORIGIN, opts({ fetch: g.fn, cache }));
+    expect(await cache.list(EP)).toHaveLength(1);
+  });
+
   it('cancels the caller on abort', async () => {
     const f = fakeFetch(() => new Promise(() => undefined));
     const c = new AbortController();

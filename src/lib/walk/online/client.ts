@@ -158,6 +158,8 @@ async function loadTile(
     }
   }
   opts.onPhase?.('download');
+  // Read before the request: a graph whose data arrive after About → clear is not stored.
+  const since = cache?.generation();
   const body = await fetchOverpass(tileQuery(tile), {
     endpoint,
     signal: opts.signal,
@@ -178,7 +180,7 @@ async function loadTile(
   );
   const graph = deserializeWalkGraph(built.graph);
   // The graph's arrays are views on built.graph; the cache keeps its own copy (clone or slice).
-  if (cache) await cache.put(endpoint, tile, built.graph, savedAt);
+  if (cache) await cache.put(endpoint, tile, built.graph, savedAt, since);
   const r: AreaGraphResult = {
     graph,
     source: 'network',

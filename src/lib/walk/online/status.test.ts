@@ -17,6 +17,13 @@ const result = (source: 'cache' | 'network', nodeCount: number): AreaGraphResult
 const text = (lines: ReturnType<typeof netStatusLines>) => lines.map((l) => translate('en', l.key, l.params));
 
 describe('netStatusLines', () => {
+  it('says that a clear stopped the download, and that times are estimates meanwhile', () => {
+    expect(text(netStatusLines({ phase: 'cleared', endpoint: EP }, 1.3))).toEqual([
+      "Clearing this device's data stopped the street network download; nothing of it was kept.",
+      'Using estimated walking times instead (straight-line distance × 1.3).',
+    ]);
+  });
+
   it('says what is loading and where the network came from', () => {
     expect(text(netStatusLines({ phase: 'download', endpoint: EP }, 1.3))).toEqual([
       'Downloading the street network around this place from overpass-api.de…',
@@ -74,5 +81,6 @@ describe('netStatusLines', () => {
       false,
     );
     expect(netCanRetry({ phase: 'download', endpoint: EP })).toBe(false);
+    expect(netCanRetry({ phase: 'cleared', endpoint: EP })).toBe(true);
   });
 });

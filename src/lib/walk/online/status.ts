@@ -19,7 +19,9 @@ export type NetState =
   | { phase: 'download'; endpoint: string }
   | { phase: 'build'; endpoint: string }
   | { phase: 'ready'; result: AreaGraphResult }
-  | { phase: 'failed'; endpoint: string; error: unknown; timeoutMs?: number };
+  | { phase: 'failed'; endpoint: string; error: unknown; timeoutMs?: number }
+  /** About → clear stopped the download (nothing of it was stored). */
+  | { phase: 'cleared'; endpoint: string };
 
 /**
  * The lines to show for a state. A failure always ends with the "using estimates" line, and so does an
@@ -32,6 +34,7 @@ export function netStatusLines(state: NetState, detourFactor: number): NetStatus
   if (state.phase === 'download')
     return [{ key: 'nearby.net.loading', params: { host: endpointHost(state.endpoint) } }];
   if (state.phase === 'build') return [{ key: 'nearby.net.building', params: {} }];
+  if (state.phase === 'cleared') return [{ key: 'nearby.net.cleared', params: {} }, estimate];
   if (state.phase === 'ready') {
     const { result } = state;
     const host = endpointHost(result.endpoint);
@@ -74,8 +77,9 @@ export function netStatusLines(state: NetState, detourFactor: number): NetStatus
   }
 }
 
-/** Whether a failure is worth a "try again" button (not for cancellations). */
+/** Whether a failure or a cleared download is worth a "try again" button (not for cancellations). */
 export function netCanRetry(state: NetState): boolean {
+  if (state.phase === 'cleared') return true;
   return (
     state.phase === 'failed' && !(state.error instanceof OverpassError && state.error.kind === 'aborted')
   );
