@@ -1,7 +1,7 @@
 // Contraction hierarchy preprocessing: node order, bounded witness searches, shortcuts, upward/downward CSR.
 
 import type { RoutingGraph } from './graph.ts';
-import { MinHeap } from './heap.ts';
+import { heapPopMin, heapSiftUp, MinHeap } from './heap.ts';
 
 /**
  * A contraction hierarchy (Geisberger, Sanders, Schultes & Delling, "Contraction Hierarchies: Faster
@@ -142,7 +142,10 @@ export function buildHierarchy(
   const stamp = new Uint32Array(n);
   const mark = new Uint32Array(n);
   let gen = 0;
-  const heap = new MinHeap(256);
+  // Indexed heap (keys, nodes, slots): each node once, decrease-key in place (fewer, smaller heaps than lazy deletion).
+  const hk = new Float64Array(n);
+  const hn = new Int32Array(n);
+  const hp = new Int32Array(n);
   // Shortcuts found by the last simulation: tail, head, cost, in-arc, out-arc.
   const sc: number[] = [];
 
@@ -151,17 +154,18 @@ export function buildHierarchy(
    * marked with this generation settled. Times stay in dist/stamp.
    */
   const witness = (s: number, skip: number, maxCost: number, targets: number): void => {
-    heap.clear();
+    let size = 1;
     dist[s] = 0;
     stamp[s] = gen;
-    heap.push(s, 0);
+    hk[0] = 0;
+    hn[0] = s;
+    hp[s] = 0;
     let settled = 0;
     let left = targets;
-    while (heap.size > 0) {
-      const u = heap.pop();
-      const d = heap.lastKey;
-      if (d > (dist[u] as number)) continue; // stale entry
+    while (size > 0) {
+      const d = hk[0] as number;
       if (d > maxCost) break;
+      const u = heapPopMin(hk, hn, hp, --size);
       if (mark[u] === gen && --left === 0) break;
       if (++settled > settleLimit) break;
       const out = outs[u] as number[];
@@ -171,10 +175,13 @@ export function buildHierarchy(
         if (v === skip) continue;
         const nd = d + (cost[a] as number);
         if (nd > maxCost) continue;
-        if (stamp[v] !== gen || nd < (dist[v] as number)) {
+        if (stamp[v] !== gen) {
           dist[v] = nd;
           stamp[v] = gen;
-          heap.push(v, nd);
+          heapSiftUp(hk, hn, hp, size++, nd, v);
+        } else if (nd < (dist[v] as number)) {
+          dist[v] = nd;
+          heapSiftUp(hk, hn, hp, hp[v] as number, nd, v);
         }
       }
     }
