@@ -1,7 +1,13 @@
 // Benchmark: preparing the contraction hierarchy (ch_build.ts) against the first merged builder, same process, same graphs.
 
 import { readWalkExtract } from '../scripts/lib/osm/read_walk.ts';
-import { buildHierarchy, type Hierarchy, hierarchyBytes } from '../src/lib/walk/ch_build.ts';
+import { HIERARCHY_BUDGET } from '../src/lib/walk/bound_worker.ts';
+import {
+  buildHierarchy,
+  type Hierarchy,
+  HierarchyBudgetError,
+  hierarchyBytes,
+} from '../src/lib/walk/ch_build.ts';
 import { walkBetweenCH } from '../src/lib/walk/ch_query.ts';
 import { edgeMinutes } from '../src/lib/walk/cost.ts';
 import { buildWalkGraph, edgeSources, type WalkGraph } from '../src/lib/walk/graph.ts';
@@ -54,18 +60,20 @@ function timeQueries(graph: WalkGraph, costs: Float32Array, h: Hierarchy, a: Edg
 
 /**
  * Builds the hierarchy of each graph by the current builder and the first one (both warmed up first), checks 2,000 random queries give the same minutes (≤ 1e-6), and prints CPU time, shortcuts,
- * bytes and query cost. `--big` adds the 448² grid (the old builder is not run on it: minutes).
+ * bytes and query cost. `--big` adds the 448² grid, built as the worker does (within HIERARCHY_BUDGET,
+ * else given up; the old builder is not run on it: it did not finish in 4 CPU-minutes).
  */
 export async function runChBuildBench(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   console.log(`\ncontraction hierarchy preparation — ${machineNote()}`);
   const { extract } = await readWalkExtract(PBF);
+  // [name, graph, also by the old builder]
   const graphs: [string, WalkGraph, boolean][] = [
     ['Liechtenstein contracted', buildWalkGraph(extract).graph, true],
     ['Liechtenstein uncontracted', buildWalkGraph(extract, { contract: false }).graph, true],
     ['grid 50²', buildWalkGraph(syntheticGrid(50, 100)).graph, true],
     ['grid 100²', buildWalkGraph(syntheticGrid(100, 100)).graph, true],
-    ['grid 150²', buildWalkGraph(syntheticGrid(150, 100)).graph, !process.argv.includes('--no-old-150')],
+    ['grid 150²', buildWalkGraph(syntheticGrid(150, 100)).graph, true],
   ];
   if (process.argv.includes('--big'))
     graphs.push(['grid 448²', buildWalkGraph(syntheticGrid(448, 100)).graph, false]);
@@ -77,6 +85,31 @@ export async function runChBuildBench(): Promise<Record<string, number>> {
     const costs = edgeMinutes(graph);
     const a = midSnaps(graph, 2000, 7);
     const b = midSnaps(graph, 2000, 8);
+    if (!withOld) {
+      // As the worker builds it: within HIERARCHY_BUDGET, or given up (the page stays on A*).
+      const c0 = process.cpuUsage();
+      let done = 0;
+      try {
+        const h = buildHierarchy(graph, costs, {
+          maxShortcuts: Math.ceil(HIERARCHY_BUDGET.shortcutsPerEdge * graph.edgeCount),
+          deadline: performance.now() + HIERARCHY_BUDGET.ms,
+          onProgress: (k) => {
+            done = k;
+          },
+        });
+        console.log(`  ${name}: within the worker's budget, ${fmt(h.shortcutFirst.length)} shortcuts`);
+      } catch (e) {
+        if (!(e instanceof HierarchyBudgetError)) throw e;
+        console.log(
+          `  ${name}: over the ${e.over} budget after ${fmt(done)} of ${fmt(graph.nodeCount)} nodes`,
+        );
+      }
+      const c = process.cpuUsage(c0);
+      console.log(
+        `    CPU ${fmt((c.user + c.system) / 1000)} ms (${fmt(graph.nodeCount)} nodes, ${fmt(graph.edgeCount)} edges)`,
+      );
+      continue;
+    }
     const nu = timeBuild(() => buildHierarchy(graph, costs));
     const qn = timeQueries(graph, costs, nu.h, a, b);
     const row = (label: string, r: { h: Hierarchy; cpuMs: number }, q: { us: number; settled: number }) =>
@@ -87,7 +120,6 @@ export async function runChBuildBench(): Promise<Record<string, number>> {
     console.log(row('new', nu, qn));
     out[`${name} new ms`] = nu.cpuMs;
     out[`${name} new shortcuts`] = nu.h.shortcutFirst.length;
-    if (!withOld) continue;
     const old = timeBuild(() => buildHierarchyV1(graph, costs));
     const qo = timeQueries(graph, costs, old.h, a, b);
     console.log(row('old', old, qo));
