@@ -1,6 +1,7 @@
 // `npm run bench [name]` (names: the `only ===` checks below): benchmarks in one process, each with its own baseline.
 
 import { runBasemapExtractBench } from './basemap_extract.ts';
+import { runChBuildBench } from './ch_build.ts';
 import { runCoverageBench } from './coverage.ts';
 import { runCoverageNetworkBench } from './coverage_network.ts';
 import { runFirstIdleBench } from './first_idle.ts';
@@ -20,6 +21,8 @@ if (!only || only === 'walk') runWalkBenches();
 if (!only || only === 'walk' || only === 'contract') await runWalkContractBench();
 // Also part of 'contract'; alone for quick point-to-point runs.
 if (only === 'p2p') await runWalkP2pBench();
+// Hierarchy preparation, old builder against the current one (minutes): only when asked for.
+if (only === 'ch') await runChBuildBench();
 if (!only || only === 'search') runSearchBench();
 if (!only || only === 'nearby') runNearbyBench();
 if (!only || only === 'tour') await runTourSuggestBench();

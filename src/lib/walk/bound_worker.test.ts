@@ -5,6 +5,7 @@ import {
   type BoundRequest,
   type BoundWorkerLike,
   boundRequest,
+  type HierarchyBudget,
   handleBoundRequest,
   prepareBoundOffThread,
 } from './bound_worker.ts';
@@ -21,7 +22,12 @@ const graphOf = (seed: number) => buildWalkGraph(randomExtract(seed, 250, { size
 
 /** A worker that runs the real handler on a structured clone of the request, a tick later. */
 function fakeWorker(
-  opts: { fail?: boolean; tamper?: (r: BoundReply) => void; silent?: 'all' | 'after bound' } = {},
+  opts: {
+    fail?: boolean;
+    tamper?: (r: BoundReply) => void;
+    silent?: 'all' | 'after bound';
+    budget?: HierarchyBudget;
+  } = {},
 ): {
   create: () => BoundWorkerLike;
   state: { terminated: boolean; posted: number };
@@ -37,6 +43,7 @@ function fakeWorker(
       postMessage(message: BoundRequest) {
         state.posted++;
         const copy = structuredClone(message);
+        if (opts.budget) copy.budget = opts.budget;
         setTimeout(() => {
           if (opts.fail) {
             w.onerror?.({ message: 'boom' });
@@ -174,6 +181,39 @@ describe('A* bound store and worker', () => {
       expect(viaCh === null).toBe(byAStar[i] === null);
       if (viaCh && byAStar[i]) expect(viaCh.minutes).toBeCloseTo(byAStar[i]!.minutes, 9);
     });
+  });
+
+  it('gives the hierarchy up over its shortcut or time budget and says so; the page stays on A*', async () => {
+    const g = graphOf(62);
+    const eng = createWalkEngine(g) as NetworkWalkEngine;
+    for (const [over, budget] of [
+      ['shortcuts', { shortcutsPerEdge: 0.01, ms: 600_000 }],
+      ['time', { shortcutsPerEdge: 100, ms: -1 }],
+    ] as const) {
+      const replies: BoundReply[] = [];
+      handleBoundRequest({ ...boundRequest(g, eng.costs).request, budget }, (r) => replies.push(r));
+      expect(replies[0]!.ok && 'bound' in replies[0]!).toBe(true);
+      expect(replies.slice(1).filter((r) => !(r.ok && 'progress' in r))).toEqual([
+        { ok: true, overBudget: over },
+      ]);
+    }
+    // Within the default budget the same graph gets its hierarchy.
+    const replies: BoundReply[] = [];
+    handleBoundRequest(boundRequest(g, eng.costs).request, (r) => replies.push(r));
+    expect(replies.some((r) => r.ok && 'hierarchy' in r)).toBe(true);
+    // Through the page's call: the worker ends with no hierarchy; walks stay A*'s (same minutes).
+    const r = rng(12);
+    const pairs = Array.from({ length: 50 }, () => {
+      const a = edgePointAt(g, Math.floor(r() * g.edgeCount), r());
+      const b = edgePointAt(g, Math.floor(r() * g.edgeCount), r());
+      return [a, b] as const;
+    });
+    const before = pairs.map(([a, b]) => eng.travel(a, b)?.minutes ?? null);
+    const { create, state } = fakeWorker({ budget: { shortcutsPerEdge: 0.01, ms: 600_000 } });
+    expect(await prepareBoundOffThread(g, eng.costs, create)).toBe(false);
+    expect(state.terminated).toBe(true);
+    expect(hierarchyFor(g, eng.costs)).toBeNull();
+    expect(pairs.map(([a, b]) => eng.travel(a, b)?.minutes ?? null)).toEqual(before);
   });
 
   it('a transferred hierarchy (as the worker sends it) gives the answers of the one built here', () => {

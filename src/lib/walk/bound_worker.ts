@@ -1,7 +1,7 @@
 // Preparing point-to-point search data in a worker (A* landmarks, then the contraction hierarchy): request, handler, main-thread call.
 
 import { awaitBound, awaitHierarchy, hasBound, hierarchyFor } from './bound_store.ts';
-import { buildHierarchy, type Hierarchy, hierarchyBuffers } from './ch_build.ts';
+import { buildHierarchy, type Hierarchy, HierarchyBudgetError, hierarchyBuffers } from './ch_build.ts';
 import type { WalkGraph } from './graph.ts';
 import { type AStarBound, aStarBound, type BoundGraph } from './landmarks.ts';
 
@@ -11,7 +11,25 @@ export interface BoundRequest {
   costs: Float32Array;
   /** False when the page has the bound already and wants only the hierarchy (default true). */
   withBound?: boolean;
+  /** The hierarchy's budget (default HIERARCHY_BUDGET); past it the worker gives the hierarchy up. */
+  budget?: HierarchyBudget;
 }
+
+/** How much a hierarchy build may take before the worker gives it up. */
+export interface HierarchyBudget {
+  /** Shortcuts per edge of the graph. */
+  shortcutsPerEdge: number;
+  /** Milliseconds of the worker's time. */
+  ms: number;
+}
+
+/**
+ * Real street networks need ~1.1 shortcuts per edge (Liechtenstein, bench/README.md), grids with no
+ * hierarchy ~2–3 and a dense core that takes minutes; 4 per edge or 3 minutes of the worker's time
+ * means the page is better served by ALT (exact too, ~2× slower per query) than by a core busy for
+ * longer and a hierarchy of hundreds of MB.
+ */
+export const HIERARCHY_BUDGET: HierarchyBudget = { shortcutsPerEdge: 4, ms: 180_000 };
 
 /**
  * The worker's answers: first the bound, then the hierarchy (with the milliseconds it took), or why
@@ -21,6 +39,7 @@ export type BoundReply =
   | { ok: true; bound: AStarBound }
   | { ok: true; hierarchy: Hierarchy; ms: number }
   | { ok: true; progress: number }
+  | { ok: true; overBudget: 'shortcuts' | 'time' }
   | { ok: false; message: string };
 
 /**
@@ -41,7 +60,8 @@ export interface BoundWorkerLike {
 
 /**
  * The worker side: prepares the bound, then the contraction hierarchy, and hands each over without a
- * copy (the bound first: A* with landmarks serves while the hierarchy is built).
+ * copy (the bound first: A* with landmarks serves while the hierarchy is built). A hierarchy over
+ * its budget is given up and the page told so (it stays on A*).
  */
 export function handleBoundRequest(
   request: BoundRequest,
@@ -56,9 +76,19 @@ export function handleBoundRequest(
       reply({ ok: true, bound }, [bound.table.buffer]);
     }
     const t0 = performance.now();
-    const hierarchy = buildHierarchy(graph, costs, {
-      onProgress: (progress) => reply({ ok: true, progress }),
-    });
+    const budget = request.budget ?? HIERARCHY_BUDGET;
+    let hierarchy: Hierarchy;
+    try {
+      hierarchy = buildHierarchy(graph, costs, {
+        onProgress: (progress) => reply({ ok: true, progress }),
+        maxShortcuts: Math.ceil(budget.shortcutsPerEdge * graph.edgeCount),
+        deadline: t0 + budget.ms,
+      });
+    } catch (e) {
+      if (!(e instanceof HierarchyBudgetError)) throw e;
+      reply({ ok: true, overBudget: e.over });
+      return;
+    }
     reply({ ok: true, hierarchy, ms: performance.now() - t0 }, hierarchyBuffers(hierarchy));
   } catch (e) {
     reply({ ok: false, message: (e as Error).message });
@@ -113,7 +143,8 @@ function defaultWorker(): BoundWorkerLike {
  * the first walk on a large graph does not block the page (2k whole-graph searches: ~1.2 s on a
  * 200k-node graph; the hierarchy takes longer). Until the bound arrives, walks use the straight-line
  * bound; until the hierarchy arrives, A* with landmarks. Without workers, when the worker fails, or
- * when it stays silent (no answer, no progress) for `timeoutMs`, it is ended and the page keeps what it has:
+ * when it stays silent (no answer, no progress) for `timeoutMs`, or when the hierarchy runs over its
+ * budget (HIERARCHY_BUDGET), it is ended and the page keeps what it has:
  * a missing bound is prepared on this thread by the first walk as before, a missing hierarchy leaves
  * the walks on A*. The arrays the worker reads are copied once (~14 MB for 200k nodes) and
  * transferred; the answers come back transferred.
@@ -167,7 +198,7 @@ export function prepareBoundOffThread(
       giveHierarchy(data.hierarchy);
       finish();
     } else if (data?.ok && 'progress' in data) wait();
-    else finish();
+    else finish(); // failed, or the hierarchy over its budget: what has not arrived stays null
   };
   worker.onerror = (event) => {
     event.preventDefault?.();

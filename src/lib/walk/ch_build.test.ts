@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildHierarchy, type Hierarchy, hierarchyBytes, hierarchyFits } from './ch_build.ts';
+import {
+  buildHierarchy,
+  type Hierarchy,
+  HierarchyBudgetError,
+  hierarchyBytes,
+  hierarchyFits,
+} from './ch_build.ts';
 import { edgeMinutes } from './cost.ts';
 import { buildWalkGraph, edgeSources } from './graph.ts';
 import { randomExtract, shapedGrid } from './test_support.ts';
@@ -59,6 +65,14 @@ describe('buildHierarchy', () => {
     expect(hierarchyFits(outOfRange, graph.nodeCount, graph.edgeCount)).toBe(false);
     const shortArray = { ...h, downCost: h.downCost.subarray(1) };
     expect(hierarchyFits(shortArray, graph.nodeCount, graph.edgeCount)).toBe(false);
+  });
+
+  it('gives up past its shortcut budget or deadline, not at the budget itself', () => {
+    const made = h.shortcutFirst.length;
+    expect(buildHierarchy(graph, costs, { maxShortcuts: made }).shortcutFirst.length).toBe(made);
+    expect(() => buildHierarchy(graph, costs, { maxShortcuts: made - 1 })).toThrow(HierarchyBudgetError);
+    expect(() => buildHierarchy(graph, costs, { maxShortcuts: made - 1 })).toThrow('shortcuts budget');
+    expect(() => buildHierarchy(graph, costs, { deadline: performance.now() - 1 })).toThrow('time budget');
   });
 
   it('refuses costs that do not fit the graph', () => {

@@ -1,7 +1,7 @@
 // Contraction hierarchy preprocessing: node order, bounded witness searches, shortcuts, upward/downward CSR.
 
 import type { RoutingGraph } from './graph.ts';
-import { MinHeap } from './heap.ts';
+import { heapPopMin, heapSiftUp, MinHeap } from './heap.ts';
 
 /**
  * A contraction hierarchy (Geisberger, Sanders, Schultes & Delling, "Contraction Hierarchies: Faster
@@ -35,12 +35,24 @@ export interface Hierarchy {
 /** Options of buildHierarchy. */
 export interface HierarchyOptions {
   /**
-   * Nodes a witness search may settle (default 120). A search that stops early only adds a
+   * Nodes a witness search may settle (default 500). A search that stops early only adds a
    * superfluous shortcut (more arcs, same answers).
    */
   witnessSettleLimit?: number;
+  /** Most shortcuts the build may make before it gives up (HierarchyBudgetError); default no limit. */
+  maxShortcuts?: number;
+  /** performance.now() time, milliseconds, after which the build gives up (HierarchyBudgetError). */
+  deadline?: number;
   /** Called after every 1,024 contracted nodes with how many are done (a worker's sign of life). */
   onProgress?: (contracted: number, nodes: number) => void;
+}
+
+/** Thrown by buildHierarchy when it runs over HierarchyOptions.maxShortcuts or .deadline. */
+export class HierarchyBudgetError extends Error {
+  constructor(readonly over: 'shortcuts' | 'time') {
+    super(`contraction hierarchy over its ${over} budget`);
+    this.name = 'HierarchyBudgetError';
+  }
 }
 
 /** The typed arrays of a hierarchy (what a worker transfers). */
@@ -72,8 +84,10 @@ export function hierarchyBytes(h: Hierarchy): number {
  * Liechtenstein and the grids this weighting needed the fewest witness searches of those tried). A
  * shortcut u → w through v is added unless a witness search from u that avoids v finds u → w no
  * slower (a tie needs no shortcut: the witness is as fast). Costs are summed in float64 from the
- * cost array as given, so hierarchy times are the graph's own.
+ * cost array as given, so hierarchy times are the graph's own. Of parallel arcs only the cheapest is
+ * kept.
  * @param costs minutes per edge, in the edge's direction
+ * @throws HierarchyBudgetError past options.maxShortcuts or options.deadline
  */
 export function buildHierarchy(
   graph: RoutingGraph,
@@ -82,7 +96,9 @@ export function buildHierarchy(
 ): Hierarchy {
   const { nodeCount: n, edgeCount: m, offsets, target } = graph;
   if (costs.length !== m) throw new Error('costs do not fit the graph');
-  const settleLimit = options.witnessSettleLimit ?? 120;
+  const settleLimit = options.witnessSettleLimit ?? 500;
+  const maxShortcuts = options.maxShortcuts ?? Infinity;
+  const deadline = options.deadline ?? Infinity;
   // Arcs (edges, then shortcuts) as growable number arrays.
   const tail: number[] = [];
   const head: number[] = [];
@@ -100,8 +116,19 @@ export function buildHierarchy(
       head.push(v);
       cost.push(costs[e] as number);
       if (u === v) continue; // a loop never shortens a walk
-      outs[u]?.push(e);
-      ins[v]?.push(e);
+      // Of parallel edges only the cheapest (the first of equals) joins the search graph.
+      const out = outs[u] as number[];
+      let k = 0;
+      while (k < out.length && head[out[k] as number] !== v) k++;
+      if (k === out.length) {
+        out.push(e);
+        ins[v]?.push(e);
+      } else if ((cost[out[k] as number] as number) > (costs[e] as number)) {
+        const inList = ins[v] as number[];
+        inList[inList.indexOf(out[k] as number)] = e;
+        dead[out[k] as number] = 1;
+        out[k] = e;
+      } else dead[e] = 1;
     }
   }
   const isDead = (a: number) => (a < m ? dead[a] === 1 : deadShortcuts[a - m] === 1);
@@ -115,7 +142,10 @@ export function buildHierarchy(
   const stamp = new Uint32Array(n);
   const mark = new Uint32Array(n);
   let gen = 0;
-  const heap = new MinHeap(256);
+  // Indexed heap (keys, nodes, slots): each node once, decrease-key in place (fewer, smaller heaps than lazy deletion).
+  const hk = new Float64Array(n);
+  const hn = new Int32Array(n);
+  const hp = new Int32Array(n);
   // Shortcuts found by the last simulation: tail, head, cost, in-arc, out-arc.
   const sc: number[] = [];
 
@@ -124,17 +154,18 @@ export function buildHierarchy(
    * marked with this generation settled. Times stay in dist/stamp.
    */
   const witness = (s: number, skip: number, maxCost: number, targets: number): void => {
-    heap.clear();
+    let size = 1;
     dist[s] = 0;
     stamp[s] = gen;
-    heap.push(s, 0);
+    hk[0] = 0;
+    hn[0] = s;
+    hp[s] = 0;
     let settled = 0;
     let left = targets;
-    while (heap.size > 0) {
-      const u = heap.pop();
-      const d = heap.lastKey;
-      if (d > (dist[u] as number)) continue; // stale entry
+    while (size > 0) {
+      const d = hk[0] as number;
       if (d > maxCost) break;
+      const u = heapPopMin(hk, hn, hp, --size);
       if (mark[u] === gen && --left === 0) break;
       if (++settled > settleLimit) break;
       const out = outs[u] as number[];
@@ -144,10 +175,13 @@ export function buildHierarchy(
         if (v === skip) continue;
         const nd = d + (cost[a] as number);
         if (nd > maxCost) continue;
-        if (stamp[v] !== gen || nd < (dist[v] as number)) {
+        if (stamp[v] !== gen) {
           dist[v] = nd;
           stamp[v] = gen;
-          heap.push(v, nd);
+          heapSiftUp(hk, hn, hp, size++, nd, v);
+        } else if (nd < (dist[v] as number)) {
+          dist[v] = nd;
+          heapSiftUp(hk, hn, hp, hp[v] as number, nd, v);
         }
       }
     }
@@ -216,6 +250,7 @@ export function buildHierarchy(
       break;
     }
     const id = tail.length;
+    if (id - m >= maxShortcuts) throw new HierarchyBudgetError('shortcuts');
     tail.push(u);
     head.push(w);
     cost.push(c);
@@ -244,6 +279,7 @@ export function buildHierarchy(
     }
     rank[v] = next++;
     if ((next & 1023) === 0) options.onProgress?.(next, n);
+    if ((next & 63) === 0 && performance.now() > deadline) throw new HierarchyBudgetError('time');
     const found = sc.slice();
     for (let i = 0; i < found.length; i += 5)
       addShortcut(
