@@ -1,4 +1,4 @@
-// Benchmark: preparing the contraction hierarchy (ch_build.ts) against the first merged builder, same process, same graphs.
+// Benchmark: preparing the contraction hierarchy (ch_build.ts) against preparing the landmark bound, same process, same graphs.
 
 import { readWalkExtract } from '../scripts/lib/osm/read_walk.ts';
 import { HIERARCHY_BUDGET } from '../src/lib/walk/bound_worker.ts';
@@ -11,9 +11,9 @@ import {
 import { walkBetweenCH } from '../src/lib/walk/ch_query.ts';
 import { edgeMinutes } from '../src/lib/walk/cost.ts';
 import { buildWalkGraph, edgeSources, type WalkGraph } from '../src/lib/walk/graph.ts';
+import { aStarBound } from '../src/lib/walk/landmarks.ts';
 import type { EdgeSnap } from '../src/lib/walk/snap.ts';
 import { rng } from '../src/lib/walk/test_support.ts';
-import { buildHierarchyV1 } from './baseline/ch_build_v1.ts';
 import { fmt, isMain, machineNote, syntheticGrid } from './walk_synthetic.ts';
 
 const PBF = new URL('../test/fixtures/osm/liechtenstein-2013-08-03.osm.pbf', import.meta.url).pathname;
@@ -36,17 +36,17 @@ function midSnaps(graph: WalkGraph, count: number, seed: number): EdgeSnap[] {
   });
 }
 
-/** A build's hierarchy and its CPU ms (best of `reps` builds). */
-function timeBuild(build: () => Hierarchy, reps: number): { h: Hierarchy; cpuMs: number } {
+/** A build's result and its CPU ms (best of `reps` builds). */
+function timeBuild<T>(build: () => T, reps: number): { h: T; cpuMs: number } {
   let best = Infinity;
-  let h: Hierarchy | null = null;
+  let h: T | null = null;
   for (let r = 0; r < reps; r++) {
     const c0 = process.cpuUsage();
     h = build();
     const c = process.cpuUsage(c0);
     best = Math.min(best, (c.user + c.system) / 1000);
   }
-  return { h: h as Hierarchy, cpuMs: best };
+  return { h: h as T, cpuMs: best };
 }
 
 /** Queries on a hierarchy: µs per query (best of 5 CPU rounds) and nodes settled per query. */
@@ -64,15 +64,16 @@ function timeQueries(graph: WalkGraph, costs: Float32Array, h: Hierarchy, a: Edg
 }
 
 /**
- * Builds the hierarchy of each graph by the current builder and the first one (both warmed up first), checks 2,000 random queries give the same minutes (≤ 1e-6), and prints CPU time, shortcuts,
- * bytes and query cost. `--big` adds the 448² grid, built as the worker does (within HIERARCHY_BUDGET,
- * else given up; the old builder is not run on it: it did not finish in 4 CPU-minutes).
+ * Builds the hierarchy of each graph and, as the baseline in the same process, the landmark bound the
+ * worker prepares first (2 × 8 whole-graph searches), both warmed up; prints CPU time, shortcuts, bytes,
+ * query cost and hierarchy / landmarks. `--big` adds the 448² grid, built as the worker does (within
+ * HIERARCHY_BUDGET, else given up).
  */
 export async function runChBuildBench(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   console.log(`\ncontraction hierarchy preparation — ${machineNote()}`);
   const { extract } = await readWalkExtract(PBF);
-  // [name, graph, also by the old builder]
+  // [name, graph, timed in full (else built once as the worker would)]
   const graphs: [string, WalkGraph, boolean][] = [
     ['Liechtenstein contracted', buildWalkGraph(extract).graph, true],
     ['Liechtenstein uncontracted', buildWalkGraph(extract, { contract: false }).graph, true],
@@ -82,15 +83,15 @@ export async function runChBuildBench(): Promise<Record<string, number>> {
   ];
   if (process.argv.includes('--big'))
     graphs.push(['grid 448²', buildWalkGraph(syntheticGrid(448, 100)).graph, false]);
-  // Warm-up: both builders compiled before anything is timed.
+  // Warm-up: both preparations compiled before anything is timed.
   const warm = buildWalkGraph(syntheticGrid(20, 100)).graph;
   buildHierarchy(warm, edgeMinutes(warm));
-  buildHierarchyV1(warm, edgeMinutes(warm));
-  for (const [name, graph, withOld] of graphs) {
+  aStarBound(warm, edgeMinutes(warm));
+  for (const [name, graph, full] of graphs) {
     const costs = edgeMinutes(graph);
     const a = midSnaps(graph, 2000, 7);
     const b = midSnaps(graph, 2000, 8);
-    if (!withOld) {
+    if (!full) {
       // As the worker builds it: within HIERARCHY_BUDGET, or given up (the page stays on A*).
       const c0 = process.cpuUsage();
       let done = 0;
@@ -119,29 +120,19 @@ export async function runChBuildBench(): Promise<Record<string, number>> {
     const reps = graph.nodeCount < 12_000 ? 3 : 1;
     const nu = timeBuild(() => buildHierarchy(graph, costs), reps);
     const qn = timeQueries(graph, costs, nu.h, a, b);
-    const row = (label: string, r: { h: Hierarchy; cpuMs: number }, q: { us: number; settled: number }) =>
-      `    ${label}: CPU ${fmt(r.cpuMs)} ms, ${fmt(r.h.shortcutFirst.length)} shortcuts ` +
-      `(${fmt(r.h.shortcutFirst.length / graph.edgeCount, 2)} per edge), ${fmt(r.h.upHead.length + r.h.downTail.length)} arcs, ` +
-      `${fmt(hierarchyBytes(r.h) / 1024)} KiB; query ${fmt(q.settled, 1)} settled, ${fmt(q.us, 1)} µs`;
+    const lm = timeBuild(() => aStarBound(graph, costs), reps);
     console.log(`  ${name} (${fmt(graph.nodeCount)} nodes, ${fmt(graph.edgeCount)} edges)`);
-    console.log(row('new', nu, qn));
-    out[`${name} new ms`] = nu.cpuMs;
-    out[`${name} new shortcuts`] = nu.h.shortcutFirst.length;
-    const old = timeBuild(() => buildHierarchyV1(graph, costs), reps);
-    const qo = timeQueries(graph, costs, old.h, a, b);
-    console.log(row('old', old, qo));
-    let differ = 0;
-    for (let i = 0; i < a.length; i++) {
-      const x = walkBetweenCH(graph, costs, nu.h, a[i]!, b[i]!)?.minutes ?? -1;
-      const y = walkBetweenCH(graph, costs, old.h, a[i]!, b[i]!)?.minutes ?? -1;
-      if (Math.abs(x - y) > 1e-6) differ++;
-    }
     console.log(
-      `    new / old: build ${fmt(old.cpuMs / nu.cpuMs, 1)}× faster, shortcuts ${fmt(nu.h.shortcutFirst.length / old.h.shortcutFirst.length, 2)}×, ` +
-        `query ${fmt(qo.us / qn.us, 2)}× faster; ${differ} of ${a.length} query minutes differ`,
+      `    hierarchy: CPU ${fmt(nu.cpuMs)} ms, ${fmt(nu.h.shortcutFirst.length)} shortcuts ` +
+        `(${fmt(nu.h.shortcutFirst.length / graph.edgeCount, 2)} per edge), ${fmt(nu.h.upHead.length + nu.h.downTail.length)} arcs, ` +
+        `${fmt(hierarchyBytes(nu.h) / 1024)} KiB; query ${fmt(qn.settled, 1)} settled, ${fmt(qn.us, 1)} µs`,
     );
-    out[`${name} old ms`] = old.cpuMs;
-    out[`${name} differ`] = differ;
+    console.log(
+      `    landmark bound: CPU ${fmt(lm.cpuMs)} ms → hierarchy / landmarks ${fmt(nu.cpuMs / lm.cpuMs, 2)}×`,
+    );
+    out[`${name} ms`] = nu.cpuMs;
+    out[`${name} shortcuts`] = nu.h.shortcutFirst.length;
+    out[`${name} landmarks ms`] = lm.cpuMs;
   }
   return out;
 }
