@@ -53,7 +53,8 @@ function fakeOverpass(answer: (query: string, n: number) => Response): {
 
 const ok = () => new Response(fixture, { status: 200, headers: { 'content-type': 'application/json' } });
 
-function run(loader: CoverageNetworkLoader, states: CoverageNetState[]): Promise<CoverageNetState> {
+/** The loader's next 'done' state (polled every 5 ms). */
+function untilDone(states: CoverageNetState[]): Promise<CoverageNetState> {
   return new Promise((resolve) => {
     const check = setInterval(() => {
       const s = states.at(-1);
@@ -62,8 +63,13 @@ function run(loader: CoverageNetworkLoader, states: CoverageNetState[]): Promise
         resolve(s);
       }
     }, 5);
-    loader.load('620103', () => plan);
   });
+}
+
+function run(loader: CoverageNetworkLoader, states: CoverageNetState[]): Promise<CoverageNetState> {
+  const done = untilDone(states);
+  loader.load('620103', () => plan);
+  return done;
 }
 
 describe('CoverageNetworkLoader', () => {
@@ -151,14 +157,7 @@ describe('CoverageNetworkLoader', () => {
     const before = net.queries.length;
     states.length = 0;
     loader.retry();
-    await new Promise<void>((r) => {
-      const t = setInterval(() => {
-        if (states.at(-1)?.phase === 'done') {
-          clearInterval(t);
-          r();
-        }
-      }, 5);
-    });
+    await untilDone(states);
     expect(states.at(-1)).toMatchObject({ done: 3, cached: 0, cleared: false, failure: null });
     expect(net.queries.length - before).toBe(3);
     expect(await cache.list(ENDPOINT)).toHaveLength(3);
@@ -188,14 +187,7 @@ describe('CoverageNetworkLoader', () => {
     const before = net.queries.length;
     states.length = 0;
     loader.retry();
-    await new Promise<void>((r) => {
-      const t = setInterval(() => {
-        if (states.at(-1)?.phase === 'done') {
-          clearInterval(t);
-          r();
-        }
-      }, 5);
-    });
+    await untilDone(states);
     expect(states.at(-1)).toMatchObject({ done: 3, failure: null });
     expect(net.queries.length - before).toBe(3 - done.done);
   });
