@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { walkBetween } from './astar.ts';
 import { edgeMinutes } from './cost.ts';
 import { DijkstraWorkspace } from './dijkstra.ts';
-import { edgePointAt } from './edge_shape.ts';
-import { nearestFacilities, snapFacilities } from './facilities.ts';
+import { nearestFacilities } from './facilities.ts';
 import { buildWalkGraph } from './graph.ts';
 import { aStarBound } from './landmarks.ts';
 import { EdgeSnapIndex } from './snap.ts';
-import { randomExtract, rng, shapedGrid } from './test_support.ts';
+import { randomExtract, randomSnapPair, rng, shapedGrid, walkEnds } from './test_support.ts';
 
 describe('walkBetween (bidirectional A*)', { timeout: 120_000 }, () => {
   const cases = [
@@ -37,14 +36,8 @@ describe('walkBetween (bidirectional A*)', { timeout: 120_000 }, () => {
       const r = rng(7);
       let reached = 0;
       for (let q = 0; q < 300; q++) {
-        const e1 = Math.floor(r() * graph.edgeCount);
         // Every tenth pair shares an edge, to exercise the walk along the origin's own edge.
-        const e2 = q % 10 === 0 ? e1 : Math.floor(r() * graph.edgeCount);
-        const [alon, alat] = edgePointAt(graph, e1, r());
-        const [blon, blat] = edgePointAt(graph, e2, r());
-        const a = index.snap(alon, alat, 5)!;
-        const fac = snapFacilities(index, [{ id: 'b', lon: blon, lat: blat }], 5);
-        const b = fac.snaps[0]!;
+        const { a, b, fac } = randomSnapPair(graph, index, r, q);
         const [ref] = nearestFacilities(graph, costs, fac, a, 1, Infinity, ws2);
         const got = walkBetween(graph, costs, bound, a, b, ws);
         if (!ref) {
@@ -57,10 +50,7 @@ describe('walkBetween (bidirectional A*)', { timeout: 120_000 }, () => {
         // The pieces walk exactly those minutes, and join up from a to b.
         const sum = got!.pieces.reduce((m, p) => m + (p.t1 - p.t0) * costs[p.edge]!, 0);
         expect(sum).toBeCloseTo(got!.minutes, 4);
-        const first = got!.pieces[0]!;
-        const last = got!.pieces[got!.pieces.length - 1]!;
-        const p0 = edgePointAt(graph, first.edge, first.t0);
-        const p1 = edgePointAt(graph, last.edge, last.t1);
+        const [p0, p1] = walkEnds(graph, got!.pieces);
         expect(p0[0]).toBeCloseTo(a.lon, 7);
         expect(p0[1]).toBeCloseTo(a.lat, 7);
         expect(p1[0]).toBeCloseTo(b.lon, 7);

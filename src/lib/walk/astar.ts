@@ -4,10 +4,11 @@ import { DijkstraWorkspace, pathEdges, reverseAdjacency } from './dijkstra.ts';
 import type { EdgePiece } from './facilities.ts';
 import { startPieces } from './facilities.ts';
 import { METRES_PER_DEGREE } from './geo.ts';
-import { edgeTwins, type WalkGraph } from './graph.ts';
+import type { WalkGraph } from './graph.ts';
 import { heapPopMin as popMin, heapSiftUp as siftUp } from './heap.ts';
 import type { AStarBound } from './landmarks.ts';
 import type { EdgeSnap } from './snap.ts';
+import { snapSeeds } from './snap_seeds.ts';
 
 /** A point-to-point walk: network minutes between the two snapped points and the edge pieces walked. */
 export interface PointWalk {
@@ -37,7 +38,6 @@ export function walkBetween(
   b: EdgeSnap,
   wf: DijkstraWorkspace,
 ): PointWalk | null {
-  const twins = edgeTwins(graph);
   const { offsets, target } = graph;
   const { offsets: roff, adj: radj, edgeId } = reverseAdjacency(graph);
   const reid = edgeId as Int32Array; // a transpose always names its forward edges
@@ -58,14 +58,14 @@ export function walkBetween(
   const by = b.lat * METRES_PER_DEGREE * (1 - 1e-6);
   const ax = (a.lon - bound.lon0) * bound.kx;
   const ay = a.lat * METRES_PER_DEGREE * (1 - 1e-6);
-  const aTwin = twins[a.edge] as number;
-  const bTwin = twins[b.edge] as number;
-  const seedTo = (1 - a.fraction) * (costs[a.edge] as number); // a → a.to
-  const seedFrom = aTwin >= 0 ? a.fraction * (costs[aTwin] as number) : Infinity; // a → a.from
+  const seeds = snapSeeds(graph, costs, a, b);
+  const { aTwin, bTwin, direct, node: seedNode, minutes: seedMinutes } = seeds;
+  const seedTo = seedMinutes[0] as number; // a → a.to
+  const seedFrom = seedMinutes[1] as number; // a → a.from
+  const enterFrom = seedMinutes[2] as number; // b.from → b along b.edge
+  const enterTo = seedMinutes[3] as number; // b.to → b
   const intoA = a.fraction * (costs[a.edge] as number); // a.from → a
   const intoAFromTo = aTwin >= 0 ? (1 - a.fraction) * (costs[aTwin] as number) : Infinity; // a.to → a
-  const enterFrom = b.fraction * (costs[b.edge] as number); // b.from → b along b.edge
-  const enterTo = bTwin >= 0 ? (1 - b.fraction) * (costs[bTwin] as number) : Infinity; // b.to → b
   const leaveTo = (1 - b.fraction) * (costs[b.edge] as number); // b → b.to
   const leaveFrom = bTwin >= 0 ? b.fraction * (costs[bTwin] as number) : Infinity; // b → b.from
   // Per landmark l, in the order of a node's record: d(L, b), d(b, L) at [2l, 2l + 1] and d(L, a),
@@ -86,20 +86,8 @@ export function walkBetween(
   }
 
   // Best arrival so far: along a's own edge, or through a node both searches reached (`meet`).
-  let best = Infinity;
-  let meet = -2; // -1: along a's edge
-  let direct: EdgePiece | null = null;
-  const onA = b.edge === a.edge ? b.fraction : b.edge === aTwin ? 1 - b.fraction : -1;
-  if (onA >= 0) {
-    if (onA >= a.fraction) {
-      best = (onA - a.fraction) * (costs[a.edge] as number);
-      direct = { edge: a.edge, t0: a.fraction, t1: onA };
-    } else if (aTwin >= 0) {
-      best = (a.fraction - onA) * (costs[aTwin] as number);
-      direct = { edge: aTwin, t0: 1 - a.fraction, t1: 1 - onA };
-    }
-    if (direct) meet = -1;
-  }
+  let best = seeds.directMinutes;
+  let meet = direct ? -1 : -2; // -1: along a's edge
   const { dist: dF, pred: prF, stamp: sF, heapKey: kF, heapNode: nF, heapPos: posF } = wf;
   const { dist: dR, pred: prR, stamp: sR, heapKey: kR, heapNode: nR, heapPos: posR } = wr;
   let sizeF = 0;
@@ -108,8 +96,8 @@ export function walkBetween(
   // Seeds: a's edge ends forward (as seedsForSnap 'from' orders them), b's edge ends backward. A
   // backward seed's pred says which end the walk enters b from (-1: b.from, -2: b.to).
   for (let s = 0; s < 4; s++) {
-    const v = s === 0 ? a.to : s === 1 ? a.from : s === 2 ? b.from : b.to;
-    const g = s === 0 ? seedTo : s === 1 ? seedFrom : s === 2 ? enterFrom : enterTo;
+    const v = seedNode[s] as number;
+    const g = seedMinutes[s] as number;
     if (g === Infinity) continue;
     if (s < 2) {
       let j: number;

@@ -5,11 +5,11 @@ import { walkBetweenCH } from './ch_query.ts';
 import { edgeMinutes } from './cost.ts';
 import { DijkstraWorkspace } from './dijkstra.ts';
 import { edgePointAt } from './edge_shape.ts';
-import { nearestFacilities, snapFacilities } from './facilities.ts';
+import { nearestFacilities } from './facilities.ts';
 import { buildWalkGraph, edgeSources, type WalkGraph } from './graph.ts';
 import type { OsmExtract } from './osm_extract.ts';
 import { EdgeSnapIndex } from './snap.ts';
-import { randomExtract, rng, shapedGrid } from './test_support.ts';
+import { randomExtract, randomSnapPair, rng, shapedGrid, walkEnds } from './test_support.ts';
 
 // Real OpenStreetMap data (© OpenStreetMap contributors, ODbL; see test/fixtures/osm/README.md).
 const PBF = new URL('../../../test/fixtures/osm/liechtenstein-2013-08-03.osm.pbf', import.meta.url).pathname;
@@ -26,13 +26,7 @@ function checkAgainstDijkstra(graph: WalkGraph, h: Hierarchy, costs: Float32Arra
   const r = rng(11);
   let reached = 0;
   for (let q = 0; q < pairs; q++) {
-    const e1 = Math.floor(r() * graph.edgeCount);
-    const e2 = q % 10 === 0 ? e1 : Math.floor(r() * graph.edgeCount);
-    const [alon, alat] = edgePointAt(graph, e1, r());
-    const [blon, blat] = edgePointAt(graph, e2, r());
-    const a = index.snap(alon, alat, 5)!;
-    const fac = snapFacilities(index, [{ id: 'b', lon: blon, lat: blat }], 5);
-    const b = fac.snaps[0]!;
+    const { a, b, fac } = randomSnapPair(graph, index, r, q);
     const [ref] = nearestFacilities(graph, costs, fac, a, 1, Infinity, ws);
     const got = walkBetweenCH(graph, costs, h, a, b);
     if (!ref) {
@@ -45,10 +39,7 @@ function checkAgainstDijkstra(graph: WalkGraph, h: Hierarchy, costs: Float32Arra
     expect(Math.abs(walk.minutes - ref.minutes)).toBeLessThanOrEqual(1e-6);
     const sum = walk.pieces.reduce((m, p) => m + (p.t1 - p.t0) * costs[p.edge]!, 0);
     expect(Math.abs(sum - walk.minutes)).toBeLessThanOrEqual(1e-6);
-    const first = walk.pieces[0]!;
-    const last = walk.pieces[walk.pieces.length - 1]!;
-    const p0 = edgePointAt(graph, first.edge, first.t0);
-    const p1 = edgePointAt(graph, last.edge, last.t1);
+    const [p0, p1] = walkEnds(graph, walk.pieces);
     expect(p0[0]).toBeCloseTo(a.lon, 7);
     expect(p0[1]).toBeCloseTo(a.lat, 7);
     expect(p1[0]).toBeCloseTo(b.lon, 7);

@@ -3,9 +3,10 @@
 import type { PointWalk } from './astar.ts';
 import type { Hierarchy } from './ch_build.ts';
 import type { EdgePiece } from './facilities.ts';
-import { edgeTwins, type WalkGraph } from './graph.ts';
+import type { WalkGraph } from './graph.ts';
 import { heapPopMin, heapSiftUp } from './heap.ts';
 import type { EdgeSnap } from './snap.ts';
+import { snapSeeds } from './snap_seeds.ts';
 
 /** Both searches' state for one hierarchy, reused by every query (JS runs one query at a time). */
 class ChWorkspace {
@@ -86,42 +87,18 @@ export function walkBetweenCH(
   const { distF: dF, distR: dR, stampF: sF, stampR: sR, parF, parR, arcF, arcR } = ws;
   const { keyF: kF, keyR: kR, nodeF: nF, nodeR: nR, posF, posR } = ws;
   const { upOffsets, upHead, upCost, upArc, downOffsets, downTail, downCost, downArc } = h;
-  const twins = edgeTwins(graph);
-  const aTwin = twins[a.edge] as number;
-  const bTwin = twins[b.edge] as number;
-  let best = Infinity;
-  let meet = -2; // -1: along a's edge
-  let direct: EdgePiece | null = null;
-  const onA = b.edge === a.edge ? b.fraction : b.edge === aTwin ? 1 - b.fraction : -1;
-  if (onA >= 0) {
-    if (onA >= a.fraction) {
-      best = (onA - a.fraction) * (costs[a.edge] as number);
-      direct = { edge: a.edge, t0: a.fraction, t1: onA };
-    } else if (aTwin >= 0) {
-      best = (a.fraction - onA) * (costs[aTwin] as number);
-      direct = { edge: aTwin, t0: 1 - a.fraction, t1: 1 - onA };
-    }
-    if (direct) meet = -1;
-  }
+  const seeds = snapSeeds(graph, costs, a, b);
+  const { aTwin, bTwin, direct, node: seedNode, minutes: seedMinutes } = seeds;
+  let best = seeds.directMinutes;
+  let meet = direct ? -1 : -2; // -1: along a's edge
   let sizeF = 0;
   let sizeR = 0;
   let settled = 0;
   // Seeds as walkBetween's: a's edge ends forward (a.to first), b's edge ends backward.
   for (let s = 0; s < 4; s++) {
     const fwd = s < 2;
-    const v = s === 0 ? a.to : s === 1 ? a.from : s === 2 ? b.from : b.to;
-    const g =
-      s === 0
-        ? (1 - a.fraction) * (costs[a.edge] as number)
-        : s === 1
-          ? aTwin >= 0
-            ? a.fraction * (costs[aTwin] as number)
-            : Infinity
-          : s === 2
-            ? b.fraction * (costs[b.edge] as number)
-            : bTwin >= 0
-              ? (1 - b.fraction) * (costs[bTwin] as number)
-              : Infinity;
+    const v = seedNode[s] as number;
+    const g = seedMinutes[s] as number;
     if (g === Infinity) continue;
     const d = fwd ? dF : dR;
     const st = fwd ? sF : sR;

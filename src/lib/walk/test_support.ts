@@ -1,7 +1,10 @@
 // Test-only helpers for the walking engine: seeded random extracts and brute-force shortest paths.
 
+import { edgePointAt } from './edge_shape.ts';
+import { type SnappedFacilities, snapFacilities } from './facilities.ts';
 import type { WalkGraph } from './graph.ts';
 import type { OsmExtract, OsmWay } from './osm_extract.ts';
+import type { EdgeSnap, EdgeSnapIndex } from './snap.ts';
 
 /** Deterministic PRNG (mulberry32) so random tests are reproducible. */
 export function rng(seed: number): () => number {
@@ -123,4 +126,34 @@ export function shapedGrid(side: number, blockM: number, shapes: number, seed = 
       tags: { highway: 'footway' },
     });
   return { nodes, ways };
+}
+
+/**
+ * The q-th random point pair of a point-to-point test: a and b at random places on random edges
+ * (every tenth pair on one edge, to exercise the walk along the origin's own edge), snapped within
+ * 5 m; b also as a one-facility set, for Dijkstra to a virtual target.
+ */
+export function randomSnapPair(
+  graph: WalkGraph,
+  index: EdgeSnapIndex,
+  r: () => number,
+  q: number,
+): { a: EdgeSnap; b: EdgeSnap; fac: SnappedFacilities } {
+  const e1 = Math.floor(r() * graph.edgeCount);
+  const e2 = q % 10 === 0 ? e1 : Math.floor(r() * graph.edgeCount);
+  const [alon, alat] = edgePointAt(graph, e1, r());
+  const [blon, blat] = edgePointAt(graph, e2, r());
+  const a = index.snap(alon, alat, 5) as EdgeSnap;
+  const fac = snapFacilities(index, [{ id: 'b', lon: blon, lat: blat }], 5);
+  return { a, b: fac.snaps[0] as EdgeSnap, fac };
+}
+
+/** Where a walk's pieces start and end, [lon, lat] each: a test checks they are its two points. */
+export function walkEnds(
+  graph: WalkGraph,
+  pieces: readonly { edge: number; t0: number; t1: number }[],
+): [[number, number], [number, number]] {
+  const first = pieces[0] as { edge: number; t0: number };
+  const last = pieces[pieces.length - 1] as { edge: number; t1: number };
+  return [edgePointAt(graph, first.edge, first.t0), edgePointAt(graph, last.edge, last.t1)];
 }
